@@ -1,0 +1,5 @@
+"""Allow `python -m backjournal`."""
+
+from backjournal.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,120 @@
+"""Plain-text rendering of days, advice, streaks and lists for the terminal."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Mapping
+
+from backjournal.domain import advisor
+from backjournal.domain.exercises import dose_text, ordered
+from backjournal.domain.models import Day, Exercise, Journal
+from backjournal.domain.settings import AdvisorSettings
+from backjournal.domain.streaks import Streaks
+from backjournal.domain.vocab import AREA_LABELS, PHASE_LABELS, RED_FLAG_LABELS
+
+DISCLAIMER = (
+    "These timings are the program's defaults, taken from its source material; they are not "
+    "medical advice. Follow your physiotherapist."
+)
+
+
+def day_text(day: Day, library: Mapping[str, Exercise]) -> str:
+    lines = [day.date.strftime("%A %d %B %Y")]
+    entry = day.entry
+    if entry is None:
+        lines.append("  No entry yet.")
+    else:
+        lines.append(f"  Pain {entry.pain}/10" + (f", worst {entry.worst}/10" if entry.worst is not None else ""))
+        if entry.areas:
+            lines.append("  Where: " + ", ".join(AREA_LABELS[a] for a in entry.areas))
+        if entry.sleep is not None or entry.mood is not None:
+            lines.append(f"  Sleep {_score(entry.sleep)}, mood {_score(entry.mood)}")
+        if entry.rest:
+            lines.append("  Rest day")
+        if entry.tags:
+            lines.append("  Tags: " + " ".join(f"#{t}" for t in entry.tags))
+        if entry.red_flags:
+            lines.append("  RED FLAGS: " + "; ".join(RED_FLAG_LABELS[f] for f in entry.red_flags))
+        if entry.notes:
+            lines.extend("  | " + line for line in entry.notes.splitlines())
+    if day.ticks:
+        lines.append("  Exercises done:")
+        for exercise_id in ordered(day.ticks, library):
+            tick = day.ticks[exercise_id]
+            name = library[exercise_id].name if exercise_id in library else exercise_id
+            flag = "  (ticked against the advisor)" if tick.overridden else ""
+            lines.append(f"    [x] {name}{flag}")
+    return "\n".join(lines)
+
+
+def _score(value: int | None) -> str:
+    return "-" if value is None else f"{value}/10"
+
+
+def advice_text(advice: advisor.Advice) -> str:
+    lines = [f"{advice.date}: {PHASE_LABELS[advice.phase]}"]
+    if advice.episode is not None:
+        lines[0] += f", day {advice.episode_day} of the episode that began {advice.episode.start}"
+    else:
+        lines[0] += " (no episode open)"
+    lines.append("  Allowed: " + ", ".join(advice.allowed))
+    if advice.next_phase and advice.next_earliest:
+        lines.append(f"  Next: {PHASE_LABELS[advice.next_phase]} from {advice.next_earliest} at the earliest")
+    for warning in advice.warnings:
+        lines.append(f"  ! [{warning.code}] {warning.message}")
+    lines.append("  " + DISCLAIMER)
+    return "\n".join(lines)
+
+
+def streaks_text(streaks: Streaks) -> str:
+    j = streaks.journal
+    lines = [f"Streaks on {streaks.date}", f"  Journal: {j.current} nights (best {j.best})"]
+    for r in streaks.routines:
+        unit = "days" if r.unit == "day" else "weeks"
+        lines.append(f"  {r.id}: {r.current} {unit} (best {r.best}); today {r.today}")
+    return "\n".join(lines)
+
+
+def exercises_text(exercises: list[Exercise]) -> str:
+    lines = []
+    for e in exercises:
+        custom = "" if e.builtin else "  (yours)"
+        lines.append(f"{e.id:<22} {e.kind:<14} {e.region:<11} {dose_text(e)}{custom}")
+    return "\n".join(lines)
+
+
+def routines_text(journal: Journal) -> str:
+    lines = []
+    for r in journal.routines:
+        target = "daily" if r.times_per_week is None else f"{r.times_per_week} per week"
+        lines.append(f"{r.id} - {r.name} ({journal.routine_kind(r)}, {target})")
+        for exercise_id in ordered(r.exercises, journal.exercises):
+            name = journal.exercises[exercise_id].name if exercise_id in journal.exercises else exercise_id
+            lines.append(f"    {name}")
+    return "\n".join(lines)
+
+
+def episode_rows(journal: Journal, settings: AdvisorSettings, today: date) -> list[dict[str, Any]]:
+    """Episodes with their phase history, as JSON-ready rows."""
+    rows = []
+    for episode in journal.episodes:
+        history = advisor.episode_phase_summary(journal, episode, settings, today)
+        rows.append({
+            "start": episode.start.isoformat(),
+            "end": episode.end.isoformat() if episode.end else None,
+            "open": episode.end is None,
+            "phases": [{"date": c.day.isoformat(), "phase": c.phase, "reason": c.reason} for c in history],
+        })
+    return rows
+
+
+def episodes_text(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return "No episodes yet. Start one on a bad day with `backjournal episode start`."
+    lines = []
+    for row in rows:
+        span = f"{row['start']} - {row['end'] or 'open'}"
+        lines.append(span)
+        for change in row["phases"]:
+            lines.append(f"    {change['date']}  {PHASE_LABELS[change['phase']]:<16} {change['reason']}")
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Plain-Python domain of backjournal: no Textual, no TinyDB, no file access."""

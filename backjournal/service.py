@@ -1,0 +1,160 @@
+"""The journal's use cases, shared by the CLI and the TUI: domain rules over one store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Callable, Mapping
+
+from backjournal.domain import advisor, entries, export, streaks
+from backjournal.domain import journal as rules
+from backjournal.domain.dates import journal_today, parse_date
+from backjournal.domain.errors import AdvisorRefusal, InputError
+from backjournal.domain.models import Day, Entry, Episode, Exercise, Journal, JournalMeta, Routine, Tick
+from backjournal.domain.settings import Settings
+from backjournal.storage import Store
+
+
+@dataclass(frozen=True, slots=True)
+class TickOutcome:
+    """A stored tick and the advice that came with it (warnings never block, but are shown)."""
+
+    tick: Tick
+    advice: advisor.Advice
+
+
+class JournalService:
+    """One journal: reads snapshots from the store, applies domain rules, writes through the store."""
+
+    def __init__(self, store: Store, settings: Settings | None = None, clock: Callable[[], datetime] = datetime.now) -> None:
+        self.store = store
+        self.settings = settings or Settings()
+        self.clock = clock
+
+    # -- reading -------------------------------------------------------------------------
+    def today(self) -> date:
+        return journal_today(self.clock(), self.settings.day_starts_at)
+
+    def parse_date(self, text: str | None, field: str = "date") -> date:
+        """A user's date, or the journal's today when none is given."""
+        return self.today() if text is None else parse_date(text, self.today(), field)
+
+    def journal(self) -> Journal:
+        days, meta = self.store.load()
+        return rules.build_journal(days, meta)
+
+    def day(self, day: date) -> Day:
+        return self.store.load_year(day.year).get(day) or Day(date=day)
+
+    def advise(self, day: date, exercise_id: str | None = None, journal: Journal | None = None) -> advisor.Advice:
+        journal = journal or self.journal()
+        exercise = entries.find_exercise(journal, exercise_id) if exercise_id else None
+        return advisor.advise(journal, day, self.settings.advisor, exercise)
+
+    def streaks(self, day: date, journal: Journal | None = None) -> streaks.Streaks:
+        return streaks.compute_streaks(journal or self.journal(), day, self.settings.advisor)
+
+    # -- the nightly entry ---------------------------------------------------------------
+    def log(self, day: date, changes: Mapping[str, Any]) -> Entry:
+        """Write the day's entry: given fields replace stored ones; a new day needs pain."""
+        self._check_not_future(day)
+        entries.clean_changes(changes)  # refuse bad input before taking the lock
+        stored = self.store.update_day(day, lambda d: Day(d.date, entries.merge_entry(d.entry, changes), d.ticks))
+        assert stored.entry is not None
+        return stored.entry
+
+    def delete_entry(self, day: date) -> bool:
+        """Remove the day's entry (its ticks stay); False when there was none."""
+        had = self.day(day).entry is not None
+        if had:
+            self.store.update_day(day, lambda d: Day(d.date, None, d.ticks))
+        return had
+
+    # -- ticks ---------------------------------------------------------------------------
+    def tick(self, day: date, exercise_id: str, *, sets: Any = None, reps: Any = None,
+             hold_s: Any = None, side: str | None = None, anyway: bool = False) -> TickOutcome:
+        """Record an exercise as done; too soon is refused unless `anyway`."""
+        self._check_not_future(day)
+        journal = self.journal()
+        exercise = entries.find_exercise(journal, exercise_id)
+        advice = advisor.advise(journal, day, self.settings.advisor, exercise)
+        too_soon = [w for w in advice.warnings if w.code == "too_soon"]
+        if too_soon and not anyway:
+            raise AdvisorRefusal(too_soon[0].message, list(advice.warnings))
+        tick = entries.make_tick(exercise, sets=sets, reps=reps, hold_s=hold_s, side=side, overridden=bool(too_soon))
+        self.store.update_day(day, lambda d: entries.with_tick(d, tick))
+        return TickOutcome(tick=tick, advice=advice)
+
+    def untick(self, day: date, exercise_id: str) -> bool:
+        """Remove a tick; False when the exercise was not ticked that day."""
+        self._check_not_future(day)
+        if exercise_id not in self.day(day).ticks:
+            return False
+        self.store.update_day(day, lambda d: entries.without_tick(d, exercise_id))
+        return True
+
+    # -- episodes, routines, exercises --------------------------------------------------
+    def start_episode(self, day: date) -> Episode:
+        self._check_not_future(day)
+        meta = self.store.update_meta(lambda m: rules.start_episode(m, day))
+        return meta.episodes[-1]
+
+    def end_episode(self, day: date) -> Episode:
+        self._check_not_future(day)
+        meta = self.store.update_meta(lambda m: rules.end_episode(m, day))
+        return meta.episodes[-1]
+
+    def save_routine(self, routine: Routine) -> None:
+        library = self.journal().exercises
+        self.store.update_meta(lambda m: rules.save_routine(m, routine, library))
+
+    def delete_routine(self, routine_id: str) -> None:
+        self.store.update_meta(lambda m: rules.delete_routine(m, routine_id))
+
+    def move_routine(self, routine_id: str, offset: int) -> None:
+        self.store.update_meta(lambda m: rules.move_routine(m, routine_id, offset))
+
+    def add_exercise(self, exercise: Exercise) -> None:
+        self.store.update_meta(lambda m: rules.add_exercise(m, exercise))
+
+    # -- exports, imports, demo ---------------------------------------------------------
+    def export(self, fmt: str, start: date | None = None, end: date | None = None) -> str:
+        if start and end and start > end:
+            raise InputError("from", f"{start} is after --to {end}")
+        days, meta = self.store.load()
+        if fmt == "json":
+            return export.export_json(days, meta, start, end)
+        journal = rules.build_journal(days, meta)
+        if fmt == "csv":
+            return export.export_csv(days, journal.exercises, start, end)
+        if fmt == "md":
+            today = self.today()
+            first = start or min(days, default=today)
+            return export.export_markdown(journal, first, end or today, self.settings.advisor, today)
+        raise InputError("format", f"unknown format {fmt!r}; choose json, csv or md")
+
+    def import_text(self, text: str) -> int:
+        """Load a JSON export into an empty journal, all or nothing; returns the days imported."""
+        days, meta = export.parse_export(text)
+        if not self.store.is_empty():
+            raise InputError("import", "the journal is not empty; import into an empty data directory")
+        future = [d for d in days if d > self.today()]
+        if future:
+            raise InputError("import", f"the file has a day in the future ({future[0]})")
+        self.store.replace_all(days, meta)
+        return len(days)
+
+    def demo(self, days: int, seed: int) -> int:
+        """Fill an empty journal with realistic data; returns the days written."""
+        from backjournal.domain.demo import demo_journal
+
+        entries.score(days, "days", 1, 36_500)
+        if not self.store.is_empty():
+            raise InputError("demo", "the journal is not empty; demo only fills an empty journal")
+        data, meta = demo_journal(days, seed, self.today())
+        self.store.replace_all(data, meta)
+        return len(data)
+
+    def _check_not_future(self, day: date) -> None:
+        if day > self.today():
+            raise InputError("date", f"{day} is in the future; the journal only records past days")
