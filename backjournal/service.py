@@ -58,7 +58,8 @@ class JournalService:
     def log(self, day: date, changes: Mapping[str, Any]) -> Entry:
         """Write the day's entry: given fields replace stored ones; a new day needs pain."""
         self._check_not_future(day)
-        entries.clean_changes(changes)  # refuse bad input before taking the lock
+        # Refuse bad input before touching the disk; the merge is redone under the lock.
+        entries.merge_entry(self.day(day).entry, changes)
         stored = self.store.update_day(day, lambda d: Day(d.date, entries.merge_entry(d.entry, changes), d.ticks))
         assert stored.entry is not None
         return stored.entry
@@ -96,26 +97,26 @@ class JournalService:
     # -- episodes, routines, exercises --------------------------------------------------
     def start_episode(self, day: date) -> Episode:
         self._check_not_future(day)
-        meta = self.store.update_meta(lambda m: rules.start_episode(m, day))
+        meta = self._update_meta(lambda m: rules.start_episode(m, day))
         return meta.episodes[-1]
 
     def end_episode(self, day: date) -> Episode:
         self._check_not_future(day)
-        meta = self.store.update_meta(lambda m: rules.end_episode(m, day))
+        meta = self._update_meta(lambda m: rules.end_episode(m, day))
         return meta.episodes[-1]
 
     def save_routine(self, routine: Routine) -> None:
         library = self.journal().exercises
-        self.store.update_meta(lambda m: rules.save_routine(m, routine, library))
+        self._update_meta(lambda m: rules.save_routine(m, routine, library))
 
     def delete_routine(self, routine_id: str) -> None:
-        self.store.update_meta(lambda m: rules.delete_routine(m, routine_id))
+        self._update_meta(lambda m: rules.delete_routine(m, routine_id))
 
     def move_routine(self, routine_id: str, offset: int) -> None:
-        self.store.update_meta(lambda m: rules.move_routine(m, routine_id, offset))
+        self._update_meta(lambda m: rules.move_routine(m, routine_id, offset))
 
     def add_exercise(self, exercise: Exercise) -> None:
-        self.store.update_meta(lambda m: rules.add_exercise(m, exercise))
+        self._update_meta(lambda m: rules.add_exercise(m, exercise))
 
     # -- exports, imports, demo ---------------------------------------------------------
     def export(self, fmt: str, start: date | None = None, end: date | None = None) -> str:
@@ -135,12 +136,9 @@ class JournalService:
 
     def import_text(self, text: str) -> int:
         """Load a JSON export into an empty journal, all or nothing; returns the days imported."""
-        days, meta = export.parse_export(text)
+        days, meta = export.parse_export(text, today=self.today())
         if not self.store.is_empty():
             raise InputError("import", "the journal is not empty; import into an empty data directory")
-        future = [d for d in days if d > self.today()]
-        if future:
-            raise InputError("import", f"the file has a day in the future ({future[0]})")
         self.store.replace_all(days, meta)
         return len(days)
 
@@ -154,6 +152,11 @@ class JournalService:
         data, meta = demo_journal(days, seed, self.today())
         self.store.replace_all(data, meta)
         return len(data)
+
+    def _update_meta(self, change: Callable[[JournalMeta], JournalMeta]) -> JournalMeta:
+        """Apply a rule to the stored meta; it runs once unlocked so bad input never touches the disk."""
+        change(self.store.load_meta())
+        return self.store.update_meta(change)
 
     def _check_not_future(self, day: date) -> None:
         if day > self.today():

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from backjournal.domain.errors import InputError
 from backjournal.domain.settings import Settings
 from backjournal.service import JournalService
-from backjournal.storage import Paths, Store, load_settings, resolve_paths
+from backjournal.storage import Paths, SettingsError, Store, load_settings, resolve_paths
 
 
 @dataclass
@@ -25,7 +25,7 @@ def open_context(data_dir: str | None) -> Context:
     problem = None
     try:
         settings = load_settings(paths.config_file)
-    except InputError as error:
+    except (InputError, SettingsError) as error:
         # A broken settings file must not stop the nightly entry; it is left untouched.
         problem = f"{paths.config_file}: {error}; using default settings"
         print(f"backjournal: warning: {problem}", file=sys.stderr)

@@ -49,7 +49,7 @@ def bj(data_dir):
     return run
 
 
-def fingerprint(folder: Path) -> dict[str, str]:
+def _fingerprint(folder: Path) -> dict[str, str]:
     """A hash of every file under folder (backups included), to prove nothing changed."""
     if not folder.exists():
         return {}
@@ -58,3 +58,9 @@ def fingerprint(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file() and p.name != ".lock"
     }
+
+
+@pytest.fixture
+def fingerprint():
+    """Hash every file under a folder (backups included), to prove a command changed nothing."""
+    return _fingerprint

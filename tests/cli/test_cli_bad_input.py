@@ -6,8 +6,6 @@ from datetime import date, timedelta
 
 import pytest
 
-from .conftest import fingerprint
-
 TOMORROW = (date.today() + timedelta(days=2)).isoformat()
 
 CASES = [
@@ -38,7 +36,7 @@ CASES = [
 
 
 @pytest.mark.parametrize("argv,field", CASES, ids=lambda v: " ".join(v)[:60] if isinstance(v, list) else v)
-def test_bad_input_exits_2_names_the_field_and_changes_nothing(bj, data_dir, argv, field):
+def test_bad_input_exits_2_names_the_field_and_changes_nothing(bj, fingerprint, data_dir, argv, field):
     assert bj("log", "--date", "2026-01-04", "--pain", "3").code == 0
     before = fingerprint(data_dir)
     result = bj(*argv)
@@ -54,7 +52,7 @@ def test_bad_input_exits_2_names_the_field_and_changes_nothing(bj, data_dir, arg
      '[]'],
     ids=["malformed", "wrong-shape", "unknown-exercise", "not-an-object"],
 )
-def test_bad_import_changes_nothing(bj, data_dir, tmp_path, content):
+def test_bad_import_changes_nothing(bj, fingerprint, data_dir, tmp_path, content):
     path = tmp_path / "bad.json"
     path.write_text(content)
     result = bj("import", str(path))
@@ -63,7 +61,7 @@ def test_bad_import_changes_nothing(bj, data_dir, tmp_path, content):
     assert not data_dir.exists() or fingerprint(data_dir) == {}
 
 
-def test_corrupt_journal_exits_4_and_stays_byte_identical(bj, data_dir):
+def test_corrupt_journal_exits_4_and_stays_byte_identical(bj, fingerprint, data_dir):
     assert bj("log", "--date", "2026-01-05", "--pain", "3").code == 0
     year_file = next(data_dir.glob("journal-2026*.json"))
     year_file.write_bytes(year_file.read_bytes()[:-7])

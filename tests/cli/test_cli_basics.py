@@ -12,8 +12,6 @@ import pytest
 
 from backjournal import __version__
 
-from .conftest import ENTRY
-
 SUBCOMMANDS = [
     ["log"], ["show"], ["tick"], ["untick"], ["episode"], ["episode", "start"], ["episode", "end"],
     ["episode", "list"], ["advise"], ["streaks"], ["exercises"], ["routines"], ["export"], ["import"],

@@ -6,8 +6,6 @@ import json
 
 import pytest
 
-from .conftest import fingerprint
-
 D = "2026-01-05"
 
 
@@ -37,7 +35,7 @@ def test_log_update_replaces_given_fields_and_keeps_others(bj):
     assert entry["tags"] == ["b"]
 
 
-def test_new_day_needs_pain(bj, data_dir):
+def test_new_day_needs_pain(bj, fingerprint, data_dir):
     result = bj("log", "--date", D, "--sleep", "5")
     assert result.code == 2
     assert "pain" in result.err
@@ -54,7 +52,7 @@ def test_tick_and_untick(bj):
     assert show(bj)["ticks"] == []
 
 
-def test_too_soon_is_refused_with_exit_3_and_nothing_written(bj, data_dir):
+def test_too_soon_is_refused_with_exit_3_and_nothing_written(bj, fingerprint, data_dir):
     assert bj("episode", "start", "--date", D).code == 0
     before = fingerprint(data_dir)
     result = bj("tick", "bridge", "--date", "2026-01-07")
@@ -143,7 +141,7 @@ def test_routines_json(bj):
     assert exercises[first]["kind"] == "warm-up" and exercises[last]["kind"] == "cool-down"
 
 
-def test_export_import_export_is_identical(bj, tmp_path):
+def test_export_import_export_is_identical(bj, fingerprint, tmp_path):
     assert bj("demo", "--days", "60", "--seed", "3").code == 0
     first = bj("export", "--format", "json")
     assert first.code == 0, first.err
@@ -156,14 +154,14 @@ def test_export_import_export_is_identical(bj, tmp_path):
 
 
 @pytest.mark.parametrize("fmt,marker", [("csv", "date,pain"), ("md", "#")])
-def test_other_export_formats(bj, fmt, marker, tmp_path):
+def test_other_export_formats(bj, fingerprint, fmt, marker, tmp_path):
     assert bj("demo", "--days", "30").code == 0
     out = tmp_path / f"export.{fmt}"
     assert bj("export", "--format", fmt, "--out", str(out)).code == 0
     assert marker in out.read_text()
 
 
-def test_demo_refuses_a_journal_that_is_not_empty(bj, data_dir):
+def test_demo_refuses_a_journal_that_is_not_empty(bj, fingerprint, data_dir):
     assert bj("log", "--date", D, "--pain", "3").code == 0
     before = fingerprint(data_dir)
     result = bj("demo")
