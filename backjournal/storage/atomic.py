@@ -1,0 +1,122 @@
+"""Crash-safe file writes: temp file in the same directory, fsync, os.replace, fsync the directory."""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import shutil
+from pathlib import Path
+
+from backjournal.storage.errors import StoreWriteError
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+# ".journal-2026.json.tmp-<pid>-<hex>": hidden, and never mistaken for a journal file.
+_TEMP = re.compile(r"\..+\.tmp-\d+-[0-9a-f]+")
+
+
+def temp_name(target: str) -> str:
+    return f".{target}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
+
+
+def is_temp_name(name: str) -> bool:
+    return _TEMP.fullmatch(name) is not None
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make renames in a directory durable."""
+    fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def ensure_dir(directory: Path) -> None:
+    """Create a private directory (0700) if it is missing; parents get the usual mode."""
+    if directory.is_dir():
+        return
+    try:
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        os.mkdir(directory, DIR_MODE)
+        os.chmod(directory, DIR_MODE)  # the umask may have narrowed it differently
+    except FileExistsError:
+        if not directory.is_dir():
+            raise StoreWriteError(directory, "it exists and is not a directory") from None
+    except OSError as error:
+        raise StoreWriteError(directory, error) from error
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Write every byte (os.write may write less), set mode 0600 whatever the umask, and fsync."""
+    os.fchmod(fd, FILE_MODE)
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+    os.fsync(fd)
+
+
+def write_temp(target: Path, data: bytes) -> Path:
+    """Write data to a durable temp file next to target (mode 0600) and return its path."""
+    temp = target.with_name(temp_name(target.name))
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except OSError as error:
+        raise StoreWriteError(target, error) from error
+    try:
+        try:
+            write_all(fd, data)
+        finally:
+            os.close(fd)
+    except OSError as error:
+        discard(temp)
+        raise StoreWriteError(target, error) from error
+    return temp
+
+
+def commit_temp(temp: Path, target: Path, *, sync_dir: bool = True) -> None:
+    """Move a written temp file over target atomically."""
+    try:
+        os.replace(temp, target)
+    except OSError as error:
+        discard(temp)
+        raise StoreWriteError(target, error) from error
+    if sync_dir:
+        try:
+            fsync_dir(target.parent)
+        except OSError as error:
+            raise StoreWriteError(target, error, "the new file is in place but may not survive a crash") from error
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Replace target with data so that a crash leaves either the old or the new file."""
+    commit_temp(write_temp(target, data), target)
+
+
+def discard(path: Path) -> None:
+    """Remove a temp file or directory, ignoring errors: it is garbage either way."""
+    try:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+    except OSError:
+        pass
+
+
+def stale_temps(directory: Path) -> list[Path]:
+    """Temp files left behind by writers that died before renaming them."""
+    try:
+        with os.scandir(directory) as entries:
+            return sorted(Path(e.path) for e in entries if is_temp_name(e.name))
+    except OSError:
+        return []
+
+
+def clean_stale_temps(directory: Path) -> list[Path]:
+    """Remove stale temp files; call only under the write lock, when no writer can be mid-write."""
+    stale = stale_temps(directory)
+    for path in stale:
+        discard(path)
+    return stale

@@ -1,0 +1,180 @@
+"""The on-disk shape of the journal: decoding and encoding TinyDB tables, schema version, migrations."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from backjournal.domain import codec
+from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
+from backjournal.domain.models import Day, JournalMeta
+from backjournal.storage.errors import JournalUnusable
+from backjournal.storage.paths import META_FILE, year_of
+from backjournal.storage.tinyfile import HINT_CORRUPT
+
+DAYS = "days"
+META, EPISODES, EXERCISES, ROUTINES = "meta", "episodes", "exercises", "routines"
+
+# version -> function taking {file name: TinyDB tables} at that version and returning them at version + 1.
+# A file name missing from the result is deleted; a new one is created.
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+
+HINT_NEWER = "It was written by a newer backjournal; upgrade backjournal to use it. The file was not changed"
+
+
+def _doc_id(key: Any, path: Path, table: str) -> int:
+    # TinyDB turns ids into ints; "01" and "1" would silently become the same document.
+    if not isinstance(key, str) or not key.isdigit() or str(int(key)) != key or int(key) < 1:
+        raise JournalUnusable(path, f"table {table!r} has an invalid document id {key!r}", HINT_CORRUPT)
+    return int(key)
+
+
+def _docs(tables: dict[str, Any] | None, name: str, path: Path) -> list[tuple[int, Any]]:
+    """A table's documents in document-id order."""
+    table = (tables or {}).get(name) or {}
+    return sorted(((_doc_id(key, path, name), doc) for key, doc in table.items()), key=lambda item: item[0])
+
+
+def read_version(tables: dict[str, Any] | None, path: Path) -> int:
+    """The schema version recorded in journal-meta.json's tables (a missing file is the current one)."""
+    if tables is None:
+        return SCHEMA_VERSION
+    docs = _docs(tables, META, path)
+    if len(docs) != 1 or not isinstance(docs[0][1], dict):
+        raise JournalUnusable(path, f"table 'meta' must hold exactly one document, it holds {len(docs)}", HINT_CORRUPT)
+    version = docs[0][1].get("schema")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+        raise JournalUnusable(path, f"the schema version {version!r} is not a version number", HINT_CORRUPT)
+    return version
+
+
+def newer_problem(version: int) -> str:
+    return f"uses journal schema {version}, but this backjournal reads schema {SCHEMA_VERSION} at most"
+
+
+def meta_version(tables: dict[str, Any] | None, path: Path) -> int:
+    """The schema version, refusing versions newer than this program."""
+    version = read_version(tables, path)
+    if version > SCHEMA_VERSION:
+        raise JournalUnusable(path, newer_problem(version), HINT_NEWER)
+    return version
+
+
+def decode_meta(tables: dict[str, Any] | None, path: Path) -> JournalMeta:
+    """JournalMeta from the current-schema tables of journal-meta.json."""
+    if tables is None:
+        return JournalMeta()
+    try:
+        flags = _docs(tables, META, path)[0][1]
+        episodes = [codec.episode_from_dict(doc, f"episode {i}") for i, doc in _docs(tables, EPISODES, path)]
+        episodes = codec.check_episodes(episodes)
+        exercises = [codec.exercise_from_dict(doc, f"exercise {i}") for i, doc in _docs(tables, EXERCISES, path)]
+        routines = [codec.routine_from_dict(doc, f"routine {i}") for i, doc in _docs(tables, ROUTINES, path)]
+        custom = flags.get("routines_custom", False)
+        if not isinstance(custom, bool):
+            raise ShapeError("meta.routines_custom", "must be true or false")
+        meta = JournalMeta(episodes=episodes, exercises=exercises, routines=routines if custom else None)
+        _unique_ids(meta)
+    except ShapeError as error:
+        raise JournalUnusable(path, f"wrongly shaped data: {error}", HINT_CORRUPT) from None
+    return meta
+
+
+def _unique_ids(meta: JournalMeta) -> None:
+    for kind, items in (("exercise", meta.exercises), ("routine", meta.routines or [])):
+        seen: set[str] = set()
+        for item in items:
+            if item.id in seen:
+                raise ShapeError(f"{kind} {item.id}", "appears twice")
+            seen.add(item.id)
+
+
+def normalize_meta(meta: JournalMeta) -> JournalMeta:
+    """Validate a meta about to be written by round-tripping it through the codec; raises ShapeError."""
+    episodes = codec.check_episodes([codec.episode_from_dict(codec.episode_to_dict(e)) for e in meta.episodes])
+    exercises = [codec.exercise_from_dict(codec.exercise_to_dict(e)) for e in meta.exercises]
+    routines = None
+    if meta.routines is not None:
+        routines = [codec.routine_from_dict(codec.routine_to_dict(r)) for r in meta.routines]
+    normal = JournalMeta(episodes=episodes, exercises=exercises, routines=routines)
+    _unique_ids(normal)
+    return normal
+
+
+def table_of(docs: list[dict[str, Any]]) -> dict[str, Any]:
+    return {str(i): doc for i, doc in enumerate(docs, start=1)}
+
+
+def encode_meta(meta: JournalMeta, base: dict[str, Any] | None = None) -> dict[str, Any]:
+    """TinyDB tables for journal-meta.json; tables this version does not know are kept from `base`."""
+    tables = dict(base or {})
+    flags = dict(_docs(base, META, Path(META_FILE))[0][1]) if base and base.get(META) else {}
+    flags.update(schema=SCHEMA_VERSION, routines_custom=meta.routines is not None)
+    tables[META] = table_of([flags])
+    tables[EPISODES] = table_of([codec.episode_to_dict(e) for e in meta.episodes])
+    tables[EXERCISES] = table_of([codec.exercise_to_dict(e) for e in meta.exercises])
+    tables[ROUTINES] = table_of([codec.routine_to_dict(r) for r in meta.routines or []])
+    return tables
+
+
+def decode_year(tables: dict[str, Any] | None, year: int, path: Path) -> tuple[dict[date, Day], dict[date, int]]:
+    """The days of one year file and each day's document id; wrong shapes are JournalUnusable."""
+    days: dict[date, Day] = {}
+    ids: dict[date, int] = {}
+    for doc_id, doc in _docs(tables, DAYS, path):
+        try:
+            day = codec.day_from_dict(doc, f"document {doc_id}")
+        except ShapeError as error:
+            raise JournalUnusable(path, f"wrongly shaped data: {error}", HINT_CORRUPT) from None
+        if day.date.year != year:
+            raise JournalUnusable(path, f"document {doc_id} is dated {day.date} but this file holds {year}", HINT_CORRUPT)
+        if day.date in ids:
+            raise JournalUnusable(
+                path, f"{day.date} appears twice (documents {ids[day.date]} and {doc_id})", HINT_CORRUPT
+            )
+        days[day.date] = day
+        ids[day.date] = doc_id
+    return days, ids
+
+
+def normalize_day(day: Day) -> tuple[dict[str, Any], Day]:
+    """The document for a day about to be written and the day as it will read back; raises ShapeError."""
+    doc = codec.day_to_dict(day)
+    return doc, codec.day_from_dict(doc)
+
+
+def migrate(files: dict[str, Any], version: int, path: Path) -> dict[str, Any]:
+    """Run the registered migrations on {file name: tables} from `version` up to SCHEMA_VERSION."""
+    while version < SCHEMA_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise JournalUnusable(
+                path, f"uses journal schema {version}, which this backjournal cannot migrate", "The file was not changed"
+            )
+        try:
+            files = step(files)
+            meta_doc = next(iter(files[META_FILE][META].values()))
+            meta_doc["schema"] = version + 1  # the runner, not each step, keeps the version honest
+        except (KeyError, TypeError, ValueError, AttributeError, StopIteration) as error:
+            raise JournalUnusable(
+                path, f"migrating from schema {version} failed ({error!r})", "The journal was not changed"
+            ) from None
+        version += 1
+    return files
+
+
+def decode_journal(files: dict[str, Any], directory: Path) -> tuple[dict[date, Day], JournalMeta]:
+    """Decode a whole set of parsed files {name: tables}, migrating older schemas in memory."""
+    meta_path = directory / META_FILE
+    version = meta_version(files.get(META_FILE), meta_path)
+    if version < SCHEMA_VERSION:
+        files = migrate(dict(files), version, meta_path)
+    meta = decode_meta(files.get(META_FILE), meta_path)
+    days: dict[date, Day] = {}
+    for name, tables in files.items():
+        year = year_of(name)
+        if year is not None:
+            days.update(decode_year(tables, year, directory / name)[0])
+    return days, meta

@@ -1,0 +1,383 @@
+"""The journal on disk: journal-meta.json plus one TinyDB file per year, locked, atomic, backed up daily."""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import orjson
+
+from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
+from backjournal.domain.models import Day, JournalMeta
+from backjournal.storage import backups as backup_files
+from backjournal.storage import doctor
+from backjournal.storage.atomic import clean_stale_temps, commit_temp, discard, ensure_dir, fsync_dir, write_temp
+from backjournal.storage.errors import BackupNotFound, JournalUnusable, StoreWriteError
+from backjournal.storage.lock import DirLock
+from backjournal.storage.paths import BACKUPS_DIR, LOCK_FILE, META_FILE, is_journal_file, year_file_name, year_of
+from backjournal.storage.schema import (
+    DAYS,
+    decode_journal,
+    decode_meta,
+    decode_year,
+    encode_meta,
+    meta_version,
+    migrate,
+    normalize_day,
+    normalize_meta,
+    table_of,
+)
+from backjournal.storage.tinyfile import AtomicJSONStorage, open_db, parse_tables, read_bytes
+
+StatKey = tuple[int, int, int]
+
+
+@dataclass
+class _Cached:
+    """A validated file: its stat key and bytes, so neither reads nor writes re-validate unchanged files."""
+
+    key: StatKey | None
+    raw: bytes
+    value: Any  # dict[date, Day] for a year file, JournalMeta for the meta file
+    ids: dict[date, int] | None = None
+    tables: dict[str, Any] | None = None  # parsed TinyDB tables, kept after a write to skip re-parsing
+
+
+@dataclass
+class _Txn:
+    """The meta file as read under the write lock, and the day's backup, taken only once a write is certain."""
+
+    raw: bytes | None
+    meta: JournalMeta
+    take_backup: Callable[[], object]
+
+    def before_write(self) -> None:
+        self.take_backup()
+
+
+def _stat_key(st: os.stat_result) -> StatKey:
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def _read_with_key(path: Path) -> tuple[bytes | None, StatKey | None]:
+    """The file's bytes and the stat key of that very file (fstat on the descriptor read)."""
+    try:
+        with open(path, "rb") as handle:
+            key = _stat_key(os.fstat(handle.fileno()))
+            return handle.read(), key
+    except FileNotFoundError:
+        return None, None
+    except OSError as error:
+        raise JournalUnusable(path, f"cannot be read ({error.strerror or error})", "Check its permissions and the disk") from error
+
+
+def _copy_meta(meta: JournalMeta) -> JournalMeta:
+    routines = None if meta.routines is None else list(meta.routines)
+    return JournalMeta(episodes=list(meta.episodes), exercises=list(meta.exercises), routines=routines)
+
+
+class Store:
+    """The only code that touches the journal's files. Writes lock, re-read, and replace atomically."""
+
+    def __init__(self, data_dir: Path, *, lock_timeout: float = 5.0, clock: Callable[[], datetime] = datetime.now) -> None:
+        self.data_dir = Path(data_dir)
+        self.lock_timeout = lock_timeout
+        self.clock = clock
+        self._cache: dict[Path, _Cached] = {}
+
+    @property
+    def meta_path(self) -> Path:
+        return self.data_dir / META_FILE
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / BACKUPS_DIR
+
+    @property
+    def lock_path(self) -> Path:
+        return self.data_dir / LOCK_FILE
+
+    def year_path(self, year: int) -> Path:
+        return self.data_dir / year_file_name(year)
+
+    # Reading: no lock. Every file is replaced atomically, so each read sees a whole file.
+
+    def _year_paths(self) -> dict[int, Path]:
+        try:
+            with os.scandir(self.data_dir) as entries:
+                names = [entry.name for entry in entries]
+        except FileNotFoundError:
+            return {}
+        except OSError as error:
+            raise JournalUnusable(self.data_dir, f"cannot be read ({error.strerror or error})", "Check the folder") from error
+        return {year: self.data_dir / name for name in names if (year := year_of(name)) is not None}
+
+    def journal_files(self) -> list[Path]:
+        """The journal files that exist: journal-meta.json first, then the years in order."""
+        years = [path for _, path in sorted(self._year_paths().items())]
+        return ([self.meta_path] if self.meta_path.exists() else []) + years
+
+    def _fresh(self, path: Path) -> _Cached | None:
+        cached = self._cache.get(path)
+        if cached is None:
+            return None
+        try:
+            key = _stat_key(os.stat(path))
+        except OSError:
+            return None
+        return cached if cached.key == key else None
+
+    def _meta(self, migrated: bool = False) -> JournalMeta:
+        cached = self._fresh(self.meta_path)
+        if cached:
+            return cached.value
+        raw, key = _read_with_key(self.meta_path)
+        if raw is None:
+            return JournalMeta()
+        tables = parse_tables(self.meta_path, raw)
+        if meta_version(tables, self.meta_path) < SCHEMA_VERSION and not migrated:
+            with self._locked():
+                self._migrate_locked()
+            return self._meta(migrated=True)
+        meta = decode_meta(tables, self.meta_path)
+        self._cache[self.meta_path] = _Cached(key, raw, meta)
+        return meta
+
+    def _year(self, year: int, path: Path) -> dict[date, Day]:
+        cached = self._fresh(path)
+        if cached:
+            return cached.value
+        raw, key = _read_with_key(path)
+        if raw is None:
+            return {}
+        days, ids = decode_year(parse_tables(path, raw), year, path)
+        self._cache[path] = _Cached(key, raw, days, ids)
+        return days
+
+    def load_meta(self) -> JournalMeta:
+        """Episodes, custom exercises and routines (None: the defaults)."""
+        return _copy_meta(self._meta())
+
+    def load_year(self, year: int) -> dict[date, Day]:
+        self._meta()  # refuses a newer schema and migrates an older one first
+        return dict(self._year(year, self.year_path(year)))
+
+    def load(self) -> tuple[dict[date, Day], JournalMeta]:
+        """The whole journal; a missing or empty data dir is an empty journal."""
+        meta = self.load_meta()
+        days: dict[date, Day] = {}
+        for year, path in sorted(self._year_paths().items()):
+            days.update(self._year(year, path))
+        return days, meta
+
+    def is_empty(self) -> bool:
+        days, meta = self.load()
+        return not days and not meta.episodes and not meta.exercises and meta.routines is None
+
+    # Writing: lock, re-read under the lock, write atomically, release.
+
+    @contextmanager
+    def _locked(self) -> Iterator[list[Path]]:
+        """Hold the write lock; yields the stale temp files it cleaned up (no writer can be mid-write now)."""
+        ensure_dir(self.data_dir)
+        with DirLock(self.lock_path, self.lock_timeout):
+            yield clean_stale_temps(self.data_dir) + clean_stale_temps(self.backups_dir)
+
+    @contextmanager
+    def _writing(self) -> Iterator[_Txn]:
+        """Lock, refuse a bad or newer meta file, migrate an older one; the txn takes the day's backup."""
+        with self._locked():
+            raw, key = _read_with_key(self.meta_path)
+            tables = parse_tables(self.meta_path, raw)
+            version = meta_version(tables, self.meta_path)
+            if version < SCHEMA_VERSION:
+                self._migrate_locked()
+                raw, key = _read_with_key(self.meta_path)
+                tables = parse_tables(self.meta_path, raw)
+            today = self.clock().date()
+            backup = lambda: backup_files.daily_backup(self.journal_files, self.backups_dir, today)  # noqa: E731
+            yield _Txn(raw, self._validated_meta(raw, key, tables), backup)
+
+    def _validated_meta(self, raw: bytes | None, key: StatKey | None, tables: dict[str, Any] | None) -> JournalMeta:
+        if raw is None:
+            return JournalMeta()
+        cached = self._cache.get(self.meta_path)
+        if cached and cached.raw == raw:
+            return cached.value
+        meta = decode_meta(tables, self.meta_path)
+        self._cache[self.meta_path] = _Cached(key, raw, meta)
+        return meta
+
+    def _remember(self, path: Path, storage: AtomicJSONStorage, value: Any, ids: dict[date, int] | None = None) -> None:
+        assert storage.written is not None
+        self._cache[path] = _Cached(_stat_key(os.stat(path)), storage.written, value, ids, storage.read())
+
+    def _locked_year(self, path: Path, year: int) -> tuple[AtomicJSONStorage, dict[date, Day], dict[date, int]]:
+        """A year file re-read under the lock, validated unless its bytes are exactly the ones we validated."""
+        raw, _ = _read_with_key(path)
+        cached = self._cache.get(path)
+        if cached is not None and cached.ids is not None and raw is not None and cached.raw == raw:
+            if cached.tables is not None:
+                # Same bytes, so the same parse: copy the containers TinyDB replaces instead of parsing again.
+                storage = AtomicJSONStorage(path, parsed={name: dict(t) for name, t in cached.tables.items()})
+            else:
+                storage = AtomicJSONStorage(path, raw)
+            return storage, dict(cached.value), dict(cached.ids)
+        storage = AtomicJSONStorage(path, raw)
+        days, ids = decode_year(storage.read(), year, path)
+        return storage, days, ids
+
+    def _write_meta(self, meta: JournalMeta, raw: bytes | None) -> None:
+        storage = AtomicJSONStorage(self.meta_path, raw)
+        storage.write(encode_meta(meta, storage.read()))
+        self._remember(self.meta_path, storage, meta)
+
+    def update_day(self, day: date, fn: Callable[[Day], Day]) -> Day:
+        """Apply fn to the day as stored now (or an empty Day) under the lock; an empty result removes it."""
+        if isinstance(day, datetime) or not isinstance(day, date):
+            raise TypeError(f"update_day needs a date, got {day!r}")
+        path = self.year_path(day.year)
+        with self._writing() as txn:
+            storage, days, ids = self._locked_year(path, day.year)
+            new = fn(days.get(day) or Day(date=day))
+            if new.date != day:
+                raise ValueError(f"the update for {day} returned a day dated {new.date}")
+            if new.is_empty:
+                if day not in ids:
+                    return Day(date=day)  # nothing stored, nothing to remove
+                doc, result = None, Day(date=day)
+            else:
+                doc, result = normalize_day(new)  # a bad day is refused before anything is written
+            txn.before_write()
+            if txn.raw is None:
+                self._write_meta(txn.meta, None)  # the meta file, with the schema version, comes first
+            table = open_db(storage).table(DAYS)
+            try:
+                if doc is None:
+                    table.remove(doc_ids=[ids.pop(day)])
+                    del days[day]
+                elif day in ids:
+                    table.update(doc, doc_ids=[ids[day]])
+                    days[day] = result
+                else:
+                    ids[day] = table.insert(doc)
+                    days[day] = result
+            except BaseException:
+                self._cache.pop(path, None)  # TinyDB updates the cached parse in place; a failed write must not keep it
+                raise
+            self._remember(path, storage, days, ids)
+        return result
+
+    def update_meta(self, fn: Callable[[JournalMeta], JournalMeta]) -> JournalMeta:
+        """Apply fn to the stored episodes, custom exercises and routines under the lock."""
+        with self._writing() as txn:
+            new = normalize_meta(fn(_copy_meta(txn.meta)))
+            txn.before_write()
+            self._write_meta(new, txn.raw)
+        return _copy_meta(new)
+
+    def replace_all(self, days: dict[date, Day], meta: JournalMeta) -> None:
+        """Make the journal exactly this (import): validates everything before writing anything."""
+        by_year: dict[int, list[dict[str, Any]]] = {}
+        for key, day in sorted(days.items()):
+            if key != day.date:
+                raise ShapeError(f"day {key}", f"holds a day dated {day.date}")
+            if not day.is_empty:
+                by_year.setdefault(key.year, []).append(normalize_day(day)[0])
+        files = {META_FILE: orjson.dumps(encode_meta(normalize_meta(meta)))}
+        for year, docs in by_year.items():
+            files[year_file_name(year)] = orjson.dumps({DAYS: table_of(docs)})
+        with self._writing() as txn:
+            for year, path in self._year_paths().items():
+                self._locked_year(path, year)  # a damaged journal is refused, not replaced
+            txn.before_write()
+            current = self.journal_files()
+            saved = backup_files.snapshot(current, self.backups_dir, self.clock(), "before-import") if current else None
+            self._commit_files(files, saved)
+
+    def _commit_files(self, files: dict[str, bytes], saved: Path | None) -> None:
+        """Replace the journal's files with `files`: all are written durably before any is renamed."""
+        stale = [path for path in self.journal_files() if path.name not in files]
+        staged: list[tuple[Path, Path]] = []
+        self._cache.clear()
+        try:
+            for name, data in files.items():
+                staged.append((write_temp(self.data_dir / name, data), self.data_dir / name))
+        except StoreWriteError:
+            for temp, _ in staged:
+                discard(temp)
+            raise
+        try:
+            for temp, target in staged:
+                commit_temp(temp, target, sync_dir=False)
+            for path in stale:
+                path.unlink()
+            fsync_dir(self.data_dir)
+        except (OSError, StoreWriteError) as error:
+            for temp, _ in staged:
+                discard(temp)
+            where = f"the previous journal is saved in {saved}" if saved else "the journal was empty before"
+            raise StoreWriteError(self.data_dir, getattr(error, "error", error), f"it may be partly replaced; {where}") from error
+
+    def _migrate_locked(self) -> None:
+        """Back up, then migrate every file to SCHEMA_VERSION; called under the lock."""
+        current = self.journal_files()
+        parsed = {path.name: parse_tables(path, read_bytes(path)) for path in current}
+        version = meta_version(parsed.get(META_FILE), self.meta_path)
+        if version >= SCHEMA_VERSION:
+            return  # another process migrated it while we waited for the lock
+        migrated = migrate(parsed, version, self.meta_path)
+        try:
+            decode_journal(migrated, self.data_dir)
+        except JournalUnusable as error:
+            raise JournalUnusable(
+                error.path, f"migrating from schema {version} gives wrongly shaped data: {error.problem}", "The journal was not changed"
+            ) from None
+        saved = backup_files.snapshot(current, self.backups_dir, self.clock(), "before-migration")
+        self._commit_files({name: orjson.dumps(tables) for name, tables in migrated.items()}, saved)
+
+    # Backups, checks and repairs.
+
+    def backups(self) -> list[backup_files.BackupInfo]:
+        """Backup folders, newest first."""
+        return backup_files.list_backups(self.backups_dir)
+
+    def _find_backup(self, which: date | Path) -> Path:
+        if isinstance(which, Path):
+            if not which.is_dir():
+                raise BackupNotFound(f"{which}: no such backup folder")
+            return which
+        found = [(key, path) for key, path in backup_files.backup_dirs(self.backups_dir) if key[0] == which]
+        if not found:
+            raise BackupNotFound(f"no backup from {which} in {self.backups_dir}")
+        daily = [path for key, path in found if key[2] == "daily"]
+        return daily[0] if daily else found[0][1]
+
+    def restore(self, which: date | Path) -> Path:
+        """Save the current journal as a backup, then put a backup in its place; returns the saved one."""
+        source = self._find_backup(which)
+        files = {path.name: path for path in sorted(source.iterdir()) if is_journal_file(path.name)}
+        raw = {name: read_bytes(path) or b"" for name, path in files.items()}
+        decode_journal({name: parse_tables(files[name], data) for name, data in raw.items()}, source)
+        with self._locked():
+            saved = backup_files.snapshot(self.journal_files(), self.backups_dir, self.clock(), "before-restore")
+            self._commit_files(raw, saved)
+        return saved
+
+    def check(self) -> list[str]:
+        """Problems found, [] when the journal is fine. Changes nothing."""
+        return doctor.check(self)
+
+    def repair(self) -> list[str]:
+        """Move unreadable files aside (never deleting them); returns what it did, [] when nothing."""
+        if not self.data_dir.is_dir():
+            return []
+        with self._locked() as cleaned:
+            lines = [f"removed stale temp file {path} (left by an interrupted write)" for path in cleaned]
+            lines += doctor.repair_locked(self)
+            self._cache.clear()
+        return lines
