@@ -1,0 +1,317 @@
+"""The phase advisor: the advice for a day, its warnings, and the checks for ticking an exercise.
+
+Pure domain code: no clock, no files. The walk and the pain tests live in
+`backjournal.domain.advisor_phase` (re-exported here); read its docstring for the exact
+readings of the rules. This module adds:
+
+* ``next``: the next phase and its earliest date by the time rules alone, never before D+1
+  (mobility: stretching on max(D+1, day 11); stretching: strengthening on
+  max(D+1, day 21, stretching start + 10 days)); withheld (None) while a red flag is recent.
+* Warnings, in this order when several apply:
+
+  - ``red_flag``: an entry in D-6..D (``red_flag_window_days`` [7] days ending D) has red flags.
+  - ``pain_rising``: the entry on D shows rising pain (in or out of an episode).
+  - ``flare_suspected``: no episode is open on D and the entry on D shows rising pain.
+  - ``too_soon`` (with an exercise): its kind is not allowed in D's phase. The earliest date of
+    the phase it needs is the same date as ``next`` when that phase is the next one; for
+    strengthening seen from mobility it is max(day 21, E + 10 days), E being stretching's
+    earliest date. Never raised outside an episode (maintenance allows every kind).
+  - ``strengthening_overdone`` (with a strengthening exercise): counting D as a strengthening
+    day, the ``strengthening_window_days`` [7] days ending D (D-6..D) hold more than
+    ``max_strengthening_days`` [3] days with a strengthening tick.
+  - ``stretch_first``: D has a strengthening tick and no stretching or warm-up tick, counting
+    the given exercise as ticked.
+  - ``not_settled``: in mobility or stretching, the time rules already allow the next phase on D
+    (day >= 11; or day >= 21 and stretching began 10 or more days ago) but pain has not settled.
+
+A tick's kind comes from the journal's exercise library; ticks of unknown exercises are ignored.
+Every timing is the program's default from its source material, not medical advice: the
+messages say so briefly and point to the user's physiotherapist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from backjournal.domain.advisor_phase import (
+    ADVANCED,
+    START,
+    STEPPED_BACK,
+    EntrySource,
+    PhaseChange,
+    date_of_day,
+    earliest_for,
+    entry_getter,
+    episode_day,
+    episode_phase_summary,
+    is_rising,
+    is_settled,
+    next_phase,
+    phase_history,
+    phase_on,
+    phases_by_day,
+    rising_detail,
+    stretching_time_earliest,
+    strengthening_time_earliest,
+)
+from backjournal.domain.models import Episode, Exercise, Journal
+from backjournal.domain.settings import AdvisorSettings
+from backjournal.domain.vocab import (
+    MAINTENANCE,
+    MOBILITY,
+    PHASE_LABELS,
+    RED_FLAG_LABELS,
+    RED_FLAGS,
+    STRENGTHENING,
+    STRETCHING,
+    allowed_kinds,
+    phase_needed_for,
+)
+
+__all__ = [
+    "ADVANCED", "START", "STEPPED_BACK", "EntrySource", "PhaseChange", "Warning", "AdvisorWarning", "Advice",
+    "WARNING_CODES", "advise", "is_settled", "is_rising", "rising_detail", "phase_history",
+    "phase_on", "phases_by_day", "episode_phase_summary", "episode_day", "date_of_day",
+    "next_phase", "earliest_for", "entry_getter", "stretching_time_earliest",
+    "strengthening_time_earliest", "strengthening_days",
+]
+
+TOO_SOON = "too_soon"
+PAIN_RISING = "pain_rising"
+NOT_SETTLED = "not_settled"
+STRENGTHENING_OVERDONE = "strengthening_overdone"
+STRETCH_FIRST = "stretch_first"
+RED_FLAG = "red_flag"
+FLARE_SUSPECTED = "flare_suspected"
+WARNING_CODES: tuple[str, ...] = (
+    RED_FLAG, PAIN_RISING, FLARE_SUSPECTED, TOO_SOON, STRENGTHENING_OVERDONE, STRETCH_FIRST, NOT_SETTLED,
+)
+
+_PHYSIO = "These are the program's default timings, not medical advice: your physiotherapist's word comes first."
+
+
+@dataclass(frozen=True, slots=True)
+class Warning:  # noqa: A001 - the contract's name; it shadows the builtin only inside this module
+    """One piece of advice with a stable code and a plain message."""
+
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"code": self.code, "message": self.message}
+
+
+AdvisorWarning = Warning  # the same class, for modules that would rather not shadow the builtin
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    """What the advisor says about a day."""
+
+    date: date
+    phase: str
+    episode: Episode | None
+    episode_day: int | None
+    allowed: tuple[str, ...]
+    next_phase: str | None
+    next_earliest: date | None
+    warnings: tuple[Warning, ...]
+    history: tuple[PhaseChange, ...]  # the open episode's phase changes up to date
+    phase_start: date | None  # when the current phase (last) began; None in maintenance
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(w.code for w in self.warnings)
+
+    def has(self, code: str) -> bool:
+        return any(w.code == code for w in self.warnings)
+
+    @property
+    def too_soon(self) -> Warning | None:
+        """The warning that blocks a tick unless the user confirms."""
+        return next((w for w in self.warnings if w.code == TOO_SOON), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        episode = None
+        if self.episode is not None:
+            episode = {"start": self.episode.start.isoformat(), "day": self.episode_day}
+        nxt = None
+        if self.next_phase is not None and self.next_earliest is not None:
+            nxt = {"phase": self.next_phase, "earliest": self.next_earliest.isoformat()}
+        return {
+            "date": self.date.isoformat(),
+            "phase": self.phase,
+            "episode": episode,
+            "allowed": list(self.allowed),
+            "next": nxt,
+            "warnings": [w.to_dict() for w in self.warnings],
+            "phase_start": self.phase_start.isoformat() if self.phase_start else None,
+            "episode_end": self.episode.end.isoformat() if self.episode and self.episode.end else None,
+            "history": [c.to_dict() for c in self.history],
+        }
+
+
+def _label(phase: str) -> str:
+    return PHASE_LABELS.get(phase, phase).lower()
+
+
+def strengthening_days(journal: Journal, day: date, s: AdvisorSettings, count_day: bool = False) -> list[date]:
+    """Days in the strengthening window ending `day` (D-6..D) with a strengthening tick.
+
+    With `count_day`, `day` itself counts as one (the tick about to be made).
+    """
+    found = []
+    for back in range(max(s.strengthening_window_days, 1) - 1, -1, -1):
+        when = day - timedelta(days=back)
+        if (count_day and when == day) or "strengthening" in _kinds_on(journal, when):
+            found.append(when)
+    return found
+
+
+def _kinds_on(journal: Journal, day: date) -> set[str]:
+    library = journal.exercises
+    return {library[e].kind for e in journal.ticks_on(day) if e in library}
+
+
+def _red_flag(journal: Journal, day: date, s: AdvisorSettings) -> Warning | None:
+    flags: set[str] = set()
+    dates: list[date] = []
+    for back in range(max(s.red_flag_window_days, 1) - 1, -1, -1):
+        when = day - timedelta(days=back)
+        entry = journal.entry_on(when)
+        if entry is not None and entry.red_flags:
+            flags.update(entry.red_flags)
+            dates.append(when)
+    if not flags:
+        return None
+    names = [RED_FLAG_LABELS.get(f, f) for f in RED_FLAGS if f in flags]
+    names += sorted(f for f in flags if f not in RED_FLAG_LABELS)
+    logged = ", ".join(d.isoformat() for d in dates)
+    return Warning(
+        RED_FLAG,
+        f"You logged warning signs on {logged}: {'; '.join(names)}. Please seek medical care "
+        f"urgently: contact your doctor or an urgent care service today, or emergency services if "
+        f"it is severe. Phase advice is withheld while these signs are recent.",
+    )
+
+
+def _rising_warnings(day: date, reason: str, episode: Episode | None, history: tuple[PhaseChange, ...]) -> list[Warning]:
+    text = f"Your pain is rising on {day.isoformat()}: {reason}."
+    if episode is not None and history and history[-1].day == day and history[-1].reason == STEPPED_BACK:
+        text += f" The advisor steps you back to the {_label(history[-1].phase)} phase from this day."
+    text += (" Slow down, step back to gentler exercises, and stop anything that hurts;"
+             " if it keeps rising, check with your physiotherapist.")
+    warnings = [Warning(PAIN_RISING, text)]
+    if episode is None:
+        warnings.append(Warning(
+            FLARE_SUSPECTED,
+            f"This may be a flare: your pain is rising ({reason}) and no episode is open. "
+            f"Consider starting an episode from {day.isoformat()}, so the advisor can guide you "
+            f"back up from gentle mobility.",
+        ))
+    return warnings
+
+
+def _too_soon(exercise: Exercise, episode: Episode, number: int, phase: str, phase_start: date,
+              day: date, s: AdvisorSettings) -> Warning:
+    needed = phase_needed_for(exercise.kind) or phase
+    earliest = earliest_for(episode, phase, phase_start, day, needed, s)
+    when = f"on {earliest.isoformat()} at the earliest" if earliest else "later"
+    return Warning(
+        TOO_SOON,
+        f"Too soon for {exercise.name} ({exercise.kind}): it is day {number} of your episode "
+        f"(started {episode.start.isoformat()}), in the {_label(phase)} phase. "
+        f"The {_label(needed)} phase begins {when}, once your pain has settled. {_PHYSIO}",
+    )
+
+
+def _overdone(days: list[date], day: date, s: AdvisorSettings) -> Warning:
+    first = day - timedelta(days=max(s.strengthening_window_days, 1) - 1)
+    listed = ", ".join(d.isoformat() for d in days)
+    return Warning(
+        STRENGTHENING_OVERDONE,
+        f"This would make {len(days)} strengthening days in the {s.strengthening_window_days} days "
+        f"from {first.isoformat()} to {day.isoformat()} ({listed}). The program suggests at most "
+        f"{s.max_strengthening_days}: muscles get stronger on the rest days in between.",
+    )
+
+
+def _stretch_first(day: date) -> Warning:
+    return Warning(
+        STRETCH_FIRST,
+        f"Strengthening is ticked on {day.isoformat()} with no warm-up or stretch that day. "
+        f"Warm up or stretch first, so the muscles are ready for the load.",
+    )
+
+
+def _not_settled(episode: Episode, number: int, upcoming: str, missing: str, s: AdvisorSettings) -> Warning:
+    return Warning(
+        NOT_SETTLED,
+        f"It is day {number} of your episode, late enough for {_label(upcoming)} by the program's "
+        f"default timings, but your pain has not settled yet: {missing}. The advisor waits for {s.settled_entries} entries within "
+        f"{s.settled_window_days} days, each {s.settled_max_pain}/10 or less and none "
+        f"{s.pain_jump} or more above the one before.",
+    )
+
+
+def advise(journal: Journal, day: date, s: AdvisorSettings, exercise: Exercise | None = None) -> Advice:
+    """The advice for `day`; with `exercise`, also the checks for ticking it on `day`."""
+    episode = journal.episode_on(day)
+    history: tuple[PhaseChange, ...] = ()
+    number = phase_start = None
+    nxt: tuple[str, date] | None = None
+    if episode is None:
+        phase = MAINTENANCE
+    else:
+        history = tuple(phase_history(journal, episode, day, s))
+        phase, phase_start = history[-1].phase, history[-1].day
+        number = episode_day(episode, day)
+        nxt = next_phase(episode, phase, phase_start, day, s)
+    allowed = allowed_kinds(phase)
+
+    warnings: list[Warning] = []
+    red = _red_flag(journal, day, s)
+    if red is not None:
+        warnings.append(red)
+    reason = rising_detail(journal, day, s)
+    if reason is not None:
+        warnings += _rising_warnings(day, reason, episode, history)
+
+    kinds = _kinds_on(journal, day)
+    if exercise is not None:
+        kinds.add(exercise.kind)
+        if episode is not None and exercise.kind not in allowed:
+            warnings.append(_too_soon(exercise, episode, number, phase, phase_start, day, s))
+        if exercise.kind == "strengthening":
+            days = strengthening_days(journal, day, s, count_day=True)
+            if len(days) > s.max_strengthening_days:
+                warnings.append(_overdone(days, day, s))
+    if "strengthening" in kinds and not kinds & {"stretching", "warm-up"}:
+        warnings.append(_stretch_first(day))
+
+    if episode is not None and phase in (MOBILITY, STRETCHING):
+        if phase == MOBILITY:
+            upcoming, allowed_from = STRETCHING, stretching_time_earliest(episode, s)
+        else:
+            upcoming, allowed_from = STRENGTHENING, strengthening_time_earliest(episode, phase_start, s)
+        if day >= allowed_from:
+            settled, missing = is_settled(journal, day, s)
+            if not settled:
+                warnings.append(_not_settled(episode, number, upcoming, missing, s))
+
+    if red is not None:
+        nxt = None
+    return Advice(
+        date=day,
+        phase=phase,
+        episode=episode,
+        episode_day=number,
+        allowed=allowed,
+        next_phase=nxt[0] if nxt else None,
+        next_earliest=nxt[1] if nxt else None,
+        warnings=tuple(warnings),
+        history=history,
+        phase_start=phase_start,
+    )

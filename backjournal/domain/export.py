@@ -1,0 +1,354 @@
+"""Exports of the journal (JSON, CSV, Markdown) and the all-or-nothing reading of a JSON export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from datetime import date, timedelta
+from typing import Any, Iterable, Mapping
+
+from backjournal.domain import codec
+from backjournal.domain.advisor_phase import STEPPED_BACK, phase_history
+from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
+from backjournal.domain.errors import InputError
+from backjournal.domain.exercises import BUILTIN_BY_ID, ordered
+from backjournal.domain.journal import add_exercise, save_routine
+from backjournal.domain.models import Day, Episode, Exercise, Journal, JournalMeta, Routine
+from backjournal.domain.settings import AdvisorSettings
+from backjournal.domain.streaks import DONE, MET, MISSED, PAUSED, day_status, week_status
+from backjournal.domain.vocab import PHASE_LABELS, RED_FLAG_LABELS
+
+FORMAT = "backjournal-export"
+CSV_COLUMNS = (
+    "date", "pain", "worst", "areas", "sleep", "mood", "rest", "red_flags", "tags", "notes", "ticks",
+)
+
+
+def _check_range(start: date | None, end: date | None) -> None:
+    if start is not None and end is not None and end < start:
+        raise InputError("to", f"{end} is before the start of the period, {start}")
+
+
+def _in_range(days: Mapping[date, Day], start: date | None, end: date | None) -> list[Day]:
+    """The non-empty days from start to end (both inclusive, None: open), by date."""
+    _check_range(start, end)
+    return [
+        days[d]
+        for d in sorted(days)
+        if (start is None or d >= start) and (end is None or d <= end) and not days[d].is_empty
+    ]
+
+
+# --- JSON ----------------------------------------------------------------------------------
+
+
+def _day_doc(day: Day) -> dict[str, Any]:
+    doc = codec.day_to_dict(day)
+    # Ticks sorted by id: the order a store hands them back in must not change the bytes.
+    doc["ticks"].sort(key=lambda t: t["exercise"])
+    return doc
+
+
+def export_json(
+    days: Mapping[date, Day], meta: JournalMeta, start: date | None = None, end: date | None = None
+) -> str:
+    """Everything in the journal as stable JSON: same journal, same bytes."""
+    doc = {
+        "format": FORMAT,
+        "schema": SCHEMA_VERSION,
+        "days": [_day_doc(day) for day in _in_range(days, start, end)],
+        "episodes": [codec.episode_to_dict(e) for e in sorted(meta.episodes, key=lambda e: e.start)],
+        "exercises": [codec.exercise_to_dict(e) for e in sorted(meta.exercises, key=lambda e: e.id)],
+        "routines": None if meta.routines is None else [codec.routine_to_dict(r) for r in meta.routines],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def _list(doc: dict[str, Any], key: str, nullable: bool = False) -> list[Any] | None:
+    if key not in doc:
+        raise InputError(f"import {key}", "is missing; the file is not a complete export")
+    value = doc[key]
+    if value is None and nullable:
+        return None
+    if not isinstance(value, list):
+        raise InputError(f"import {key}", "must be a list")
+    return value
+
+
+def parse_export(text: str, *, today: date | None = None) -> tuple[dict[date, Day], JournalMeta]:
+    """Read a JSON export, checking all of it first; any problem raises InputError naming where.
+
+    With `today`, days and episodes after it are refused as well.
+    """
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError("import", f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+    except (RecursionError, ValueError) as exc:
+        raise InputError("import", f"is not valid JSON ({exc})") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise InputError("import format", f'is not a backjournal export (expected "format": "{FORMAT}")')
+    schema = doc.get("schema")
+    if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
+        raise InputError("import schema", f"must be a schema version number, got {schema!r}")
+    if schema > SCHEMA_VERSION:
+        raise InputError(
+            "import schema",
+            f"the file is from a newer backjournal (schema {schema}; this one reads up to "
+            f"{SCHEMA_VERSION}); update backjournal to import it",
+        )
+    raw_days = _list(doc, "days")
+    raw_episodes = _list(doc, "episodes")
+    raw_exercises = _list(doc, "exercises")
+    raw_routines = _list(doc, "routines", nullable=True)
+    try:
+        meta = JournalMeta()
+        for i, raw in enumerate(raw_exercises):
+            meta = _read_exercise(meta, raw, f"import exercises[{i}]")
+        library: dict[str, Exercise] = {**BUILTIN_BY_ID, **{e.id: e for e in meta.exercises}}
+        if raw_routines is not None:
+            meta.routines = _read_routines(raw_routines, library)
+        meta.episodes = _read_episodes(raw_episodes, today)
+        days = _read_days(raw_days, library, today)
+    except ShapeError as exc:
+        raise InputError(exc.where, exc.problem) from None
+    return days, meta
+
+
+def _read_exercise(meta: JournalMeta, raw: Any, where: str) -> JournalMeta:
+    exercise = codec.exercise_from_dict(raw, where)
+    if any(e.id == exercise.id for e in meta.exercises):
+        raise InputError(f"{where}.id", f"the exercise {exercise.id!r} appears twice")
+    try:
+        # The same rules as adding an exercise by hand: kebab-case id, doses, built-ins reserved.
+        return add_exercise(meta, exercise)
+    except InputError as exc:
+        raise InputError(f"{where}.{exc.field}", exc.problem) from None
+
+
+# save_routine names fields as the routine editor shows them; an import names the file's keys.
+_ROUTINE_FIELDS = {"routine": "id", "exercise": "exercises", "target": "times_per_week"}
+
+
+def _read_routines(raw_routines: list[Any], library: Mapping[str, Exercise]) -> list[Routine]:
+    meta = JournalMeta(routines=[])
+    for i, raw in enumerate(raw_routines):
+        where = f"import routines[{i}]"
+        routine = codec.routine_from_dict(raw, where)
+        if any(r.id == routine.id for r in meta.routines or ()):
+            raise InputError(f"{where}.id", f"the routine {routine.id!r} appears twice")
+        try:
+            meta = save_routine(meta, routine, library)
+        except InputError as exc:
+            field = _ROUTINE_FIELDS.get(exc.field, exc.field)
+            raise InputError(f"{where}.{field}", exc.problem) from None
+    return list(meta.routines or ())
+
+
+def _read_episodes(raw_episodes: list[Any], today: date | None) -> list[Episode]:
+    episodes = [codec.episode_from_dict(raw, f"import episodes[{i}]") for i, raw in enumerate(raw_episodes)]
+    if today is not None:
+        for i, episode in enumerate(episodes):
+            if episode.start > today:
+                raise InputError(f"import episodes[{i}].start", f"{episode.start} is in the future")
+    return codec.check_episodes(episodes, "import episodes")
+
+
+def _read_days(raw_days: list[Any], library: Mapping[str, Exercise], today: date | None) -> dict[date, Day]:
+    days: dict[date, Day] = {}
+    seen: set[date] = set()
+    for i, raw in enumerate(raw_days):
+        where = f"import days[{i}]"
+        day = codec.day_from_dict(raw, where)
+        if day.date in seen:
+            raise InputError(f"{where}.date", f"{day.date} appears more than once")
+        seen.add(day.date)
+        if today is not None and day.date > today:
+            raise InputError(f"{where}.date", f"{day.date} is in the future")
+        for j, exercise in enumerate(day.ticks):
+            if exercise not in library:
+                raise InputError(
+                    f"{where}.ticks[{j}].exercise",
+                    f"{exercise!r} is neither a built-in exercise nor one of the file's exercises",
+                )
+        if not day.is_empty:  # an empty day carries nothing; the store would not keep it either
+            days[day.date] = day
+    return days
+
+
+# --- CSV -----------------------------------------------------------------------------------
+
+
+def _cell(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def export_csv(
+    days: Mapping[date, Day],
+    journal_exercises: Mapping[str, Exercise],
+    start: date | None = None,
+    end: date | None = None,
+) -> str:
+    """One row per recorded day: the entry's fields and the ticked exercise ids, in routine order."""
+    out = io.StringIO()
+    # "\n" rather than csv's "\r\n": the caller writes text, and newline translation would double it.
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for day in _in_range(days, start, end):
+        ticks = ";".join(ordered(day.ticks, journal_exercises))
+        e = day.entry
+        if e is None:
+            writer.writerow([day.date.isoformat(), *[""] * 9, ticks])
+            continue
+        writer.writerow([
+            day.date.isoformat(), e.pain, _cell(e.worst), ";".join(e.areas), _cell(e.sleep),
+            _cell(e.mood), "yes" if e.rest else "no", ";".join(e.red_flags), ";".join(e.tags),
+            e.notes, ticks,
+        ])
+    return out.getvalue()
+
+
+# --- Markdown ------------------------------------------------------------------------------
+
+
+def _dates(start: date, end: date) -> Iterable[date]:
+    for n in range((end - start).days + 1):
+        yield start + timedelta(days=n)
+
+
+def _weeks(start: date, end: date) -> list[date]:
+    """The Mondays of the ISO weeks that overlap start..end."""
+    monday = start - timedelta(days=start.weekday())
+    return [monday + timedelta(weeks=n) for n in range((end - monday).days // 7 + 1)]
+
+
+def _mean(values: list[int]) -> str:
+    return f"{sum(values) / len(values):.1f}" if values else "-"
+
+
+def _span(a: date, b: date) -> str:
+    return f"{a.isoformat()} to {b.isoformat()}"
+
+
+def export_markdown(
+    journal: Journal, start: date, end: date, settings: AdvisorSettings, today: date
+) -> str:
+    """A one-minute summary for a physiotherapist: pain by week, episodes, adherence, red flags, notes."""
+    _check_range(start, end)
+    last = min(end, today)  # nothing is recorded after today, so nothing after it is counted
+    counted = max(0, (last - start).days + 1)
+    entries = [(d, journal.entry_on(d)) for d in _dates(start, last)]
+    entries = [(d, e) for d, e in entries if e is not None]
+    pains = [e.pain for _, e in entries]
+    lines = [
+        "# Back pain journal summary",
+        "",
+        f"**Period:** {_span(start, end)} ({(end - start).days + 1} days)",
+        "",
+        f"- Nights logged: {len(entries)} of {counted}",
+        f"- Average pain: {_mean(pains)} out of 10" + (f" (lowest {min(pains)}, highest {max(pains)})" if pains else ""),
+        f"- Rest days: {sum(1 for _, e in entries if e.rest)}",
+        "",
+        "Pain is scored 0 (none) to 10 (worst imaginable).",
+        "",
+    ]
+    lines += _weekly_pain(journal, start, end, today)
+    lines += _episodes(journal, start, end, settings, today)
+    lines += _adherence(journal, start, last, settings, today)
+    lines += _red_flags(entries)
+    lines += _notes(entries)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _weekly_pain(journal: Journal, start: date, end: date, today: date) -> list[str]:
+    lines = [
+        "## Pain by week",
+        "",
+        "| Week | Dates | Nights logged | Average pain | Worst pain |",
+        "|---|---|---|---|---|",
+    ]
+    for monday in _weeks(start, end):
+        first, last = max(monday, start), min(monday + timedelta(days=6), end, today)
+        if last < first:
+            continue
+        found = [e for d in _dates(first, last) if (e := journal.entry_on(d)) is not None]
+        worst = [max(e.pain, e.worst or 0) for e in found]
+        year, week, _ = monday.isocalendar()
+        lines.append(
+            f"| {year}-W{week:02d} | {first} to {last} | {len(found)} of {(last - first).days + 1} "
+            f"| {_mean([e.pain for e in found])} | {max(worst) if worst else '-'} |"
+        )
+    return [*lines, ""]
+
+
+def _episodes(journal: Journal, start: date, end: date, settings: AdvisorSettings, today: date) -> list[str]:
+    lines = ["## Flare-ups (episodes)", ""]
+    shown = [
+        e for e in journal.episodes
+        if e.start <= end and (e.end is None or e.end > start) and e.start <= today
+    ]
+    if not shown:
+        return [*lines, "No episode overlaps this period.", ""]
+    for episode in shown:
+        if episode.end is None:
+            last_day = today
+            lines.append(f"- Started {episode.start}, still ongoing (day {(today - episode.start).days + 1} today)")
+        else:
+            last_day = episode.end - timedelta(days=1)
+            lines.append(f"- Started {episode.start}, over by {episode.end} ({(episode.end - episode.start).days} days)")
+        for change in phase_history(journal, episode, min(last_day, today), settings):
+            label = PHASE_LABELS.get(change.phase, change.phase)
+            back = "back to " if change.reason == STEPPED_BACK else ""
+            why = f" ({change.detail})" if change.detail else ""
+            lines.append(f"  - {change.day}: {back}{label}{why}")
+    return [*lines, ""]
+
+
+def _adherence(journal: Journal, start: date, last: date, settings: AdvisorSettings, today: date) -> list[str]:
+    lines = ["## Exercise routines", ""]
+    if last < start or not journal.routines:
+        return [*lines, "Nothing to report for this period.", ""]
+    lines.append("A paused day or week is one the routine was not expected: a rest day, or too early in a flare-up.")
+    lines.append("")
+    for routine in journal.routines:
+        if routine.times_per_week is None:
+            status = Counter(day_status(journal, routine, d, settings) for d in _dates(start, last))
+            total = (last - start).days + 1
+            lines.append(
+                f"- {routine.name} (daily): done on {status[DONE]} of {total} days "
+                f"({round(100 * status[DONE] / total)}%), {status[PAUSED]} paused"
+            )
+            continue
+        # The week still running counts only once its target is met, as in the streaks.
+        status = Counter(week_status(journal, routine, monday, settings, today) for monday in _weeks(start, last))
+        weeks = status[MET] + status[MISSED] + status[PAUSED]
+        lines.append(
+            f"- {routine.name} ({routine.times_per_week} times a week): target reached in "
+            f"{status[MET]} of {weeks} weeks, {status[PAUSED]} paused"
+        )
+    return [*lines, ""]
+
+
+def _red_flags(entries: list[tuple[date, Any]]) -> list[str]:
+    lines = ["## Warning signs reported", ""]
+    flagged = [(d, e) for d, e in entries if e.red_flags]
+    if not flagged:
+        return [*lines, "None reported in this period.", ""]
+    for d, e in flagged:
+        labels = "; ".join(RED_FLAG_LABELS.get(f, f) for f in e.red_flags)
+        lines.append(f"- {d}: {labels}")
+    return [*lines, ""]
+
+
+def _notes(entries: list[tuple[date, Any]]) -> list[str]:
+    lines = ["## Notes", ""]
+    noted = [(d, e.notes.strip()) for d, e in entries if e.notes.strip()]
+    if not noted:
+        return [*lines, "No notes in this period.", ""]
+    for d, text in noted:
+        # Later lines of a note are indented so they stay inside its list item.
+        body = "\n  ".join(line.rstrip() for line in text.splitlines())
+        lines.append(f"- {d}: {body}")
+    return [*lines, ""]
