@@ -21,13 +21,15 @@ class Context:
 
 
 def open_context(data_dir: str | None) -> Context:
+    if data_dir is not None and not data_dir.strip():
+        raise InputError("data-dir", "is empty; give the journal's folder, or leave the option out")
     paths = resolve_paths(data_dir)
     problem = None
     try:
         settings = load_settings(paths.config_file)
     except (InputError, SettingsError) as error:
         # A broken settings file must not stop the nightly entry; it is left untouched.
-        problem = f"{paths.config_file}: {error}; using default settings"
+        problem = f"{error}; using default settings"
         print(f"backjournal: warning: {problem}", file=sys.stderr)
         settings = Settings()
     service = JournalService(Store(paths.data_dir), settings)

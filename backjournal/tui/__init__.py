@@ -1,0 +1,1 @@
+"""backjournal's terminal app."""

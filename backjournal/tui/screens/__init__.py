@@ -1,0 +1,1 @@
+"""One screen per file: Tonight, Diary, Progress, Routines, Episodes, Settings, Help."""

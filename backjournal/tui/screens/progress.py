@@ -1,0 +1,154 @@
+"""Progress: streaks, a year of days as a heatmap, the pain trend and weekly adherence."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from backjournal.domain.models import Journal
+from backjournal.domain.streaks import Streaks
+from backjournal.tui.app import JOURNAL_ERRORS
+from backjournal.tui.widgets.calendar_heatmap import CalendarHeatmap
+from backjournal.tui.widgets.pain_trend import PainTrend
+from backjournal.tui.widgets.progress_data import ProgressData, compute_progress
+from backjournal.tui.widgets.screen_footer import ScreenFooter
+from backjournal.tui.widgets.weekly_adherence import WeeklyAdherence
+
+SPANS = (30, 90, 365)
+PAIN_LEGEND = (("no entry", "empty"), ("pain 0-2", "low"), ("3-5", "mid"), ("6-10", "high"))
+ADHERENCE_LEGEND = (("nothing", "none"), ("some", "some"), ("all routines", "all"),
+                    ("paused", "paused"))
+
+
+class StreakPanel(Static):
+    """The journal's and each routine's streak, with paused routines said to be paused."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"streaks--done", "streaks--paused", "streaks--muted"}
+
+    def show(self, streaks: Streaks, journal: Journal) -> None:
+        style = self.get_component_rich_style
+        muted = style("streaks--muted")
+        names = {r.id: r.name for r in journal.routines}
+        width = max([len("Nightly journal"), *(len(n) for n in names.values())]) + 2
+        text = Text()
+        current, best = streaks.journal.current, streaks.journal.best
+        text.append("Nightly journal".ljust(width))
+        text.append(_count(current, "night").ljust(20))
+        text.append(f"best {best}\n" if best else "\n", muted)
+        for routine in streaks.routines:
+            unit = routine.unit
+            text.append(names.get(routine.id, routine.id)[:width - 2].ljust(width))
+            text.append(_count(routine.current, unit).ljust(20))
+            text.append((f"best {routine.best}" if routine.best else "").ljust(10), muted)
+            if routine.today == "paused":
+                text.append("paused today (rest day or phase)", style("streaks--paused"))
+            elif routine.today == "done":
+                text.append("done today", style("streaks--done"))
+            elif unit == "week" and routine.target is not None:
+                text.append(f"{routine.this_week} of {routine.target} this week", muted)
+            else:
+                text.append("not yet today", muted)
+            text.append("\n")
+        text.rstrip()
+        self.update(text)
+
+
+def _count(n: int, unit: str) -> str:
+    if n == 0:
+        return f"no {unit}s yet" if unit != "night" else "none yet"
+    return f"{n} {unit}{'s' if n != 1 else ''} in a row"
+
+
+class ProgressScreen(Screen):
+    """Computed from one journal snapshot per refresh; switching views only redraws."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("m", "toggle_map", "Map: pain/exercise",
+                tooltip="Switch the calendar between pain and exercise days"),
+        Binding("c", "cycle_span", "Chart: 30/90/365 days",
+                tooltip="Switch the pain chart between 30, 90 and 365 days"),
+        Binding("f5", "reload", "Reload", show=False, tooltip="Reload the journal, to see changes written elsewhere"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.map_mode = "pain"
+        self.span = 90
+        self.data: ProgressData | None = None
+        self.journal: Journal | None = None
+        self.streaks: Streaks | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("Progress", id="progress-title", classes="screen-title")
+        with VerticalScroll(id="progress-body"):
+            yield Static("Streaks", classes="progress-heading")
+            yield StreakPanel("", id="progress-streaks")
+            yield Static("", id="progress-map-heading", classes="progress-heading")
+            yield CalendarHeatmap(id="progress-heatmap")
+            yield Static("", id="progress-trend-heading", classes="progress-heading")
+            yield PainTrend(id="progress-trend")
+            yield Static("Weekly exercise, last 12 weeks", classes="progress-heading")
+            yield WeeklyAdherence(id="progress-adherence")
+        yield ScreenFooter()
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._draw())
+        self.query_one("#progress-body").focus()
+
+    def on_screen_resume(self) -> None:
+        # Each time the screen is shown (changes written elsewhere show up), after its first frame.
+        self.call_after_refresh(self.refresh_data)
+
+    def refresh_data(self) -> None:
+        """Load the journal once and compute everything the screen shows."""
+        service = self.app.service
+        try:
+            journal = service.journal()
+        except JOURNAL_ERRORS as error:
+            self.app.report_error(error)
+            return
+        today = service.today()
+        self.journal = journal
+        self.data = compute_progress(journal, today, service.settings.advisor)
+        self.streaks = service.streaks(today, journal=journal)
+        self._draw()
+
+    def action_reload(self) -> None:
+        self.refresh_data()
+        self.notify("Reloaded the journal.", timeout=2)
+
+    def _draw(self) -> None:
+        if self.data is None or self.journal is None:
+            return
+        data = self.data
+        if self.streaks is not None:
+            self.query_one(StreakPanel).show(self.streaks, self.journal)
+        week_start = getattr(self.app.settings, "week_start", 0)
+        heatmap = self.query_one(CalendarHeatmap)
+        if self.map_mode == "pain":
+            heatmap.show(data.today, data.pain_cells, PAIN_LEGEND, week_start, data.since)
+            heading = "Pain, last 12 months   (m: exercise days)"
+        else:
+            heatmap.show(data.today, data.adherence_cells, ADHERENCE_LEGEND, week_start, data.since)
+            heading = "Exercise days, last 12 months   (m: pain)"
+        if data.since is None:
+            heading = "Last 12 months: nothing logged yet; the calendar fills in night by night"
+        self.query_one("#progress-map-heading", Static).update(heading)
+        self.query_one(PainTrend).show(data.today, self.span, data.pains, self.journal.episodes)
+        self.query_one("#progress-trend-heading", Static).update(
+            f"Pain, last {self.span} days, episodes marked ┣━   (c: 30 / 90 / 365 days)")
+        self.query_one(WeeklyAdherence).show(data.week_labels, data.adherence_rows)
+
+    def action_toggle_map(self) -> None:
+        self.map_mode = "exercise" if self.map_mode == "pain" else "pain"
+        self._draw()
+
+    def action_cycle_span(self) -> None:
+        self.span = SPANS[(SPANS.index(self.span) + 1) % len(SPANS)]
+        self._draw()

@@ -1,0 +1,349 @@
+"""Routines: your checklists on the left, the exercise library on the right."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from backjournal.domain.errors import InputError
+from backjournal.domain.exercises import dose_text, ordered
+from backjournal.domain.models import Exercise, Journal, Routine
+from backjournal.domain.vocab import KINDS, REGIONS
+from backjournal.tui.app import JOURNAL_ERRORS
+from backjournal.tui.modals.exercise_form import ExerciseFormModal, slug
+from backjournal.tui.modals.routine_form import RoutineFormModal
+from backjournal.tui.widgets.screen_footer import ScreenFooter
+
+
+def target_text(routine: Routine) -> str:
+    if routine.times_per_week is None:
+        return "daily"
+    return f"{routine.times_per_week}× a week"
+
+
+class RoutineList(OptionList):
+    """Your routines, in the order Tonight shows them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "screen.edit_routine", "Edit"),
+        Binding("x,delete", "screen.delete_routine", "Delete"),
+        Binding("shift+up,minus", "screen.move_routine(-1)", "Move up", key_display="⇧↑"),
+        Binding("shift+down,plus", "screen.move_routine(1)", "Move down", key_display="⇧↓"),
+    ]
+
+
+class RoutineExerciseList(OptionList):
+    """The exercises of the highlighted routine, in the order they are done."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("x,delete", "screen.remove_exercise", "Remove"),
+    ]
+
+
+class LibraryList(OptionList):
+    """Every exercise, built in and your own, filtered by kind and region."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "screen.add_to_routine", "Add to routine", show=False),
+    ]
+
+
+class RoutinesScreen(Screen):
+    """Create, rename, reorder and delete routines; add exercises from the library."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new_routine", "New routine", tooltip="Make a new routine"),
+        Binding("a", "add_to_routine", "Add exercise",
+                tooltip="Add the highlighted library exercise to the highlighted routine"),
+        Binding("c", "new_exercise", "New exercise", tooltip="Add your own exercise to the library"),
+        Binding("f5", "reload", "Reload", show=False, tooltip="Reload the journal, to see changes written elsewhere"),
+    ]
+    # Keys of the lists themselves, for the Help screen.
+    HELP_KEYS: ClassVar[list[tuple[str, str]]] = [
+        ("enter", "On a routine: rename it or change how often; in the library: add the exercise"),
+        ("x, delete", "On a routine: delete it (asks first); in a routine: remove that exercise"),
+        ("⇧↑ ⇧↓ or - +", "Move the highlighted routine up or down"),
+        ("tab", "Move between the lists and the filters"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.journal: Journal | None = None
+        self.library: list[Exercise] = []
+        self._saved_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("Routines", id="routines-title", classes="screen-title")
+        with Horizontal(id="routines-body"):
+            with Vertical(id="routines-left"):
+                yield RoutineList(id="routines-list")
+                yield RoutineExerciseList(id="routine-exercises")
+            with Vertical(id="routines-right"):
+                with Horizontal(id="library-filters"):
+                    yield Select([(k, k) for k in KINDS], prompt="any kind", id="library-kind", compact=True)
+                    yield Select([(r, r) for r in REGIONS], prompt="any region", id="library-region",
+                                 compact=True)
+                yield LibraryList(id="library-list")
+                with VerticalScroll(id="library-detail"):
+                    yield Static("", id="library-howto")
+        yield Static("", id="routines-message")
+        yield ScreenFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(RoutineList).border_title = "Your routines"
+        self.query_one(RoutineExerciseList).border_title = "In this routine"
+        self.query_one(LibraryList).border_title = "Exercise library"
+        self.query_one("#library-detail").border_title = "How to"
+        self.query_one(RoutineList).focus()
+
+    def on_screen_resume(self) -> None:
+        # Each time the screen is shown (changes written elsewhere show up), after its first frame.
+        self.call_after_refresh(self.refresh_data)
+
+    # -- data ---------------------------------------------------------------------------
+    def refresh_data(self) -> None:
+        """Reload routines and library, keeping what was highlighted."""
+        try:
+            self.journal = self.app.service.journal()
+        except JOURNAL_ERRORS as error:
+            self.app.report_error(error)
+            return
+        self._fill_routines()
+        self._fill_library()
+
+    def action_reload(self) -> None:
+        self.refresh_data()
+        self.notify("Reloaded the journal.", timeout=2)
+
+    def selected_routine(self) -> Routine | None:
+        listing = self.query_one(RoutineList)
+        if self.journal is None or listing.highlighted is None:
+            return None
+        routines = self.journal.routines
+        return routines[listing.highlighted] if listing.highlighted < len(routines) else None
+
+    def _fill_routines(self, select: str | None = None) -> None:
+        assert self.journal is not None
+        listing = self.query_one(RoutineList)
+        current = select or (listing.highlighted_option.id if listing.highlighted_option else None)
+        listing.set_options(
+            Option(Text.assemble(r.name, ("  " + target_text(r), "dim")), id=r.id)
+            for r in self.journal.routines
+        )
+        ids = [r.id for r in self.journal.routines]
+        if ids:
+            listing.highlighted = ids.index(current) if current in ids else 0
+        self._fill_routine_exercises()
+
+    def _fill_routine_exercises(self) -> None:
+        assert self.journal is not None
+        listing = self.query_one(RoutineExerciseList)
+        routine = self.selected_routine()
+        before = listing.highlighted
+        if routine is None:
+            listing.set_options([Option("No routine yet: press n to make one.", disabled=True)])
+            return
+        library = self.journal.exercises
+        ids = ordered(routine.exercises, library)
+        if not ids:
+            listing.set_options([Option("Empty: pick exercises in the library and press a.",
+                                        disabled=True)])
+            return
+        listing.set_options(
+            Option(Text.assemble(library[i].name if i in library else i,
+                                 ("  " + dose_text(library[i]) if i in library else "", "dim")), id=i)
+            for i in ids
+        )
+        listing.highlighted = min(before or 0, len(ids) - 1)
+
+    def _fill_library(self) -> None:
+        assert self.journal is not None
+        kind = self.query_one("#library-kind", Select).value
+        region = self.query_one("#library-region", Select).value
+        listing = self.query_one(LibraryList)
+        current = listing.highlighted_option.id if listing.highlighted_option else None
+        exercises = [e for e in self.journal.exercises.values()
+                     if (kind is Select.NULL or e.kind == kind) and (region is Select.NULL or e.region == region)]
+        exercises.sort(key=lambda e: (KINDS.index(e.kind) if e.kind in KINDS else 99, e.name.lower()))
+        self.library = exercises
+        if not exercises:
+            listing.set_options([Option("Nothing matches these filters.", disabled=True)])
+        else:
+            listing.set_options(
+                Option(Text.assemble(e.name, (f"  {e.kind}" + ("" if e.builtin else ", yours"), "dim")),
+                       id=e.id)
+                for e in exercises
+            )
+            ids = [e.id for e in exercises]
+            listing.highlighted = ids.index(current) if current in ids else 0
+        self._show_exercise()
+
+    def selected_exercise(self) -> Exercise | None:
+        listing = self.query_one(LibraryList)
+        if listing.highlighted is None or listing.highlighted >= len(self.library):
+            return None
+        return self.library[listing.highlighted]
+
+    def _show_exercise(self) -> None:
+        exercise = self.selected_exercise()
+        howto = self.query_one("#library-howto", Static)
+        if exercise is None:
+            howto.update("")
+            return
+        text = Text()
+        text.append(exercise.name, "bold")
+        text.append(f"\n{exercise.kind}, {exercise.region}")
+        dose = dose_text(exercise)
+        if dose:
+            text.append(f": {dose}")
+        text.append("\n\n" + (exercise.how_to or "No how-to written."))
+        if exercise.caution:
+            text.append("\n\nTake care: ", "bold")
+            text.append(exercise.caution)
+        howto.update(text)
+
+    # -- reacting to the lists ----------------------------------------------------------
+    @on(OptionList.OptionHighlighted, "#routines-list")
+    def _routine_highlighted(self) -> None:
+        self._fill_routine_exercises()
+
+    @on(OptionList.OptionHighlighted, "#library-list")
+    def _exercise_highlighted(self) -> None:
+        self._show_exercise()
+
+    @on(Select.Changed, "#library-kind, #library-region")
+    def _filter_changed(self) -> None:
+        if self.journal is not None:
+            self._fill_library()
+
+    # -- writing ------------------------------------------------------------------------
+    def _write(self, action, done: str, select: str | None = None) -> bool:
+        """Run one service write; a refusal is shown and nothing changes."""
+        try:
+            action()
+        except InputError as error:
+            self._say(f"Not changed: {error.problem}.", error=True)
+            return False
+        except JOURNAL_ERRORS as error:
+            self.app.report_error(error)
+            return False
+        self.app.journal_changed()  # this screen reloads too
+        if select:
+            self._fill_routines(select)
+        self._say(done)
+        return True
+
+    def _say(self, message: str, error: bool = False) -> None:
+        label = self.query_one("#routines-message", Static)
+        label.update(message)
+        label.set_class(error, "error")
+
+    def action_new_routine(self) -> None:
+        service = self.app.service
+
+        def save(name: str, per_week: int | None) -> None:
+            taken = {r.id for r in self.journal.routines} if self.journal else set()
+            base = slug(name) or "routine"
+            new_id, n = base, 2
+            while new_id in taken:
+                new_id, n = f"{base}-{n}", n + 1
+            service.save_routine(Routine(id=new_id, name=name, exercises=(), times_per_week=per_week))
+            self._saved_id = new_id
+
+        def closed(saved: bool | None) -> None:
+            if saved:
+                self.app.journal_changed()
+                self._fill_routines(self._saved_id)
+                self.query_one(LibraryList).focus()
+                self._say("Routine created. Pick exercises in the library and press a to add each.")
+
+        self.app.push_screen(RoutineFormModal("New routine", save), closed)
+
+    def action_edit_routine(self) -> None:
+        routine = self.selected_routine()
+        if routine is None:
+            return
+        service = self.app.service
+
+        def save(name: str, per_week: int | None) -> None:
+            keep_max = routine.max_per_week if per_week and (routine.max_per_week or 0) >= per_week else None
+            service.save_routine(replace(routine, name=name, times_per_week=per_week, max_per_week=keep_max))
+
+        def closed(saved: bool | None) -> None:
+            if saved:
+                self.app.journal_changed()
+                self._say("Routine saved.")
+
+        self.app.push_screen(RoutineFormModal("Rename or change target", save, routine.name,
+                                              routine.times_per_week), closed)
+
+    def action_delete_routine(self) -> None:
+        routine = self.selected_routine()
+        if routine is None:
+            return
+        from backjournal.tui.modals.confirm import ConfirmModal
+
+        body = (f"'{routine.name}' will no longer appear on Tonight's checklist. "
+                "Exercises already ticked stay in the diary.")
+        self.app.push_screen(
+            ConfirmModal("Delete this routine?", body, "Delete", "Keep it", danger=True),
+            lambda yes: self._write(lambda: self.app.service.delete_routine(routine.id),
+                                    f"'{routine.name}' was deleted.") if yes else None,
+        )
+
+    def action_move_routine(self, offset: int) -> None:
+        routine = self.selected_routine()
+        if routine is not None:
+            self._write(lambda: self.app.service.move_routine(routine.id, offset),
+                        f"Moved '{routine.name}' {'up' if offset < 0 else 'down'}.", select=routine.id)
+
+    def action_add_to_routine(self) -> None:
+        routine, exercise = self.selected_routine(), self.selected_exercise()
+        if routine is None or exercise is None or self.journal is None:
+            self._say("Make a routine first (n), then add exercises to it.", error=True)
+            return
+        if exercise.id in routine.exercises:
+            self._say(f"{exercise.name} is already in {routine.name}.", error=True)
+            return
+        ids = ordered((*routine.exercises, exercise.id), self.journal.exercises)
+        self._write(lambda: self.app.service.save_routine(replace(routine, exercises=ids)),
+                    f"Added {exercise.name} to {routine.name}.", select=routine.id)
+
+    def action_remove_exercise(self) -> None:
+        routine = self.selected_routine()
+        option = self.query_one(RoutineExerciseList).highlighted_option
+        if routine is None or option is None or option.id is None:
+            return
+        ids = tuple(i for i in routine.exercises if i != option.id)
+        name = self.journal.exercises[option.id].name if self.journal and option.id in self.journal.exercises else option.id
+        self._write(lambda: self.app.service.save_routine(replace(routine, exercises=ids)),
+                    f"Removed {name} from {routine.name}.", select=routine.id)
+
+    def action_new_exercise(self) -> None:
+        service = self.app.service
+
+        def save(exercise: Exercise) -> None:
+            if self.journal and exercise.id in self.journal.exercises:
+                raise InputError("name", f"there is already an exercise called {exercise.name!r}")
+            service.add_exercise(exercise)
+
+        def closed(new_id: str | None) -> None:
+            if new_id:
+                self.query_one("#library-kind", Select).clear()
+                self.query_one("#library-region", Select).clear()
+                self.app.journal_changed()
+                ids = [e.id for e in self.library]
+                if new_id in ids:
+                    self.query_one(LibraryList).highlighted = ids.index(new_id)
+                self._say("Exercise added to the library. Press a to add it to the highlighted routine.")
+
+        self.app.push_screen(ExerciseFormModal(save), closed)

@@ -1,0 +1,57 @@
+"""Shown instead of the journal when the store refuses it: names the file and what to do, then quits."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+from backjournal.storage import JournalUnusable
+
+
+def explanation(error: JournalUnusable, data_dir: object) -> Content:
+    """What happened, that nothing changed, and what to do: the store's own hint first."""
+    hint = f"{error.hint.rstrip('.')}." if error.hint else ""
+    parts: list[str | tuple[str, str]] = [
+        ("Your journal can't be opened", "bold $error"), "\n\n",
+        ("File     ", "$foreground-muted"), (f"{error.path}\n", "bold"),
+        ("Problem  ", "$foreground-muted"), (f"{error.problem}.\n\n", "$warning"),
+    ]
+    if hint:
+        parts += [hint, "\n\n"]
+    if "newer" not in error.hint.lower():
+        parts += [
+            "In a terminal, these help:\n",
+            ("  backjournal check", "bold $primary"), "          what is wrong, and where\n",
+            ("  backjournal backups", "bold $primary"), "        the daily copies (last 14 days)\n",
+            ("  backjournal restore DATE", "bold $primary"), "   put one back (the current files are saved first)\n",
+            (f"  Add --data-dir {data_dir} before the command if that is not your usual folder.\n\n",
+             "$foreground-muted"),
+        ]
+    if "not changed" not in hint and "Nothing was" not in hint:
+        parts.append(("Nothing was changed.", "bold"))
+    return Content.assemble(*parts)
+
+
+class UnusableJournalScreen(Screen[None]):
+    """Any key quits with exit code 4; the journal files are never opened for writing here."""
+
+    def __init__(self, error: JournalUnusable) -> None:
+        super().__init__(id="unusable-screen")
+        self.error = error
+
+    def compose(self) -> ComposeResult:
+        data_dir = getattr(self.app, "context", None)
+        folder = data_dir.paths.data_dir if data_dir is not None else self.error.path.parent
+        with Vertical(id="unusable-panel"):
+            with VerticalScroll(id="unusable-scroll"):
+                yield Static(explanation(self.error, folder), id="unusable-text")
+            yield Static(Content.styled("Press any key to quit.", "bold"), id="unusable-quit")
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.app.exit(return_code=4)

@@ -1,0 +1,141 @@
+"""Theme files (shipped and the user's own) turned into Textual themes and registered with the app."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from textual.app import App
+from textual.color import Color, ColorParseError
+from textual.theme import Theme
+
+DEFAULT_THEME = "backjournal-calm"
+# Used only when the shipped default itself cannot be loaded.
+LAST_RESORT_THEME = "textual-dark"
+
+_COLOURS = ("primary", "secondary", "accent", "warning", "error", "success",
+            "foreground", "background", "surface", "panel", "boost")
+_OTHER_KEYS = ("name", "description", "dark", "luminosity_spread", "text_alpha", "variables")
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+_VARIABLE = re.compile(r"[a-z0-9][a-z0-9-]*")
+# Variable values that are meant as colours; others ("bold", "none") pass as they are.
+_COLOURISH = re.compile(r"^(#|rgb|hsl)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ThemeProblem:
+    """A theme file that could not be used, and why."""
+
+    path: Path
+    problem: str
+
+    def message(self) -> str:
+        return f"Theme file {self.path} was not loaded: {self.problem}."
+
+
+def _colour(value: Any, key: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{key} must be a colour in quotes, like \"#79B4A9\"")
+    try:
+        Color.parse(value)
+    except ColorParseError:
+        raise ValueError(f"{key} = {value!r} is not a colour (use \"#rrggbb\")") from None
+    return value
+
+
+def _fraction(value: Any, key: str, default: float) -> float:
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise ValueError(f"{key} must be a number from 0 to 1")
+    return float(value)
+
+
+def _variables(raw: Any) -> dict[str, str]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ValueError("[variables] must be a table of name = \"value\" pairs")
+    variables: dict[str, str] = {}
+    for key, value in raw.items():
+        if not isinstance(key, str) or not _VARIABLE.fullmatch(key):
+            raise ValueError(f"variable name {key!r} must be lower-case words joined by dashes")
+        if not isinstance(value, str):
+            raise ValueError(f"variable {key} must be a value in quotes")
+        if _COLOURISH.match(value.strip()):
+            colour = value.strip().split()[0]  # "#FFD400 40%" is a colour with an opacity
+            _colour(colour, f"variable {key}")
+        variables[key] = value
+    return variables
+
+
+def theme_from_dict(data: dict[str, Any], path: Path) -> Theme:
+    """A Textual Theme from one file's data; raises ValueError naming the problem."""
+    if not isinstance(data, dict):
+        raise ValueError("the file must hold key = value pairs")
+    unknown = sorted(k for k in data if k not in _COLOURS and k not in _OTHER_KEYS)
+    if unknown:
+        raise ValueError(f"unknown key {unknown[0]!r} (known: {', '.join(_COLOURS + _OTHER_KEYS)})")
+    name = data.get("name", path.stem)
+    if not isinstance(name, str) or not _NAME.fullmatch(name):
+        raise ValueError("name must be letters, digits and dashes, like \"my-theme\"")
+    if "primary" not in data:
+        raise ValueError("primary is missing (the main colour, like \"#79B4A9\")")
+    dark = data.get("dark", True)
+    if not isinstance(dark, bool):
+        raise ValueError("dark must be true or false")
+    colours = {key: _colour(data[key], key) for key in _COLOURS if key in data}
+    return Theme(
+        name=name,
+        dark=dark,
+        luminosity_spread=_fraction(data.get("luminosity_spread"), "luminosity_spread", 0.15),
+        text_alpha=_fraction(data.get("text_alpha"), "text_alpha", 0.95),
+        variables=_variables(data.get("variables")),
+        **colours,
+    )
+
+
+def theme_dirs(user_themes_dir: Path | None) -> list[Path]:
+    """The shipped themes first, then the user's: a user file may replace a shipped theme."""
+    from backjournal.storage.shipped_themes import shipped_themes_dir
+
+    dirs = [shipped_themes_dir()]
+    if user_themes_dir is not None:
+        dirs.append(user_themes_dir)
+    return dirs
+
+
+def load_themes(dirs: Iterable[Path]) -> tuple[list[Theme], list[ThemeProblem]]:
+    """Every readable theme in the folders, and a problem for each file that is not."""
+    from backjournal.storage import read_theme_files
+
+    themes: list[Theme] = []
+    problems: list[ThemeProblem] = []
+    for path, data, error in read_theme_files(list(dirs)):
+        path = Path(path)
+        if error is not None or data is None:
+            problems.append(ThemeProblem(path, str(error or "it could not be read").rstrip(".")))
+            continue
+        try:
+            themes.append(theme_from_dict(data, path))
+        except ValueError as problem:
+            problems.append(ThemeProblem(path, str(problem)))
+    return themes, problems
+
+
+def install_themes(app: App, user_themes_dir: Path | None) -> list[ThemeProblem]:
+    """Register every good theme with the app; returns the files that were skipped."""
+    themes, problems = load_themes(theme_dirs(user_themes_dir))
+    for theme in themes:
+        app.register_theme(theme)
+    return problems
+
+
+def choose_theme(app: App, wanted: str) -> str:
+    """The theme to show: the wanted one if it loaded, else the default, else Textual's own."""
+    for name in (wanted, DEFAULT_THEME, LAST_RESORT_THEME):
+        if name in app.available_themes:
+            return name
+    return LAST_RESORT_THEME

@@ -1,0 +1,157 @@
+"""The nightly check-in form: scores, areas, tags, notes, rest day and the warning-sign checklist."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Grid, Horizontal, Vertical
+from textual.message import Message
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import Checkbox, Input, Label, OptionList, TextArea
+from textual.widgets.option_list import Option
+
+from backjournal.domain.models import Entry
+from backjournal.domain.vocab import AREA_LABELS, AREAS, RED_FLAG_LABELS, RED_FLAGS
+from backjournal.tui.widgets.score_bar import ScoreBar
+from backjournal.tui.widgets.toggle import Toggle
+
+FIELDS = ("pain", "worst", "sleep", "mood", "areas", "tags", "notes", "rest", "red_flags")
+SCORES = ("pain", "worst", "sleep", "mood")
+_TAG_SPLIT = re.compile(r"[\s,]+")
+
+
+def entry_values(entry: Entry | None) -> dict[str, Any]:
+    """The form's values for a stored entry (or an empty form for a day with none)."""
+    if entry is None:
+        return {"pain": None, "worst": None, "sleep": None, "mood": None, "areas": (), "tags": (),
+                "notes": "", "rest": False, "red_flags": ()}
+    return {"pain": entry.pain, "worst": entry.worst, "sleep": entry.sleep, "mood": entry.mood,
+            "areas": tuple(entry.areas), "tags": tuple(entry.tags), "notes": entry.notes,
+            "rest": entry.rest, "red_flags": tuple(entry.red_flags)}
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """Tags as typed: words separated by spaces or commas, each once, '#' optional."""
+    seen: list[str] = []
+    for word in _TAG_SPLIT.split(text.strip()):
+        word = word.lstrip("#")
+        if word and word not in seen:
+            seen.append(word)
+    return tuple(seen)
+
+
+def _flag_label(flag: str) -> str:
+    text = RED_FLAG_LABELS.get(flag, flag)
+    return text[:1].upper() + text[1:]
+
+
+class WarningSignList(OptionList):
+    """The red-flag checklist in plain words; space (or enter) ticks a sign. Long labels wrap."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "toggle", "Tick/untick", show=False)]
+
+    class Changed(Message):
+        """The user ticked or unticked a warning sign."""
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(*(Option(self._prompt(f, False), id=f) for f in RED_FLAGS), id=id)
+        self.selected: set[str] = set()
+
+    @staticmethod
+    def _prompt(flag: str, ticked: bool) -> Content:
+        mark = Content.styled("[x] ", "bold $error") if ticked else Content.styled("[ ] ", "$foreground-muted")
+        return mark + Content(_flag_label(flag))
+
+    def set_selected(self, flags: tuple[str, ...] | set[str]) -> None:
+        """Show these signs as ticked (not counted as an edit)."""
+        self.selected = {f for f in flags if f in RED_FLAGS}
+        for flag in RED_FLAGS:
+            self.replace_option_prompt(flag, self._prompt(flag, flag in self.selected))
+
+    def action_toggle(self) -> None:
+        option = self.highlighted_option
+        if option is None or option.id is None:
+            return
+        self.selected ^= {option.id}
+        self.replace_option_prompt(option.id, self._prompt(option.id, option.id in self.selected))
+        self.post_message(self.Changed())
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_toggle()
+
+
+class CheckinForm(Vertical):
+    """Holds the values being edited; posts CheckinForm.Edited whenever the user changes one."""
+
+    class Edited(Message):
+        """Something in the form changed."""
+
+    def compose(self) -> ComposeResult:
+        yield ScoreBar("Pain now", required=True, id="pain")
+        yield ScoreBar("Worst today", id="worst")
+        yield ScoreBar("Sleep", higher_is_better=True, id="sleep")
+        yield ScoreBar("Mood", higher_is_better=True, id="mood")
+        yield Label("Where it hurts", classes="checkin-label")
+        with Grid(id="areas"):
+            for area in AREAS:
+                yield Toggle(AREA_LABELS[area], id=f"area-{area}", classes="area-toggle")
+        with Horizontal(id="tags-row"):
+            yield Label("Tags ", classes="checkin-label")
+            yield Input(placeholder="a few words, e.g. gardening long-drive", id="tags", compact=True)
+        yield Label("Notes", classes="checkin-label")
+        yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus",
+                       placeholder="How was today? What helped, what didn't?")
+        yield Toggle("Rest day: no exercise today, on purpose", id="rest")
+        yield Label("Warning signs: tick any you have noticed", classes="checkin-label", id="red-flags-label")
+        yield WarningSignList(id="red-flags")
+
+    # -- reading and writing the values -------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        bars = {name: self.query_one(f"#{name}", ScoreBar).value for name in SCORES}
+        return {
+            **bars,
+            "areas": tuple(a for a in AREAS if self.query_one(f"#area-{a}", Checkbox).value),
+            "tags": parse_tags(self.query_one("#tags", Input).value),
+            "notes": self.query_one("#notes", TextArea).text,
+            "rest": self.query_one("#rest", Checkbox).value,
+            "red_flags": tuple(f for f in RED_FLAGS if f in self.query_one(WarningSignList).selected),
+        }
+
+    def load(self, values: dict[str, Any], only: set[str] | None = None) -> None:
+        """Show these values (all fields, or just `only`), without counting as an edit by the user."""
+        fields = FIELDS if only is None else [f for f in FIELDS if f in only]
+        for name in fields:
+            value = values[name]
+            if name in SCORES:
+                self.query_one(f"#{name}", ScoreBar).value = value
+            elif name == "areas":
+                for area in AREAS:
+                    self.query_one(f"#area-{area}", Checkbox).value = area in value
+            elif name == "tags":
+                self.query_one("#tags", Input).value = " ".join(value)
+            elif name == "notes":
+                area = self.query_one("#notes", TextArea)
+                if area.text != value:
+                    area.load_text(value)
+            elif name == "rest":
+                self.query_one("#rest", Checkbox).value = value
+            elif name == "red_flags":
+                self.query_one(WarningSignList).set_selected(value)
+
+    def set_pain(self, value: int) -> None:
+        self.query_one("#pain", ScoreBar).set_value(value)
+
+    # -- every kind of edit becomes one message ------------------------------------------
+    @on(ScoreBar.Changed)
+    @on(Checkbox.Changed)
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(WarningSignList.Changed)
+    def _edited(self, event: Message) -> None:
+        event.stop()
+        self.post_message(self.Edited())

@@ -1,0 +1,120 @@
+"""What the Progress screen draws, computed from one journal snapshot in a single pass over a year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from backjournal.domain.advisor_phase import phases_by_day
+from backjournal.domain.models import Journal, Routine
+from backjournal.domain.settings import AdvisorSettings
+from backjournal.domain.vocab import MAINTENANCE, PHASES, allowed_kinds
+from backjournal.tui.widgets.pain_trend import pain_level
+from backjournal.tui.widgets.weekly_adherence import WeekCell
+
+HEATMAP_DAYS = 53 * 7 + 6  # enough for 53 week columns whatever day the week starts on
+_ALLOWED = {phase: frozenset(allowed_kinds(phase)) for phase in PHASES}
+DONE, PAUSED, MISSED = "done", "paused", "missed"
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressData:
+    """Pain per day, heatmap levels for the last year, and weekly adherence rows."""
+
+    today: date
+    since: date | None  # the first day with anything recorded
+    pains: dict[date, int]
+    pain_cells: dict[date, str]
+    adherence_cells: dict[date, str]
+    week_labels: list[str]
+    adherence_rows: list[tuple[str, list[WeekCell]]]
+
+
+class _DayReader:
+    """Each routine's status on a day (done, paused, missed), as the streak rules read it."""
+
+    def __init__(self, journal: Journal, low: date, high: date, s: AdvisorSettings) -> None:
+        self.journal = journal
+        self.phases = phases_by_day(journal, low, high, s)
+        self.kinds = {r.id: journal.routine_kind(r) for r in journal.routines}
+
+    def status(self, routine: Routine, day: date) -> str:
+        ticks = self.journal.ticks_on(day)
+        if routine.exercises and all(e in ticks for e in routine.exercises):
+            return DONE
+        entry = self.journal.entry_on(day)
+        if entry is not None and entry.rest:
+            return PAUSED
+        return PAUSED if self.blocked(routine, day) else MISSED
+
+    def blocked(self, routine: Routine, day: date) -> bool:
+        """The phase of the episode open that day does not allow the routine's kind."""
+        phase = self.phases.get(day.toordinal(), MAINTENANCE)
+        return self.kinds[routine.id] not in _ALLOWED[phase]
+
+
+def compute_progress(journal: Journal, today: date, s: AdvisorSettings, weeks: int = 12) -> ProgressData:
+    """Everything the Progress screen shows except streaks (the domain computes those)."""
+    pains = {d: day.entry.pain for d, day in journal.days.items() if day.entry is not None}
+    first_day = min(journal.days, default=today)
+    monday = today - timedelta(days=today.weekday())
+    week_low = monday - timedelta(weeks=weeks - 1)
+    low = min(today - timedelta(days=HEATMAP_DAYS), week_low)
+    reader = _DayReader(journal, low, today, s)
+
+    pain_cells: dict[date, str] = {}
+    adherence_cells: dict[date, str] = {}
+    daily = [r for r in journal.routines if r.times_per_week is None]
+    day = today - timedelta(days=HEATMAP_DAYS)
+    while day <= today:
+        if day in pains:
+            pain_cells[day] = pain_level(pains[day])
+        if day >= first_day:
+            adherence_cells[day] = _adherence_level(journal, reader, daily, day)
+        day += timedelta(days=1)
+
+    rows = []
+    starts = [week_low + timedelta(weeks=n) for n in range(weeks)]
+    labels = [f"{m.day} {m:%b}" for m in starts]
+    for routine in journal.routines:
+        cells = [_week_cell(reader, routine, m, today, first_day) for m in starts]
+        rows.append((routine.name, cells))
+    since = min(journal.days) if journal.days else None
+    return ProgressData(today, since, pains, pain_cells, adherence_cells, labels, rows)
+
+
+def _adherence_level(journal: Journal, reader: _DayReader, daily: list[Routine], day: date) -> str:
+    """all: every daily routine due was done; some: something was done; paused; none."""
+    statuses = [reader.status(r, day) for r in daily]
+    due = [s for s in statuses if s != PAUSED]
+    if due and all(s == DONE for s in due):
+        return "all"
+    if journal.ticks_on(day):
+        return "some"
+    return "paused" if statuses and not due else "none"
+
+
+def _week_cell(reader: _DayReader, routine: Routine, monday: date, today: date, first_day: date) -> WeekCell:
+    days = [monday + timedelta(days=n) for n in range(7)]
+    counted = [d for d in days if first_day <= d <= today]
+    if not counted:
+        return WeekCell("·", "label")
+    statuses = [reader.status(routine, d) for d in counted]
+    done = statuses.count(DONE)
+    running = days[-1] >= today
+    if routine.times_per_week is None:
+        due = sum(1 for s in statuses if s != PAUSED)
+        if due == 0:
+            return WeekCell("–", "paused")
+        level = "met" if done >= due else "running" if running else "missed" if done == 0 else "part"
+        return WeekCell(f"{done}/{due}", level)
+    target = routine.times_per_week
+    if done >= target:
+        level = "met"
+    elif running:
+        level = "running"
+    elif any(reader.blocked(routine, d) for d in days):
+        level = "paused"
+    else:
+        level = "missed" if done == 0 else "part"
+    return WeekCell(f"{done}/{target}", level)
