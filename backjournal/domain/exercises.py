@@ -15,7 +15,7 @@ def _ex(**kw) -> Exercise:
 BUILTIN_EXERCISES: tuple[Exercise, ...] = (
     _ex(
         id="march-in-place", name="Easy march in place", kind="warm-up", region="whole-body",
-        sets=1, reps=60, hold_s=None, sides="both",
+        sets=1, reps=60, hold_s=None, sides="one",
         how_to="Stand tall near a wall or chair for balance. Lift one knee a little, then the "
         "other, at an easy pace, letting the arms swing. Count each step; keep breathing "
         "steadily. This warms the muscles before anything else.",

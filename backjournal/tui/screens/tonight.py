@@ -24,7 +24,7 @@ from backjournal.tui.widgets.phase_advisor import PhaseAdvisor
 from backjournal.tui.widgets.score_bar import ScoreBar
 from backjournal.tui.widgets.tonight_text import day_title, plan_summary, red_flag_banner
 
-WIDE = 110  # columns from which the form and the plan sit side by side
+WIDE = 96  # columns from which the form and the plan sit side by side
 FIELD_NAMES = {"pain": "pain", "worst": "worst pain", "sleep": "sleep", "mood": "mood", "areas": "areas",
                "tags": "tags", "notes": "notes", "rest": "rest day", "red_flags": "warning signs"}
 # Tick warnings worth a notice; day-level ones are already in the advisor panel.

@@ -38,6 +38,14 @@ def short_date(day: date, today: date | None = None) -> str:
     return text
 
 
+def fit_label(prefix: str, day: date, width: int) -> str:
+    """'since Wed 4 Nov', shortened (no weekday, then no prefix) rather than cut mid-word."""
+    for text in (f"{prefix} {short_date(day)}", f"{prefix} {day.day} {day:%b}", f"{day.day} {day:%b}"):
+        if len(text) <= width:
+            return text
+    return f"{day.day} {day:%b}"[:width]
+
+
 def phase_starts(advice: Advice) -> dict[str, date]:
     """When each phase of the open episode (last) began, up to the advised day."""
     starts: dict[str, date] = {}
@@ -89,12 +97,12 @@ class PhaseTimeline(Widget):
                 style = "bold $primary"
                 at = min(seg - 1, int(seg * self._marker_fraction(advice)))
                 bar = Content.assemble(("━" * at, "$primary"), ("●", "bold $accent"), ("━" * (seg - at - 1), "$primary 40%"))
-                when = f"since {short_date(advice.phase_start)}" if advice.phase_start else ""
+                when = fit_label("since", advice.phase_start, seg) if advice.phase_start else ""
             else:
                 style, bar = "$foreground-muted", Content.styled("┄" * seg, "$foreground-muted")
                 when = ""
                 if index == current + 1 and advice.next_earliest and advice.next_phase == phase:
-                    when = f"from {short_date(advice.next_earliest)}"
+                    when = fit_label("from", advice.next_earliest, seg)
             rows[0].append(Content.styled(labels[index][:seg].ljust(seg), style))
             rows[1].append(bar)
             rows[2].append(Content.styled(when[:seg].ljust(seg), "bold" if when.startswith("from") else "$foreground-muted"))
