@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from argparse import Namespace
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
@@ -47,7 +48,7 @@ def cmd_show(args: Namespace, ctx: Context) -> int:
     if args.json:
         _print_json(data)
     else:
-        print(output.day_text(record, ctx.service.journal().exercises))
+        print(output.day_text(record, ctx.service.library().exercises))
     return 0
 
 
@@ -66,7 +67,7 @@ def cmd_untick(args: Namespace, ctx: Context) -> int:
     day = ctx.service.parse_date(args.date)
     from backjournal.domain.entries import find_exercise
 
-    find_exercise(ctx.service.journal(), args.exercise)
+    find_exercise(ctx.service.library(), args.exercise)
     if ctx.service.untick(day, args.exercise):
         print(f"Removed the tick for {args.exercise} on {day}.")
     else:
@@ -115,7 +116,7 @@ def cmd_streaks(args: Namespace, ctx: Context) -> int:
 
 
 def cmd_exercises(args: Namespace, ctx: Context) -> int:
-    exercises = list(ctx.service.journal().exercises.values())
+    exercises = list(ctx.service.library().exercises.values())
     if args.json:
         _print_json([codec.exercise_to_dict(e) for e in exercises])
     else:
@@ -124,7 +125,7 @@ def cmd_exercises(args: Namespace, ctx: Context) -> int:
 
 
 def cmd_routines(args: Namespace, ctx: Context) -> int:
-    journal = ctx.service.journal()
+    journal = ctx.service.library()
     if args.json:
         _print_json([{**codec.routine_to_dict(r), "kind": journal.routine_kind(r)} for r in journal.routines])
     else:
@@ -134,10 +135,13 @@ def cmd_routines(args: Namespace, ctx: Context) -> int:
 
 def cmd_export(args: Namespace, ctx: Context) -> int:
     service = ctx.service
-    start = service.parse_date(args.start, "from") if args.start else None
-    end = service.parse_date(args.end, "to") if args.end else None
+    # `is not None`: an empty --from= is an error, not "no --from"
+    start = service.parse_date(args.start, "from") if args.start is not None else None
+    end = service.parse_date(args.end, "to") if args.end is not None else None
     text = service.export(args.format, start, end)
-    if args.out:
+    if args.out is not None:
+        if not args.out.strip():
+            raise InputError("out", "is empty; give a file name, or leave --out out to print the export")
         out = Path(args.out)
         if out.is_dir():
             raise InputError("out", f"{out} is a folder; give a file name")
@@ -174,45 +178,131 @@ def cmd_demo(args: Namespace, ctx: Context) -> int:
 def cmd_check(args: Namespace, ctx: Context) -> int:
     store = ctx.service.store
     if args.repair:
-        for line in store.repair():
+        done = store.repair()
+        for line in done:
             print(line)
-        return 0
-    problems = store.check()
+        if not done:
+            print(f"Nothing to repair: the journal in {ctx.paths.data_dir} is fine. Nothing was changed.")
+        if any(line.startswith("newest good backup") for line in done):
+            _offer_restore(ctx)
+        problems, _ = store.check_report()
+        for problem in problems:
+            print(f"problem (still): {problem}", file=sys.stderr)
+        return 4 if problems else 0
+    problems, notes = store.check_report()
+    for note in notes:
+        print(f"note: {note}")
     if not problems:
         print(f"The journal in {ctx.paths.data_dir} is fine.")
         return 0
     for problem in problems:
         print(f"problem: {problem}", file=sys.stderr)
+    print("`backjournal check --repair` moves unreadable files aside (it deletes nothing) and points at the "
+          "newest good backup; `backjournal backups` lists them all.", file=sys.stderr)
     return 4
+
+
+def _offer_restore(ctx: Context) -> None:
+    """After a repair, at a terminal: offer to restore the newest good backup there and then."""
+    store = ctx.service.store
+    folder = store.newest_good_backup()
+    if folder is None or not sys.stdin.isatty():
+        return
+    answer = input(f"Restore {folder.name} now? The journal as it is now is backed up first. [y/N] ")
+    if answer.strip().lower() in ("y", "yes"):
+        saved = store.restore(folder)
+        print(f"Restored {folder.name}. The journal as it was is saved as {saved.name}; "
+              f"to undo: backjournal restore {saved.name}")
+    else:
+        print("Nothing restored.")
+
+
+def _backup_row(info: Any) -> dict[str, Any]:
+    return {
+        "name": info.path.name, "date": info.day.isoformat(), "kind": info.kind, "size": info.size,
+        "entries": info.entries, "path": str(info.path), "problem": info.problem,
+    }
 
 
 def cmd_backups(args: Namespace, ctx: Context) -> int:
     backups = ctx.service.store.backups()
+    if args.json:
+        _print_json([_backup_row(b) for b in backups])
+        return 0
     if not backups:
-        print("No backups yet: one is taken before the first change of each day.")
+        print("No backups yet: one is taken before the first change of each day, "
+              f"and kept for 14 days, in {ctx.service.store.backups_dir}.")
+        return 0
+    print(f"Backups in {ctx.service.store.backups_dir}, newest first. Restore one with `backjournal restore NAME`.")
+    width = max(len(b.path.name) for b in backups)
+    print(f"{'NAME':<{width}}  {'DATE':<10}  {'KIND':<16}  {'SIZE':>11}  {'ENTRIES':>7}")
     for b in backups:
-        print(f"{b.day}  {b.size:>10,} bytes  {b.entries:>6} entries  {b.path}")
+        print(f"{b.path.name:<{width}}  {b.day.isoformat():<10}  {b.kind:<16}  {_size(b.size):>11}  {b.entries:>7,}")
+        if b.problem:
+            print(f"{'':<{width}}  damaged, cannot be restored: {b.problem}")
     return 0
 
 
-def cmd_restore(args: Namespace, ctx: Context) -> int:
-    from datetime import date
+def _size(size: int) -> str:
+    for unit in ("bytes", "KB", "MB"):
+        if size < 1024 or unit == "MB":
+            return f"{size:,} {unit}" if unit == "bytes" else f"{size:,.1f} {unit}"
+        size /= 1024  # type: ignore[assignment]
+    return str(size)
 
-    try:
-        day = date.fromisoformat(args.day)
-    except ValueError:
-        raise InputError("date", f"{args.day!r} is not a backup date (YYYY-MM-DD; see `backjournal backups`)") from None
-    if day not in {b.day for b in ctx.service.store.backups()}:
-        raise InputError("date", f"there is no backup from {day}; see `backjournal backups`")
+
+def _find_backup(ctx: Context, text: str) -> Any:
+    """A backup named by `backjournal backups` (NAME), a backup folder's path, or a date."""
+    store = ctx.service.store
+    backups = store.backups()
+    by_name = {b.path.name: b for b in backups}
+    cleaned = text.strip()
+    if not cleaned:
+        raise InputError("backup", "is empty; give a backup's name or date from `backjournal backups`")
+    if cleaned in by_name:
+        return by_name[cleaned]
+    path = Path(cleaned).expanduser()
+    if ("/" in cleaned or cleaned.startswith(".")) and path.is_dir():
+        resolved = path.resolve()
+        for b in backups:
+            if b.path.resolve() == resolved:
+                return b
+        from backjournal.storage.backups import describe
+        from backjournal.storage.paths import is_journal_file
+
+        if not any(is_journal_file(p.name) for p in resolved.iterdir()):
+            raise InputError("backup", f"{resolved} holds no journal files (journal-meta.json, journal-YYYY.json)")
+        return describe((date.fromtimestamp(resolved.stat().st_mtime), "", "folder", 0), resolved)
+    day = ctx.service.parse_date(cleaned, "backup")
+    same_day = [b for b in backups if b.day == day]
+    if not same_day:
+        known = ", ".join(sorted({b.day.isoformat() for b in backups}, reverse=True)[:5]) or "none yet"
+        raise InputError("backup", f"there is no backup from {day} (newest: {known}); see `backjournal backups`")
+    daily = [b for b in same_day if b.kind == "daily"]
+    return daily[0] if daily else same_day[0]
+
+
+def cmd_restore(args: Namespace, ctx: Context) -> int:
+    store = ctx.service.store
+    backup = _find_backup(ctx, args.backup)
+    if backup.problem:
+        raise InputError("backup", f"{backup.path.name} is damaged and cannot be restored: {backup.problem}")
+    what = f"{backup.path.name} ({backup.kind}, {backup.entries:,} diary {'entry' if backup.entries == 1 else 'entries'})"
     if not args.yes:
         if not sys.stdin.isatty():
-            raise InputError("yes", "restoring replaces the journal; confirm with --yes when not at a terminal")
-        answer = input(f"Replace the journal with the backup from {day}? The current one is backed up first. [y/N] ")
+            raise InputError("yes", f"restoring {what} replaces the journal; confirm with --yes when not at a terminal")
+        answer = input(f"Replace the journal with {what}? The current journal is backed up first. [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing changed.")
             return 0
-    saved = ctx.service.store.restore(day)
-    print(f"Restored the backup from {day}. The journal as it was is saved in {saved}.")
+    from backjournal.storage import BackupNotFound
+
+    try:
+        saved = store.restore(backup.path)
+    except BackupNotFound as error:
+        raise InputError("backup", str(error)) from None
+    print(f"Restored {what}.")
+    print(f"The journal as it was is saved as the backup {saved.name}; to undo: backjournal restore {saved.name}")
     return 0
 
 

@@ -91,9 +91,15 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="verify the journal files")
     check.add_argument("--repair", action="store_true", help="move unreadable files aside (never deletes) and offer the newest good backup")
 
-    sub.add_parser("backups", help="list the daily backups")
-    restore = sub.add_parser("restore", help="restore a backup (the current journal is backed up first)")
-    restore.add_argument("day", metavar="DATE", help="the backup's date, as listed by `backjournal backups`")
+    _json(sub.add_parser("backups", help="list the backups: date, kind, size and diary entries",
+                         epilog="One backup is taken before the first change of each day (the last 14 days are kept), "
+                         "and one before every restore, import or migration."))
+    restore = sub.add_parser(
+        "restore", help="restore a backup (the current journal is backed up first, so a restore can be undone)",
+        epilog="The journal as it was is saved as a new backup first; restoring that one undoes the restore.",
+    )
+    restore.add_argument("backup", metavar="BACKUP",
+                         help="a NAME listed by `backjournal backups`, a backup folder's path, or a DATE (that day's daily backup)")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
     sub.add_parser("locate", help="print where the journal, settings and themes live")

@@ -10,6 +10,7 @@ from backjournal.domain.errors import InputError
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAYS_AGO = re.compile(r"^(\d{1,5})\s+days?\s+ago$")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+EARLIEST = date(1900, 1, 1)  # nobody journals a back from before this; likely a typo
 
 
 def journal_today(now: datetime, day_starts_at: time = time(4, 0)) -> date:
@@ -80,7 +81,12 @@ def parse_date(text: str, today: date, field: str = "date") -> date:
         raise InputError(field, "is empty; give a date like 2026-11-20 or yesterday")
     if len(cleaned) > 64:
         raise InputError(field, "is too long to be a date")
-    day = _parse(cleaned, today, field)
+    try:
+        day = _parse(cleaned, today, field)
+    except OverflowError:
+        raise InputError(field, f"{text!r} is too far back") from None
+    if day < EARLIEST:
+        raise InputError(field, f"{day.isoformat()} is before {EARLIEST.year}; check the year")
     if day > today:
         raise InputError(field, f"{day.isoformat()} is in the future; the journal only records past days")
     return day

@@ -40,7 +40,9 @@ def tags(values: Iterable[str]) -> tuple[str, ...]:
     """Free words: trimmed, no spaces inside, each at most TAG_MAX characters, no repeats."""
     result: list[str] = []
     for raw in values:
-        tag = str(raw).strip()
+        if not isinstance(raw, str):  # argparse turns "--tag=--" into [], which must not be stored as "[]"
+            raise InputError("tag", f"{raw!r} must be a single word")
+        tag = raw.strip()
         if not tag or any(c.isspace() for c in tag) or not tag.isprintable():
             raise InputError("tag", f"{raw!r} must be a single word")
         if len(tag) > TAG_MAX:
@@ -57,7 +59,18 @@ def notes(value: Any) -> str:
         raise InputError("notes", f"is {len(value)} characters; the limit is {NOTES_MAX}")
     if "\x00" in value:
         raise InputError("notes", "contains a NUL character")
+    if not _is_utf8(value):
+        raise InputError("notes", "contains bytes that are not valid UTF-8 text")
     return value
+
+
+def _is_utf8(value: str) -> bool:
+    """False for text holding lone surrogates: what undecodable bytes in a command line become."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def clean_changes(changes: Mapping[str, Any]) -> dict[str, Any]:

@@ -63,7 +63,9 @@ def copy_files(files: list[Path], backups_dir: Path, name: str) -> Path:
     try:
         os.mkdir(temp, 0o700)
         for source in files:
-            data = source.read_bytes()
+            data = read_bytes(source)  # refuses a FIFO or a device rather than hang on it
+            if data is None:
+                continue  # removed since it was listed
             fd = os.open(temp / source.name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
             try:
                 write_all(fd, data)
@@ -75,6 +77,9 @@ def copy_files(files: list[Path], backups_dir: Path, name: str) -> Path:
     except OSError as error:
         discard(temp)
         raise StoreWriteError(final, error, "the backup was not made and the journal was not changed") from error
+    except JournalUnusable:
+        discard(temp)
+        raise
     return final
 
 

@@ -25,6 +25,14 @@ class StoreWriteError(Exception):
         super().__init__(f"{self.path}: could not write ({reason}); {detail}")
 
 
+class JournalNotEmpty(Exception):
+    """An import or demo found the journal holding data under the write lock: nothing was written."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        super().__init__(f"{self.path}: the journal is not empty")
+
+
 class BackupNotFound(LookupError):
     """There is no backup for the requested day."""
 

@@ -41,7 +41,7 @@ def test_two_processes_writing_at_once_lose_nothing(data):
     Store(data).update_day(date(2026, 1, 1), set_pain(1))  # the journal exists before the race
     ctx = multiprocessing.get_context("fork")
     barrier = ctx.Barrier(2)
-    procs = [ctx.Process(target=writer, args=(data, name, barrier)) for name in ("proc-a", "proc-b")]
+    procs = [ctx.Process(target=writer, args=(data, name, barrier)) for name in ("chin-tuck", "cat-cow")]
     for proc in procs:
         proc.start()
     for proc in procs:
@@ -50,7 +50,7 @@ def test_two_processes_writing_at_once_lose_nothing(data):
     days, _ = Store(data).load()
     assert days[COUNTER_DAY].ticks["bridge"].reps == 2 * WRITES
     racing = [days[date(2026, 3, 1) + timedelta(days=k)] for k in range(WRITES)]
-    assert all(set(day.ticks) == {"proc-a", "proc-b"} for day in racing)
+    assert all(set(day.ticks) == {"chin-tuck", "cat-cow"} for day in racing)
     assert Store(data).check() == []
 
 
