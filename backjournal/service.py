@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
-from backjournal.domain import advisor, entries, export, streaks
+from backjournal.domain import advisor, entries
 from backjournal.domain import journal as rules
 from backjournal.domain.dates import journal_today, parse_date
 from backjournal.domain.errors import AdvisorRefusal, InputError
 from backjournal.domain.models import Day, Entry, Episode, Exercise, Journal, JournalMeta, Routine, Tick
 from backjournal.domain.settings import Settings
-from backjournal.storage import Store
+from backjournal.storage import JournalNotEmpty, Store
+
+if TYPE_CHECKING:  # imported where used: `log` and `tick` start faster without them
+    from backjournal.domain import streaks
+
+NOT_EMPTY_IMPORT = "the journal is not empty; import into an empty data directory"
+NOT_EMPTY_DEMO = "the journal is not empty; demo only fills an empty journal"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +37,8 @@ class JournalService:
         self.store = store
         self.settings = settings or Settings()
         self.clock = clock
+        self._streak_memo: streaks.StreakMemo | None = None
+        self._streak_lock = threading.Lock()
 
     # -- reading -------------------------------------------------------------------------
     def today(self) -> date:
@@ -43,16 +52,39 @@ class JournalService:
         days, meta = self.store.load()
         return rules.build_journal(days, meta)
 
+    def library(self) -> Journal:
+        """The journal without its days: episodes, the exercise library and the routines (no year file read)."""
+        return rules.build_journal({}, self.store.load_meta())
+
+    def recent_journal(self, day: date) -> Journal:
+        """The journal with only the days the advisor reads for `day`: the open episode and short windows.
+
+        Advice computed on it equals advice on the whole journal; only the year files it spans
+        are read, so a ten-year journal costs what a one-year one does.
+        """
+        journal = self.library()
+        first = advisor.history_start(journal, day, self.settings.advisor)
+        for year in range(first.year, day.year + 1):
+            journal.days.update(self.store.load_year(year))
+        return journal
+
     def day(self, day: date) -> Day:
         return self.store.load_year(day.year).get(day) or Day(date=day)
 
     def advise(self, day: date, exercise_id: str | None = None, journal: Journal | None = None) -> advisor.Advice:
-        journal = journal or self.journal()
-        exercise = entries.find_exercise(journal, exercise_id) if exercise_id else None
+        journal = journal or self.recent_journal(day)
+        exercise = entries.find_exercise(journal, exercise_id) if exercise_id is not None else None
         return advisor.advise(journal, day, self.settings.advisor, exercise)
 
     def streaks(self, day: date, journal: Journal | None = None) -> streaks.Streaks:
-        return streaks.compute_streaks(journal or self.journal(), day, self.settings.advisor)
+        """Streaks as of `day`; repeated calls re-walk only the last weeks when older days are unchanged."""
+        journal = journal or self.journal()
+        with self._streak_lock:  # the memo is shared state; the TUI may compute from a worker thread
+            from backjournal.domain import streaks as rules_of_streaks
+
+            if self._streak_memo is None:
+                self._streak_memo = rules_of_streaks.StreakMemo()
+            return rules_of_streaks.compute_streaks(journal, day, self.settings.advisor, self._streak_memo)
 
     # -- the nightly entry ---------------------------------------------------------------
     def log(self, day: date, changes: Mapping[str, Any]) -> Entry:
@@ -76,7 +108,7 @@ class JournalService:
              hold_s: Any = None, side: str | None = None, anyway: bool = False) -> TickOutcome:
         """Record an exercise as done; too soon is refused unless `anyway`."""
         self._check_not_future(day)
-        journal = self.journal()
+        journal = self.recent_journal(day)
         exercise = entries.find_exercise(journal, exercise_id)
         advice = advisor.advise(journal, day, self.settings.advisor, exercise)
         too_soon = [w for w in advice.warnings if w.code == "too_soon"]
@@ -106,7 +138,7 @@ class JournalService:
         return meta.episodes[-1]
 
     def save_routine(self, routine: Routine) -> None:
-        library = self.journal().exercises
+        library = self.library().exercises
         self._update_meta(lambda m: rules.save_routine(m, routine, library))
 
     def delete_routine(self, routine_id: str) -> None:
@@ -120,6 +152,8 @@ class JournalService:
 
     # -- exports, imports, demo ---------------------------------------------------------
     def export(self, fmt: str, start: date | None = None, end: date | None = None) -> str:
+        from backjournal.domain import export
+
         if start and end and start > end:
             raise InputError("from", f"{start} is after --to {end}")
         days, meta = self.store.load()
@@ -136,10 +170,15 @@ class JournalService:
 
     def import_text(self, text: str) -> int:
         """Load a JSON export into an empty journal, all or nothing; returns the days imported."""
+        from backjournal.domain import export
+
         days, meta = export.parse_export(text, today=self.today())
         if not self.store.is_empty():
-            raise InputError("import", "the journal is not empty; import into an empty data directory")
-        self.store.replace_all(days, meta)
+            raise InputError("import", NOT_EMPTY_IMPORT)
+        try:
+            self.store.replace_all(days, meta, require_empty=True)  # decided again under the write lock
+        except JournalNotEmpty:
+            raise InputError("import", NOT_EMPTY_IMPORT) from None
         return len(days)
 
     def demo(self, days: int, seed: int) -> int:
@@ -148,9 +187,12 @@ class JournalService:
 
         entries.score(days, "days", 1, 36_500)
         if not self.store.is_empty():
-            raise InputError("demo", "the journal is not empty; demo only fills an empty journal")
+            raise InputError("demo", NOT_EMPTY_DEMO)
         data, meta = demo_journal(days, seed, self.today())
-        self.store.replace_all(data, meta)
+        try:
+            self.store.replace_all(data, meta, require_empty=True)  # decided again under the write lock
+        except JournalNotEmpty:
+            raise InputError("demo", NOT_EMPTY_DEMO) from None
         return len(data)
 
     def _update_meta(self, change: Callable[[JournalMeta], JournalMeta]) -> JournalMeta:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from backjournal.domain import advisor
 from backjournal.domain.exercises import dose_text, ordered
 from backjournal.domain.models import Day, Exercise, Journal
 from backjournal.domain.settings import AdvisorSettings
-from backjournal.domain.streaks import Streaks
 from backjournal.domain.vocab import AREA_LABELS, PHASE_LABELS, RED_FLAG_LABELS
+
+if TYPE_CHECKING:  # for the annotation only: `log` need not import the streak rules
+    from backjournal.domain.streaks import Streaks
 
 DISCLAIMER = (
     "These timings are the program's defaults, taken from its source material; they are not "

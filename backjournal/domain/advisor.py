@@ -75,7 +75,7 @@ __all__ = [
     "WARNING_CODES", "advise", "is_settled", "is_rising", "rising_detail", "phase_history",
     "phase_on", "phases_by_day", "episode_phase_summary", "episode_day", "date_of_day",
     "next_phase", "earliest_for", "entry_getter", "stretching_time_earliest",
-    "strengthening_time_earliest", "strengthening_days",
+    "strengthening_time_earliest", "strengthening_days", "history_start",
 ]
 
 TOO_SOON = "too_soon"
@@ -155,6 +155,23 @@ class Advice:
 
 def _label(phase: str) -> str:
     return PHASE_LABELS.get(phase, phase).lower()
+
+
+def history_start(journal: Journal, day: date, s: AdvisorSettings) -> date:
+    """The earliest date whose entry or ticks `advise(journal, day, s, ...)` reads.
+
+    The walk of the episode open on `day` starts a look-back window before the episode's
+    start; the warnings look at most a window back from `day`. Days before this date do not
+    change the advice, so a caller may load only the days from here to `day` (the episodes,
+    exercises and routines must be complete).
+    """
+    look = max(
+        s.rising_lookback_days, s.settled_window_days - 1, s.red_flag_window_days - 1,
+        s.strengthening_window_days - 1, 0,
+    )
+    episode = journal.episode_on(day)
+    first = day if episode is None else min(episode.start, day)
+    return first - timedelta(days=look)
 
 
 def strengthening_days(journal: Journal, day: date, s: AdvisorSettings, count_day: bool = False) -> list[date]:

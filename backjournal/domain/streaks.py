@@ -31,7 +31,7 @@ from __future__ import annotations
 import operator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Callable, Mapping
 
 from backjournal.domain.advisor_phase import phases_by_day
 from backjournal.domain.models import Day, Journal, Routine
@@ -195,9 +195,18 @@ def _walk(state: _State, journal: Journal, plan: _Plan, low: int, high: int,
     days = journal.days
     seen_dates: list[date] = []
     seen: list[Day] = []
-    indices = range(len(plan.routines))
     needs, kinds, targets = plan.needs, plan.kinds, plan.targets
+    daily = [i for i, target in enumerate(targets) if target is None]
+    weekly = [i for i, target in enumerate(targets) if target is not None]
     runs, bests, week_done, week_blocked = state.runs, state.bests, state.week_done, state.week_blocked
+    journal_run, journal_best = state.journal_run, state.journal_best
+    # Per routine: is it done with these ticks, is it blocked in this phase. Days share their tick
+    # mappings (decoded ones come from a pool), so each distinct mapping is tested once per pass.
+    not_done = tuple(False for _ in needs)
+    done_by_ticks: dict[int, tuple[bool, ...]] = {}
+    held: list[object] = []  # keeps every mapping whose id is a key alive for the whole pass
+    blocked_in = {phase: tuple(kind not in allowed for kind in kinds) for phase, allowed in _ALLOWED.items()}
+    blocked_default = blocked_in[MAINTENANCE]
     current = date.fromordinal(low) if low <= high else None
     one = timedelta(days=1)
     for ordinal in range(low, high + 1):
@@ -207,43 +216,46 @@ def _walk(state: _State, journal: Journal, plan: _Plan, low: int, high: int,
             seen_dates.append(current)
             seen.append(record)
             entry = record.entry
-            ticks = record.ticks.keys()
+            tick_map = record.ticks
+            done = done_by_ticks.get(id(tick_map))
+            if done is None:
+                keys = tick_map.keys()
+                done = done_by_ticks[id(tick_map)] = tuple(bool(need) and need <= keys for need in needs)
+                held.append(tick_map)
             rest = entry is not None and entry.rest
         else:
-            entry, ticks, rest = None, _NO_TICKS, False
+            entry, done, rest = None, not_done, False
         if entry is not None:
-            state.journal_run += 1
-            if state.journal_run > state.journal_best:
-                state.journal_best = state.journal_run
+            journal_run += 1
+            if journal_run > journal_best:
+                journal_best = journal_run
         elif not is_today:
-            state.journal_run = 0
-        allowed = _ALLOWED[phases.get(ordinal, MAINTENANCE)]
-        for i in indices:
-            need = needs[i]
-            done = bool(need) and need <= ticks
-            if targets[i] is None:
-                if done:
+            journal_run = 0
+        phase = phases.get(ordinal)
+        blocked = blocked_default if phase is None else blocked_in[phase]
+        for i in daily:
+            if done[i]:
+                runs[i] += 1
+                if runs[i] > bests[i]:
+                    bests[i] = runs[i]
+            elif not (is_today or rest or blocked[i]):
+                runs[i] = 0
+        for i in weekly:
+            if done[i]:
+                week_done[i] += 1
+            if blocked[i]:
+                week_blocked[i] = True
+        if (ordinal - 1) % 7 == 6 and not is_today:  # a Sunday closes a finished week
+            for i in weekly:
+                if week_done[i] >= targets[i]:
                     runs[i] += 1
                     if runs[i] > bests[i]:
                         bests[i] = runs[i]
-                elif not (is_today or rest or kinds[i] not in allowed):
+                elif not week_blocked[i]:
                     runs[i] = 0
-            else:
-                if done:
-                    week_done[i] += 1
-                if kinds[i] not in allowed:
-                    week_blocked[i] = True
-        if (ordinal - 1) % 7 == 6 and not is_today:  # a Sunday closes a finished week
-            for i in indices:
-                if targets[i] is not None:
-                    if week_done[i] >= targets[i]:
-                        runs[i] += 1
-                        if runs[i] > bests[i]:
-                            bests[i] = runs[i]
-                    elif not week_blocked[i]:
-                        runs[i] = 0
-                    week_done[i], week_blocked[i] = 0, False
+                week_done[i], week_blocked[i] = 0, False
         current += one
+    state.journal_run, state.journal_best = journal_run, journal_best
     return seen_dates, seen
 
 
@@ -339,7 +351,8 @@ class StreakMemo:
         self._key: tuple | None = None
         self._state: _State | None = None
         self._dates: list[date] = []
-        self._records: list[Day] = []
+        self._records: tuple[Day, ...] = ()
+        self._lookup: Callable[[Mapping[date, Day]], Any] | None = None  # days -> the Days at _dates
         self.hits = 0  # for tests and benchmarks
         self.misses = 0
 
@@ -352,7 +365,7 @@ class StreakMemo:
         if not (
             key == self._key
             and len(days) == len(self._dates) + suffix_present
-            and all(map(operator.is_, map(days.get, self._dates), self._records))
+            and self._unchanged(days)
         ):
             self._prime(journal, plan, cutoff, s, key)
         else:
@@ -370,4 +383,17 @@ class StreakMemo:
         state = _State.empty(len(plan.routines))
         dates, records = _walk(state, journal, plan, first.toordinal(), last.toordinal(), phases, None)
         self._key, self._state = key, state
-        self._dates, self._records = dates, records
+        # Look the dates up by the journal's own key objects (a dict finds an identical key without
+        # comparing dates), all at once in C: checking ten years costs tens of microseconds.
+        own_key = {d: d for d in journal.days}
+        self._dates, self._records = [own_key[d] for d in dates], tuple(records)
+        self._lookup = operator.itemgetter(*self._dates) if len(self._dates) > 1 else None
+
+    def _unchanged(self, days: Mapping[date, Day]) -> bool:
+        """Every stored day before the cutoff is the same Day as when primed (or an equal one)."""
+        if self._lookup is None:
+            return all(days.get(d) is r for d, r in zip(self._dates, self._records))
+        try:
+            return self._lookup(days) == self._records  # identity first, then equality, per Day
+        except KeyError:
+            return False

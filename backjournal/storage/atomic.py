@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import shutil
 from pathlib import Path
 
@@ -17,7 +16,7 @@ _TEMP = re.compile(r"\..+\.tmp-\d+-[0-9a-f]+")
 
 
 def temp_name(target: str) -> str:
-    return f".{target}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
+    return f".{target}.tmp-{os.getpid()}-{os.urandom(4).hex()}"  # what secrets.token_hex(4) does, minus its import
 
 
 def is_temp_name(name: str) -> bool:

@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-import platformdirs
-
 APP_NAME = "backjournal"
 META_FILE = "journal-meta.json"
 LOCK_FILE = ".lock"
@@ -29,8 +27,13 @@ class Paths:
 
 def resolve_paths(data_dir: str | None = None, env: Mapping[str, str] = os.environ) -> Paths:
     """--data-dir, then BACKJOURNAL_DATA_DIR, then platformdirs; config from BACKJOURNAL_CONFIG_DIR or platformdirs."""
-    chosen = data_dir or env.get("BACKJOURNAL_DATA_DIR") or platformdirs.user_data_dir(APP_NAME)
-    config = env.get("BACKJOURNAL_CONFIG_DIR") or platformdirs.user_config_dir(APP_NAME)
+    chosen = data_dir or env.get("BACKJOURNAL_DATA_DIR")
+    config = env.get("BACKJOURNAL_CONFIG_DIR")
+    if not chosen or not config:
+        import platformdirs  # only when needed: it costs a few ms of every command's start
+
+        chosen = chosen or platformdirs.user_data_dir(APP_NAME)
+        config = config or platformdirs.user_config_dir(APP_NAME)
     data = Path(chosen).expanduser().absolute()
     config_dir = Path(config).expanduser().absolute()
     return Paths(

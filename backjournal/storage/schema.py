@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Collection, Mapping
 
 from backjournal.domain import codec
 from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
+from backjournal.domain.exercises import BUILTIN_BY_ID
 from backjournal.domain.models import Day, JournalMeta
 from backjournal.storage.errors import JournalUnusable
 from backjournal.storage.paths import META_FILE, year_of
@@ -21,12 +22,14 @@ META, EPISODES, EXERCISES, ROUTINES = "meta", "episodes", "exercises", "routines
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[int, Migration] = {}
 
+BUILTIN_IDS = frozenset(BUILTIN_BY_ID)
+
 HINT_NEWER = "It was written by a newer backjournal; upgrade backjournal to use it. The file was not changed"
 
 
 def _doc_id(key: Any, path: Path, table: str) -> int:
     # TinyDB turns ids into ints; "01" and "1" would silently become the same document.
-    if not isinstance(key, str) or not key.isdigit() or str(int(key)) != key or int(key) < 1:
+    if not isinstance(key, str) or not (key.isascii() and key.isdigit()) or str(int(key)) != key or int(key) < 1:
         raise JournalUnusable(path, f"table {table!r} has an invalid document id {key!r}", HINT_CORRUPT)
     return int(key)
 
@@ -139,10 +142,43 @@ def decode_year(tables: dict[str, Any] | None, year: int, path: Path) -> tuple[d
     return days, ids
 
 
+def known_exercises(meta: JournalMeta) -> frozenset[str]:
+    """The exercise ids a tick may name: the built-ins and the journal's own."""
+    return BUILTIN_IDS | {exercise.id for exercise in meta.exercises}
+
+
+def unknown_tick(days: Mapping[date, Day], known: Collection[str]) -> tuple[date, str] | None:
+    """The first tick (day, exercise id) naming an exercise that is not in `known`, if any."""
+    for day in days.values():
+        for exercise in day.ticks:
+            if exercise not in known:
+                return day.date, exercise
+    return None
+
+
+def check_ticks(days: Mapping[date, Day], known: Collection[str], path: Path) -> None:
+    """Refuse a file holding a tick for an exercise that is neither built in nor in journal-meta.json."""
+    found = unknown_tick(days, known)
+    if found is not None:
+        raise JournalUnusable(
+            path, f"wrongly shaped data: {found[0]} has a tick for an unknown exercise {found[1]!r} "
+            f"(not built in, not among the exercises in {META_FILE})", HINT_CORRUPT,
+        )
+
+
 def normalize_day(day: Day) -> tuple[dict[str, Any], Day]:
-    """The document for a day about to be written and the day as it will read back; raises ShapeError."""
-    doc = codec.day_to_dict(day)
-    return doc, codec.day_from_dict(doc)
+    """The document for a day about to be written and the day as it will read back; raises ShapeError.
+
+    The document is the compact form (no empty or default fields), which every schema-1 reader
+    decodes to the same day: half the bytes to serialise and sync on each write.
+    """
+    doc = codec.day_to_doc(day)
+    stored = codec.day_from_dict(doc)
+    if stored.entry is not None and stored.entry == day.entry and stored.entry is not day.entry:
+        # Keep the caller's (equal, immutable, just validated) Entry: memos keyed on entry identity,
+        # such as the advisor's walk, then survive a tick, which replaces the Day but not its entry.
+        stored = Day(stored.date, day.entry, stored.ticks)
+    return doc, stored
 
 
 def migrate(files: dict[str, Any], version: int, path: Path) -> dict[str, Any]:
@@ -172,9 +208,12 @@ def decode_journal(files: dict[str, Any], directory: Path) -> tuple[dict[date, D
     if version < SCHEMA_VERSION:
         files = migrate(dict(files), version, meta_path)
     meta = decode_meta(files.get(META_FILE), meta_path)
+    known = known_exercises(meta)
     days: dict[date, Day] = {}
     for name, tables in files.items():
         year = year_of(name)
         if year is not None:
-            days.update(decode_year(tables, year, directory / name)[0])
+            decoded = decode_year(tables, year, directory / name)[0]
+            check_ticks(decoded, known, directory / name)
+            days.update(decoded)
     return days, meta

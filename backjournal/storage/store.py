@@ -16,22 +16,25 @@ from backjournal.domain.models import Day, JournalMeta
 from backjournal.storage import backups as backup_files
 from backjournal.storage import doctor
 from backjournal.storage.atomic import clean_stale_temps, commit_temp, discard, ensure_dir, fsync_dir, write_temp
-from backjournal.storage.errors import BackupNotFound, JournalUnusable, StoreWriteError
+from backjournal.storage.errors import BackupNotFound, JournalNotEmpty, JournalUnusable, StoreWriteError
 from backjournal.storage.lock import DirLock
 from backjournal.storage.paths import BACKUPS_DIR, LOCK_FILE, META_FILE, is_journal_file, year_file_name, year_of
 from backjournal.storage.schema import (
     DAYS,
+    check_ticks,
     decode_journal,
     decode_meta,
     decode_year,
     encode_meta,
+    known_exercises,
     meta_version,
     migrate,
     normalize_day,
     normalize_meta,
     table_of,
+    unknown_tick,
 )
-from backjournal.storage.tinyfile import AtomicJSONStorage, open_db, parse_tables, read_bytes
+from backjournal.storage.tinyfile import AtomicJSONStorage, open_db, parse_tables, read_bytes, read_with_stat
 
 StatKey = tuple[int, int, int]
 
@@ -41,10 +44,11 @@ class _Cached:
     """A validated file: its stat key and bytes, so neither reads nor writes re-validate unchanged files."""
 
     key: StatKey | None
-    raw: bytes
+    raw: bytes | None  # None: not kept (an older year); a write to it validates the file again
     value: Any  # dict[date, Day] for a year file, JournalMeta for the meta file
     ids: dict[date, int] | None = None
     tables: dict[str, Any] | None = None  # parsed TinyDB tables, kept after a write to skip re-parsing
+    segments: dict[str, dict[str, bytes]] | None = None  # the tables' documents as JSON, matching `tables`
 
 
 @dataclass
@@ -65,14 +69,8 @@ def _stat_key(st: os.stat_result) -> StatKey:
 
 def _read_with_key(path: Path) -> tuple[bytes | None, StatKey | None]:
     """The file's bytes and the stat key of that very file (fstat on the descriptor read)."""
-    try:
-        with open(path, "rb") as handle:
-            key = _stat_key(os.fstat(handle.fileno()))
-            return handle.read(), key
-    except FileNotFoundError:
-        return None, None
-    except OSError as error:
-        raise JournalUnusable(path, f"cannot be read ({error.strerror or error})", "Check its permissions and the disk") from error
+    raw, st = read_with_stat(path)  # refuses a FIFO or a device instead of blocking on it
+    return raw, None if st is None else _stat_key(st)
 
 
 def _copy_meta(meta: JournalMeta) -> JournalMeta:
@@ -88,6 +86,8 @@ class Store:
         self.lock_timeout = lock_timeout
         self.clock = clock
         self._cache: dict[Path, _Cached] = {}
+        self._merged: tuple[list[int], list[dict[date, Day]], dict[date, Day]] | None = None  # see load()
+        self._names: dict[str, tuple[int, Path] | None] = {}  # file name -> (year, path) for year files
 
     @property
     def meta_path(self) -> Path:
@@ -114,7 +114,17 @@ class Store:
             return {}
         except OSError as error:
             raise JournalUnusable(self.data_dir, f"cannot be read ({error.strerror or error})", "Check the folder") from error
-        return {year: self.data_dir / name for name in names if (year := year_of(name)) is not None}
+        known = self._names
+        found: dict[int, Path] = {}
+        for name in names:
+            if name not in known:  # the same Path object each time: its str and hash are computed once
+                year = year_of(name)
+                known[name] = None if year is None else (year, self.data_dir / name)
+            if (entry := known[name]) is not None:
+                found[entry[0]] = entry[1]
+        if len(known) > 4 * len(names) + 64:
+            known.clear()  # temp file names come and go
+        return found
 
     def journal_files(self) -> list[Path]:
         """The journal files that exist: journal-meta.json first, then the years in order."""
@@ -154,8 +164,15 @@ class Store:
         raw, key = _read_with_key(path)
         if raw is None:
             return {}
-        days, ids = decode_year(parse_tables(path, raw), year, path)
-        self._cache[path] = _Cached(key, raw, days, ids)
+        tables = parse_tables(path, raw)
+        days, ids = decode_year(tables, year, path)
+        # Meta is read again after the year: exercises are only ever added, and a writer saves a new
+        # exercise before any tick of it, so this meta knows every exercise the year file can name.
+        check_ticks(days, known_exercises(self._meta()), path)
+        # Writes go to this year: keep its bytes and parse so the first write neither validates nor
+        # parses it again. Older years keep neither: ten years of them would hold megabytes for nothing.
+        current = year == self.clock().year
+        self._cache[path] = _Cached(key, raw if current else None, days, ids, tables if current else None)
         return days
 
     def load_meta(self) -> JournalMeta:
@@ -169,10 +186,26 @@ class Store:
     def load(self) -> tuple[dict[date, Day], JournalMeta]:
         """The whole journal; a missing or empty data dir is an empty journal."""
         meta = self.load_meta()
-        days: dict[date, Day] = {}
-        for year, path in sorted(self._year_paths().items()):
-            days.update(self._year(year, path))
-        return days, meta
+        found = sorted(self._year_paths().items())
+        years = [year for year, _ in found]
+        parts = [self._year(year, path) for year, path in found]
+        # Cached year dicts are replaced, never changed in place, when their file changes. So the last
+        # merge, redone only for the years whose dict was replaced, is this merge: after a tick a
+        # refresh patches one year instead of merging ten.
+        merged = self._merged
+        if merged is not None and merged[0] == years:
+            days = merged[2]  # never handed out (callers get copies), so patched in place
+            for old, new in zip(merged[1], parts):
+                if old is not new:
+                    for gone in old.keys() - new.keys():
+                        del days[gone]
+                    days.update(new)
+        else:
+            days = {}
+            for part in parts:
+                days.update(part)
+        self._merged = (years, parts, days)
+        return dict(days), meta
 
     def is_empty(self) -> bool:
         days, meta = self.load()
@@ -214,21 +247,25 @@ class Store:
 
     def _remember(self, path: Path, storage: AtomicJSONStorage, value: Any, ids: dict[date, int] | None = None) -> None:
         assert storage.written is not None
-        self._cache[path] = _Cached(_stat_key(os.stat(path)), storage.written, value, ids, storage.read())
+        self._cache[path] = _Cached(_stat_key(os.stat(path)), storage.written, value, ids, storage.read(), storage.segments)
 
-    def _locked_year(self, path: Path, year: int) -> tuple[AtomicJSONStorage, dict[date, Day], dict[date, int]]:
+    def _locked_year(
+        self, path: Path, year: int, meta: JournalMeta
+    ) -> tuple[AtomicJSONStorage, dict[date, Day], dict[date, int]]:
         """A year file re-read under the lock, validated unless its bytes are exactly the ones we validated."""
         raw, _ = _read_with_key(path)
         cached = self._cache.get(path)
         if cached is not None and cached.ids is not None and raw is not None and cached.raw == raw:
             if cached.tables is not None:
                 # Same bytes, so the same parse: copy the containers TinyDB replaces instead of parsing again.
-                storage = AtomicJSONStorage(path, parsed={name: dict(t) for name, t in cached.tables.items()})
+                storage = AtomicJSONStorage(path, parsed={name: dict(t) for name, t in cached.tables.items()},
+                                            segments=cached.segments)
             else:
                 storage = AtomicJSONStorage(path, raw)
             return storage, dict(cached.value), dict(cached.ids)
         storage = AtomicJSONStorage(path, raw)
         days, ids = decode_year(storage.read(), year, path)
+        check_ticks(days, known_exercises(meta), path)
         return storage, days, ids
 
     def _write_meta(self, meta: JournalMeta, raw: bytes | None) -> None:
@@ -242,10 +279,12 @@ class Store:
             raise TypeError(f"update_day needs a date, got {day!r}")
         path = self.year_path(day.year)
         with self._writing() as txn:
-            storage, days, ids = self._locked_year(path, day.year)
+            storage, days, ids = self._locked_year(path, day.year, txn.meta)
             new = fn(days.get(day) or Day(date=day))
             if new.date != day:
                 raise ValueError(f"the update for {day} returned a day dated {new.date}")
+            if (unknown := unknown_tick({day: new}, known_exercises(txn.meta))) is not None:
+                raise ShapeError(f"day {day} ticks", f"unknown exercise {unknown[1]!r}")
             if new.is_empty:
                 if day not in ids:
                     return Day(date=day)  # nothing stored, nothing to remove
@@ -261,7 +300,9 @@ class Store:
                     table.remove(doc_ids=[ids.pop(day)])
                     del days[day]
                 elif day in ids:
-                    table.update(doc, doc_ids=[ids[day]])
+                    # TinyDB's update merges into the stored document; every stored day document has
+                    # the same top-level keys, so replacing it whole is the same, minus re-serialising the year.
+                    storage.replace_document(DAYS, ids[day], doc)
                     days[day] = result
                 else:
                     ids[day] = table.insert(doc)
@@ -280,8 +321,11 @@ class Store:
             self._write_meta(new, txn.raw)
         return _copy_meta(new)
 
-    def replace_all(self, days: dict[date, Day], meta: JournalMeta) -> None:
-        """Make the journal exactly this (import): validates everything before writing anything."""
+    def replace_all(self, days: dict[date, Day], meta: JournalMeta, *, require_empty: bool = False) -> None:
+        """Make the journal exactly this (import): validates everything before writing anything.
+
+        With require_empty, a journal holding anything is refused (JournalNotEmpty), decided under the
+        write lock so that a write from another process just before cannot be replaced."""
         by_year: dict[int, list[dict[str, Any]]] = {}
         for key, day in sorted(days.items()):
             if key != day.date:
@@ -292,8 +336,12 @@ class Store:
         for year, docs in by_year.items():
             files[year_file_name(year)] = orjson.dumps({DAYS: table_of(docs)})
         with self._writing() as txn:
+            held = False
             for year, path in self._year_paths().items():
-                self._locked_year(path, year)  # a damaged journal is refused, not replaced
+                # a damaged journal is refused, not replaced
+                held = bool(self._locked_year(path, year, txn.meta)[1]) or held
+            if require_empty and (held or txn.meta.episodes or txn.meta.exercises or txn.meta.routines is not None):
+                raise JournalNotEmpty(self.data_dir)
             txn.before_write()
             current = self.journal_files()
             saved = backup_files.snapshot(current, self.backups_dir, self.clock(), "before-import") if current else None
@@ -369,8 +417,17 @@ class Store:
         return saved
 
     def check(self) -> list[str]:
-        """Problems found, [] when the journal is fine. Changes nothing."""
+        """Problems and notes found, [] when the journal is fine. Changes nothing."""
         return doctor.check(self)
+
+    def check_report(self) -> tuple[list[str], list[str]]:
+        """(problems, notes): problems make the journal unusable or unsafe; notes are harmless."""
+        return doctor.check_report(self)
+
+    def newest_good_backup(self) -> Path | None:
+        """The newest backup folder that reads cleanly, if any."""
+        found = doctor.newest_good(self)
+        return found[0] if found else None
 
     def repair(self) -> list[str]:
         """Move unreadable files aside (never deleting them); returns what it did, [] when nothing."""
