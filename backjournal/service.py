@@ -12,7 +12,7 @@ from backjournal.domain import journal as rules
 from backjournal.domain.dates import journal_today, parse_date
 from backjournal.domain.errors import AdvisorRefusal, InputError
 from backjournal.domain.models import Day, Entry, Episode, Exercise, Journal, JournalMeta, Routine, Tick
-from backjournal.domain.settings import Settings
+from backjournal.domain.settings import AdvisorSettings, Settings
 from backjournal.storage import JournalNotEmpty, Store
 
 if TYPE_CHECKING:  # imported where used: `log` and `tick` start faster without them
@@ -38,6 +38,7 @@ class JournalService:
         self.settings = settings or Settings()
         self.clock = clock
         self._streak_memo: streaks.StreakMemo | None = None
+        self._recent_memo: tuple[date, AdvisorSettings, JournalMeta, range, list[Mapping[date, Day]], Journal] | None = None
         self._streak_lock = threading.Lock()
 
     # -- reading -------------------------------------------------------------------------
@@ -68,11 +69,29 @@ class JournalService:
             journal.days.update(self.store.load_year(year))
         return journal
 
+    def _recent(self, day: date) -> Journal:
+        """recent_journal(day), to read only: rebuilt only when a file it came from changed (a tick's advice)."""
+        s = self.settings.advisor
+        memo = self._recent_memo
+        if memo is not None and memo[0] == day and memo[1] is s:
+            meta, parts = self.store.views(memo[3])
+            # The store hands out new objects for files that changed: the same objects, the same journal.
+            if meta is memo[2] and all(new is old for new, old in zip(parts, memo[4])):
+                return memo[5]
+        meta, _ = self.store.views(())
+        journal = rules.build_journal({}, meta)
+        years = range(advisor.history_start(journal, day, s).year, day.year + 1)
+        _, parts = self.store.views(years)
+        for part in parts:
+            journal.days.update(part)
+        self._recent_memo = (day, s, meta, years, parts, journal)
+        return journal
+
     def day(self, day: date) -> Day:
         return self.store.load_year(day.year).get(day) or Day(date=day)
 
     def advise(self, day: date, exercise_id: str | None = None, journal: Journal | None = None) -> advisor.Advice:
-        journal = journal or self.recent_journal(day)
+        journal = journal or self._recent(day)
         exercise = entries.find_exercise(journal, exercise_id) if exercise_id is not None else None
         return advisor.advise(journal, day, self.settings.advisor, exercise)
 
@@ -108,7 +127,7 @@ class JournalService:
              hold_s: Any = None, side: str | None = None, anyway: bool = False) -> TickOutcome:
         """Record an exercise as done; too soon is refused unless `anyway`."""
         self._check_not_future(day)
-        journal = self.recent_journal(day)
+        journal = self._recent(day)
         exercise = entries.find_exercise(journal, exercise_id)
         advice = advisor.advise(journal, day, self.settings.advisor, exercise)
         too_soon = [w for w in advice.warnings if w.code == "too_soon"]

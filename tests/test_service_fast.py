@@ -97,3 +97,31 @@ def test_emptying_the_ticks_or_the_entry_of_a_stored_day_reads_back_from_disk(tm
     assert service.delete_entry(TODAY)
     fresh = Store(tmp_path / "data").load_year(TODAY.year)[TODAY]
     assert fresh.entry is None and set(fresh.ticks) == {"walk"}
+
+
+def test_the_kept_recent_journal_follows_writes_from_this_service_and_from_another_process(tmp_path):
+    clock = lambda: datetime(2026, 11, 20, 21, 0)  # noqa: E731
+    data = tmp_path / "data"
+    service = JournalService(Store(data), Settings(), clock=clock)
+    service.demo(400, seed=5)
+    other = JournalService(Store(data), Settings(), clock=clock)  # another process, on the same files
+    s = service.settings.advisor
+
+    def check() -> None:
+        whole = service.journal()
+        for exercise in (None, whole.exercises["bridge"]):
+            assert service.advise(TODAY, exercise.id if exercise else None) == advisor.advise(whole, TODAY, s, exercise)
+
+    check()
+    service.tick(TODAY, "bridge", anyway=True)
+    check()
+    other.log(TODAY, {"pain": 9, "red_flags": ["leg-weakness"]})
+    check()
+    if service.journal().episodes[-1].end is None:
+        other.end_episode(TODAY)
+    else:
+        other.start_episode(TODAY)
+    check()
+    service.settings = Settings(advisor=AdvisorSettings(rising_lookback_days=30))
+    s = service.settings.advisor
+    check()

@@ -23,7 +23,7 @@ def is_temp_name(name: str) -> bool:
     return _TEMP.fullmatch(name) is not None
 
 
-def fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path | str) -> None:
     """Make renames in a directory durable."""
     fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
     try:
@@ -58,39 +58,46 @@ def write_all(fd: int, data: bytes) -> None:
 
 def write_temp(target: Path, data: bytes) -> Path:
     """Write data to a durable temp file next to target (mode 0600) and return its path."""
-    temp = target.with_name(temp_name(target.name))
+    return Path(_write_temp(os.fspath(target), data))
+
+
+def _write_temp(target: str, data: bytes) -> str:
+    # str paths, not pathlib: building Paths cost more than the rest of a write's Python work
+    folder, name = os.path.split(target)
+    temp = os.path.join(folder, temp_name(name))
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     except OSError as error:
-        raise StoreWriteError(target, error) from error
+        raise StoreWriteError(Path(target), error) from error
     try:
         try:
             write_all(fd, data)
         finally:
             os.close(fd)
     except OSError as error:
-        discard(temp)
-        raise StoreWriteError(target, error) from error
+        discard(Path(temp))
+        raise StoreWriteError(Path(target), error) from error
     return temp
 
 
-def commit_temp(temp: Path, target: Path, *, sync_dir: bool = True) -> None:
+def commit_temp(temp: Path | str, target: Path | str, *, sync_dir: bool = True) -> None:
     """Move a written temp file over target atomically."""
     try:
         os.replace(temp, target)
     except OSError as error:
-        discard(temp)
-        raise StoreWriteError(target, error) from error
+        discard(Path(temp))
+        raise StoreWriteError(Path(target), error) from error
     if sync_dir:
         try:
-            fsync_dir(target.parent)
+            fsync_dir(os.path.dirname(os.fspath(target)) or ".")
         except OSError as error:
-            raise StoreWriteError(target, error, "the new file is in place but may not survive a crash") from error
+            raise StoreWriteError(Path(target), error, "the new file is in place but may not survive a crash") from error
 
 
-def write_atomic(target: Path, data: bytes) -> None:
+def write_atomic(target: Path | str, data: bytes) -> None:
     """Replace target with data so that a crash leaves either the old or the new file."""
-    commit_temp(write_temp(target, data), target)
+    target = os.fspath(target)
+    commit_temp(_write_temp(target, data), target)
 
 
 def discard(path: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from backjournal.storage.atomic import FILE_MODE, discard, ensure_dir, fsync_dir, temp_name, write_all
-from backjournal.storage.errors import JournalUnusable, StoreWriteError
+from backjournal.storage.errors import BackupNotFound, JournalUnusable, StoreWriteError
 from backjournal.storage.paths import year_of
 from backjournal.storage.schema import DAYS
 from backjournal.storage.tinyfile import parse_tables, read_bytes
@@ -83,6 +83,19 @@ def copy_files(files: list[Path], backups_dir: Path, name: str) -> Path:
     return final
 
 
+def find_backup(backups_dir: Path, which: date | Path) -> Path:
+    """A backup folder given as a path, or the one of a day (its daily backup first)."""
+    if isinstance(which, Path):
+        if not which.is_dir():
+            raise BackupNotFound(f"{which}: no such backup folder")
+        return which
+    found = [(key, path) for key, path in backup_dirs(backups_dir) if key[0] == which]
+    if not found:
+        raise BackupNotFound(f"no backup from {which} in {backups_dir}")
+    daily = [path for key, path in found if key[2] == "daily"]
+    return daily[0] if daily else found[0][1]
+
+
 def snapshot(files: list[Path], backups_dir: Path, now: datetime, kind: str) -> Path:
     """An extra backup taken before a risky change (restore, migration, import)."""
     base = f"{now:%Y-%m-%dT%H%M%S}-{kind}"
@@ -94,10 +107,10 @@ def snapshot(files: list[Path], backups_dir: Path, now: datetime, kind: str) -> 
 
 
 def daily_backup(list_files: Callable[[], list[Path]], backups_dir: Path, today: date) -> Path | None:
-    """Back up before the first write of the day (one stat on other writes); keeps the last KEEP_DAYS days."""
+    """Make today's backup unless it exists; keeps the last KEEP_DAYS days. None: an empty journal, none made."""
     name = today.isoformat()
     if (backups_dir / name).exists():
-        return None
+        return backups_dir / name
     files = list_files()
     if not files:
         return None  # an empty journal has nothing to lose

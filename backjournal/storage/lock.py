@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import threading
 import time
 from pathlib import Path
 from types import TracebackType
@@ -22,34 +23,12 @@ class DirLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
+        fd = _open_lock_file(self.path)
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
-        except OSError as error:
-            raise StoreWriteError(self.path, error) from error
-        deadline = time.monotonic() + self.timeout
-        delay = 0.001
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as error:
-                if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                    os.close(fd)
-                    raise StoreWriteError(self.path, error) from error
-            if time.monotonic() >= deadline:
-                holder = _read_holder(fd)
-                os.close(fd)
-                raise JournalUnusable(
-                    self.path,
-                    f"the journal is locked by another backjournal process{holder} "
-                    f"for more than {self.timeout:g} s",
-                    "Nothing was written. Close other backjournal windows or let them finish, then try again",
-                )
-            time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
-            # Poll often: a writer that just released the lock takes it again within a millisecond, so
-            # a waiter sleeping 50 ms between tries could starve behind a busy writer until it timed out
-            # (measured: 7 handovers in 1,500 contended writes with a 50 ms cap, over 500 with 1 ms).
-            delay = min(delay * 2, 0.001)
+            _flock(fd, self.path, time.monotonic() + self.timeout, self.timeout)
+        except BaseException:
+            os.close(fd)
+            raise
         self._fd = fd
         _write_holder(fd)
 
@@ -64,6 +43,117 @@ class DirLock:
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
         self.release()
+
+
+class StoreLock:
+    """The write lock of one Store: the .lock file stays open between writes, flocked per write."""
+
+    def __init__(self, path: Path, timeout: float = 5.0) -> None:
+        self.path = path
+        self.timeout = timeout
+        self._pid = -1
+        self._fd: int | None = None
+        self._threads = threading.Lock()
+
+    def acquire(self) -> None:
+        if self._pid != os.getpid():
+            # After a fork the inherited descriptor shares the parent's open file, and so its flock:
+            # the child must open its own. Closing the inherited copy leaves the parent's lock alone.
+            self._drop()
+            self._pid, self._threads = os.getpid(), threading.Lock()
+        # One descriptor for all threads, and a flock is not exclusive within one open file: threads
+        # exclude each other here first.
+        deadline = time.monotonic() + self.timeout
+        if not self._threads.acquire(timeout=max(self.timeout, 0.0)):
+            raise _timed_out(self.path, self.timeout, f" (pid {os.getpid()}, another thread)")
+        try:
+            while True:
+                if self._fd is None:
+                    self._fd = _open_lock_file(self.path)
+                _flock(self._fd, self.path, deadline, self.timeout)
+                if _same_file(self._fd, self.path):
+                    break
+                # The .lock file was deleted or replaced while kept open: a lock on the old one
+                # excludes nobody who opens the path now, so lock the file the path names.
+                self._drop()
+            _write_holder(self._fd)
+        except BaseException:
+            self._threads.release()
+            raise
+
+    def release(self) -> None:
+        try:
+            if self._fd is not None:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+        except OSError:
+            self._drop()  # closing the descriptor drops the flock too
+        finally:
+            self._threads.release()
+
+    def _drop(self) -> None:
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+    def __del__(self) -> None:
+        try:
+            if self._pid == os.getpid():
+                self._drop()
+        except Exception:  # at interpreter exit os may be gone; the process's descriptors close anyway
+            pass
+
+    def __enter__(self) -> "StoreLock":
+        self.acquire()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
+        self.release()
+
+
+def _open_lock_file(path: Path) -> int:
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
+    except OSError as error:
+        raise StoreWriteError(path, error) from error
+
+
+def _flock(fd: int, path: Path, deadline: float, timeout: float) -> None:
+    """Take an exclusive flock on fd by the deadline, or raise JournalUnusable naming the holder."""
+    delay = 0.001
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except OSError as error:
+            if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                raise StoreWriteError(path, error) from error
+        if time.monotonic() >= deadline:
+            raise _timed_out(path, timeout, _read_holder(fd))
+        time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
+        # Poll often: a writer that just released the lock takes it again within a millisecond, so
+        # a waiter sleeping 50 ms between tries could starve behind a busy writer until it timed out
+        # (measured: 7 handovers in 1,500 contended writes with a 50 ms cap, over 500 with 1 ms).
+        delay = min(delay * 2, 0.001)
+
+
+def _timed_out(path: Path, timeout: float, holder: str) -> JournalUnusable:
+    return JournalUnusable(
+        path,
+        f"the journal is locked by another backjournal process{holder} for more than {timeout:g} s",
+        "Nothing was written. Close other backjournal windows or let them finish, then try again",
+    )
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    held = os.fstat(fd)
+    return (st.st_dev, st.st_ino) == (held.st_dev, held.st_ino)
 
 
 def _write_holder(fd: int) -> None:

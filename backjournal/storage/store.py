@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import orjson
 
@@ -15,9 +14,8 @@ from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
 from backjournal.domain.models import Day, JournalMeta
 from backjournal.storage import backups as backup_files
 from backjournal.storage import doctor
-from backjournal.storage.atomic import clean_stale_temps, commit_temp, discard, ensure_dir, fsync_dir, write_temp
-from backjournal.storage.errors import BackupNotFound, JournalNotEmpty, JournalUnusable, StoreWriteError
-from backjournal.storage.lock import DirLock
+from backjournal.storage.atomic import commit_temp, discard, fsync_dir, write_temp
+from backjournal.storage.errors import JournalNotEmpty, JournalUnusable, StoreWriteError
 from backjournal.storage.paths import BACKUPS_DIR, LOCK_FILE, META_FILE, is_journal_file, year_file_name, year_of
 from backjournal.storage.schema import (
     DAYS,
@@ -34,44 +32,9 @@ from backjournal.storage.schema import (
     table_of,
     unknown_tick,
 )
-from backjournal.storage.tinyfile import AtomicJSONStorage, open_db, parse_tables, read_bytes, read_with_stat
-
-StatKey = tuple[int, int, int]
-
-
-@dataclass
-class _Cached:
-    """A validated file: its stat key and bytes, so neither reads nor writes re-validate unchanged files."""
-
-    key: StatKey | None
-    raw: bytes | None  # None: not kept (an older year); a write to it validates the file again
-    value: Any  # dict[date, Day] for a year file, JournalMeta for the meta file
-    ids: dict[date, int] | None = None
-    tables: dict[str, Any] | None = None  # parsed TinyDB tables, kept after a write to skip re-parsing
-    segments: dict[str, dict[str, bytes]] | None = None  # the tables' documents as JSON, matching `tables`
-
-
-@dataclass
-class _Txn:
-    """The meta file as read under the write lock, and the day's backup, taken only once a write is certain."""
-
-    raw: bytes | None
-    meta: JournalMeta
-    take_backup: Callable[[], object]
-
-    def before_write(self) -> None:
-        self.take_backup()
-
-
-def _stat_key(st: os.stat_result) -> StatKey:
-    return (st.st_ino, st.st_mtime_ns, st.st_size)
-
-
-def _read_with_key(path: Path) -> tuple[bytes | None, StatKey | None]:
-    """The file's bytes and the stat key of that very file (fstat on the descriptor read)."""
-    raw, st = read_with_stat(path)  # refuses a FIFO or a device instead of blocking on it
-    return raw, None if st is None else _stat_key(st)
-
+from backjournal.storage.filecache import Cached, StatKey, Txn, read_with_key, stat_key
+from backjournal.storage.session import WriteSession
+from backjournal.storage.tinyfile import AtomicJSONStorage, open_db, parse_tables, read_bytes
 
 def _copy_meta(meta: JournalMeta) -> JournalMeta:
     routines = None if meta.routines is None else list(meta.routines)
@@ -85,24 +48,21 @@ class Store:
         self.data_dir = Path(data_dir)
         self.lock_timeout = lock_timeout
         self.clock = clock
-        self._cache: dict[Path, _Cached] = {}
+        self._cache: dict[Path, Cached] = {}
         self._merged: tuple[list[int], list[dict[date, Day]], dict[date, Day]] | None = None  # see load()
         self._names: dict[str, tuple[int, Path] | None] = {}  # file name -> (year, path) for year files
-
-    @property
-    def meta_path(self) -> Path:
-        return self.data_dir / META_FILE
-
-    @property
-    def backups_dir(self) -> Path:
-        return self.data_dir / BACKUPS_DIR
-
-    @property
-    def lock_path(self) -> Path:
-        return self.data_dir / LOCK_FILE
+        # Built once: pathlib's `/` cost more per write than all the rest of the Python work of a write.
+        self.meta_path = self.data_dir / META_FILE
+        self.backups_dir = self.data_dir / BACKUPS_DIR
+        self.lock_path = self.data_dir / LOCK_FILE
+        self._year_paths_by_year: dict[int, Path] = {}
+        self._session = WriteSession(self.data_dir, self.backups_dir, self.lock_path, lock_timeout)
 
     def year_path(self, year: int) -> Path:
-        return self.data_dir / year_file_name(year)
+        path = self._year_paths_by_year.get(year)
+        if path is None:
+            path = self._year_paths_by_year[year] = self.data_dir / year_file_name(year)
+        return path
 
     # Reading: no lock. Every file is replaced atomically, so each read sees a whole file.
 
@@ -131,12 +91,12 @@ class Store:
         years = [path for _, path in sorted(self._year_paths().items())]
         return ([self.meta_path] if self.meta_path.exists() else []) + years
 
-    def _fresh(self, path: Path) -> _Cached | None:
+    def _fresh(self, path: Path) -> Cached | None:
         cached = self._cache.get(path)
         if cached is None:
             return None
         try:
-            key = _stat_key(os.stat(path))
+            key = stat_key(os.stat(path))
         except OSError:
             return None
         return cached if cached.key == key else None
@@ -145,7 +105,7 @@ class Store:
         cached = self._fresh(self.meta_path)
         if cached:
             return cached.value
-        raw, key = _read_with_key(self.meta_path)
+        raw, key = read_with_key(self.meta_path)
         if raw is None:
             return JournalMeta()
         tables = parse_tables(self.meta_path, raw)
@@ -154,14 +114,14 @@ class Store:
                 self._migrate_locked()
             return self._meta(migrated=True)
         meta = decode_meta(tables, self.meta_path)
-        self._cache[self.meta_path] = _Cached(key, raw, meta)
+        self._cache[self.meta_path] = Cached(key, raw, meta)
         return meta
 
     def _year(self, year: int, path: Path) -> dict[date, Day]:
         cached = self._fresh(path)
         if cached:
             return cached.value
-        raw, key = _read_with_key(path)
+        raw, key = read_with_key(path)
         if raw is None:
             return {}
         tables = parse_tables(path, raw)
@@ -172,7 +132,7 @@ class Store:
         # Writes go to this year: keep its bytes and parse so the first write neither validates nor
         # parses it again. Older years keep neither: ten years of them would hold megabytes for nothing.
         current = year == self.clock().year
-        self._cache[path] = _Cached(key, raw if current else None, days, ids, tables if current else None)
+        self._cache[path] = Cached(key, raw if current else None, days, ids, tables if current else None)
         return days
 
     def load_meta(self) -> JournalMeta:
@@ -182,6 +142,12 @@ class Store:
     def load_year(self, year: int) -> dict[date, Day]:
         self._meta()  # refuses a newer schema and migrates an older one first
         return dict(self._year(year, self.year_path(year)))
+
+    def views(self, years: Iterable[int]) -> tuple[JournalMeta, list[Mapping[date, Day]]]:
+        """The meta and these years' days as cached, not copied: read them, never change them.
+        Each is a new object whenever its file changed, so what a caller built from them stays valid while they return."""
+        meta = self._meta()  # refuses a newer schema and migrates an older one first
+        return meta, [self._year(year, self.year_path(year)) for year in years]
 
     def load(self) -> tuple[dict[date, Day], JournalMeta]:
         """The whole journal; a missing or empty data dir is an empty journal."""
@@ -213,47 +179,44 @@ class Store:
 
     # Writing: lock, re-read under the lock, write atomically, release.
 
-    @contextmanager
-    def _locked(self) -> Iterator[list[Path]]:
+    def _locked(self) -> AbstractContextManager[list[Path]]:
         """Hold the write lock; yields the stale temp files it cleaned up (no writer can be mid-write now)."""
-        ensure_dir(self.data_dir)
-        with DirLock(self.lock_path, self.lock_timeout):
-            yield clean_stale_temps(self.data_dir) + clean_stale_temps(self.backups_dir)
+        return self._session.locked()
 
     @contextmanager
-    def _writing(self) -> Iterator[_Txn]:
+    def _writing(self) -> Iterator[Txn]:
         """Lock, refuse a bad or newer meta file, migrate an older one; the txn takes the day's backup."""
         with self._locked():
-            raw, key = _read_with_key(self.meta_path)
-            tables = parse_tables(self.meta_path, raw)
-            version = meta_version(tables, self.meta_path)
-            if version < SCHEMA_VERSION:
-                self._migrate_locked()
-                raw, key = _read_with_key(self.meta_path)
+            raw, key = read_with_key(self.meta_path)
+            cached = self._cache.get(self.meta_path)
+            if raw is not None and cached is not None and cached.raw == raw:
+                meta = cached.value  # the very bytes validated before, schema version included
+            else:
                 tables = parse_tables(self.meta_path, raw)
+                if meta_version(tables, self.meta_path) < SCHEMA_VERSION:
+                    self._migrate_locked()
+                    raw, key = read_with_key(self.meta_path)
+                    tables = parse_tables(self.meta_path, raw)
+                meta = self._validated_meta(raw, key, tables)
             today = self.clock().date()
-            backup = lambda: backup_files.daily_backup(self.journal_files, self.backups_dir, today)  # noqa: E731
-            yield _Txn(raw, self._validated_meta(raw, key, tables), backup)
+            yield Txn(raw, meta, lambda: self._session.daily_backup(self.journal_files, today))
 
     def _validated_meta(self, raw: bytes | None, key: StatKey | None, tables: dict[str, Any] | None) -> JournalMeta:
         if raw is None:
             return JournalMeta()
-        cached = self._cache.get(self.meta_path)
-        if cached and cached.raw == raw:
-            return cached.value
         meta = decode_meta(tables, self.meta_path)
-        self._cache[self.meta_path] = _Cached(key, raw, meta)
+        self._cache[self.meta_path] = Cached(key, raw, meta)
         return meta
 
     def _remember(self, path: Path, storage: AtomicJSONStorage, value: Any, ids: dict[date, int] | None = None) -> None:
         assert storage.written is not None
-        self._cache[path] = _Cached(_stat_key(os.stat(path)), storage.written, value, ids, storage.read(), storage.segments)
+        self._cache[path] = Cached(stat_key(os.stat(path)), storage.written, value, ids, storage.read(), storage.segments)
 
     def _locked_year(
         self, path: Path, year: int, meta: JournalMeta
     ) -> tuple[AtomicJSONStorage, dict[date, Day], dict[date, int]]:
         """A year file re-read under the lock, validated unless its bytes are exactly the ones we validated."""
-        raw, _ = _read_with_key(path)
+        raw, _ = read_with_key(path)
         cached = self._cache.get(path)
         if cached is not None and cached.ids is not None and raw is not None and cached.raw == raw:
             if cached.tables is not None:
@@ -394,20 +357,9 @@ class Store:
         """Backup folders, newest first."""
         return backup_files.list_backups(self.backups_dir)
 
-    def _find_backup(self, which: date | Path) -> Path:
-        if isinstance(which, Path):
-            if not which.is_dir():
-                raise BackupNotFound(f"{which}: no such backup folder")
-            return which
-        found = [(key, path) for key, path in backup_files.backup_dirs(self.backups_dir) if key[0] == which]
-        if not found:
-            raise BackupNotFound(f"no backup from {which} in {self.backups_dir}")
-        daily = [path for key, path in found if key[2] == "daily"]
-        return daily[0] if daily else found[0][1]
-
     def restore(self, which: date | Path) -> Path:
         """Save the current journal as a backup, then put a backup in its place; returns the saved one."""
-        source = self._find_backup(which)
+        source = backup_files.find_backup(self.backups_dir, which)
         files = {path.name: path for path in sorted(source.iterdir()) if is_journal_file(path.name)}
         raw = {name: read_bytes(path) or b"" for name, path in files.items()}
         decode_journal({name: parse_tables(files[name], data) for name, data in raw.items()}, source)

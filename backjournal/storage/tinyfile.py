@@ -42,12 +42,20 @@ def read_with_stat(path: Path) -> tuple[bytes | None, os.stat_result | None]:
         if not stat.S_ISREG(st.st_mode):
             what = "a folder" if stat.S_ISDIR(st.st_mode) else _KINDS.get(stat.S_IFMT(st.st_mode), "not a regular file")
             raise JournalUnusable(path, f"cannot be read: it is {what}, not a journal file", "Move it out of the data folder")
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read(), st
+        return _read_all(fd, st.st_size), st
     except OSError as error:
         raise JournalUnusable(path, f"cannot be read ({error.strerror or error})", "Check its permissions and the disk") from error
     finally:
         os.close(fd)
+
+
+def _read_all(fd: int, size: int) -> bytes:
+    # os.read of the stat size plus one, not a buffered file object: one read call, no object to build
+    # (one more read proves the end; a file still growing is read to its end all the same).
+    chunks = [os.read(fd, size + 1)]
+    while chunks[-1]:
+        chunks.append(os.read(fd, max(size, 65536)))
+    return chunks[0] if len(chunks) == 2 else b"".join(chunks)
 
 
 _KINDS = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device", stat.S_IFSOCK: "a socket"}
@@ -118,13 +126,22 @@ def compose(tables: dict[str, Any], segments: Segments) -> bytes:
     whose documents are in `segments` costs a join instead of re-serialising a whole year.
     """
     dumps = orjson.dumps
-    parts = []
+    parts: list[bytes] = []
     for name, table in tables.items():
-        if name in segments:
-            parts.append(dumps(name) + b":{" + b",".join(segments[name].values()) + b"}")
+        members = list(segments[name].values()) if name in segments else None
+        if members:
+            # The table's braces go onto its first and last member (small copies), so the whole
+            # file is built by one join: a year file is copied once, not four times.
+            members[0] = dumps(name) + b":{" + members[0]
+            members[-1] += b"}"
+            parts += members
         else:
             parts.append(dumps(name) + b":" + dumps(table))
-    return b"{" + b",".join(parts) + b"}"
+    if not parts:
+        return b"{}"
+    parts[0] = b"{" + parts[0]
+    parts[-1] += b"}"
+    return b",".join(parts)
 
 
 class AtomicJSONStorage(Storage):
