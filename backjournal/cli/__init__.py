@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from types import SimpleNamespace
 
 from backjournal.domain.errors import AdvisorRefusal, InputError
 
@@ -11,10 +12,13 @@ EXIT_OK, EXIT_INPUT, EXIT_REFUSED, EXIT_UNUSABLE = 0, 2, 3, 4
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit code."""
-    from backjournal.cli.parser import build_parser
     from backjournal.storage import JournalUnusable, StoreWriteError
 
-    args = build_parser().parse_args(argv)
+    args = _app_arguments(sys.argv[1:] if argv is None else argv)
+    if args is None:
+        from backjournal.cli.parser import build_parser
+
+        args = build_parser().parse_args(argv)
     try:
         from backjournal.cli.context import open_context
 
@@ -44,3 +48,18 @@ def main(argv: list[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def _app_arguments(argv: list[str]) -> SimpleNamespace | None:
+    """`backjournal` or `backjournal --data-dir DIR`: the app, read without argparse.
+
+    Building the parser of every command takes argparse about 10 ms, on the way to the app's
+    first frame. Anything else (None) goes to the full parser, errors and --help included.
+    """
+    if not argv:
+        return SimpleNamespace(command=None, data_dir=None)
+    if len(argv) == 1 and argv[0].startswith("--data-dir="):
+        return SimpleNamespace(command=None, data_dir=argv[0].partition("=")[2])
+    if len(argv) == 2 and argv[0] == "--data-dir" and not argv[1].startswith("-"):
+        return SimpleNamespace(command=None, data_dir=argv[1])
+    return None

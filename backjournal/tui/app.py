@@ -15,8 +15,11 @@ from backjournal.domain.settings import Settings
 from backjournal.service import JournalService
 from backjournal.storage import JournalUnusable, StoreWriteError
 from backjournal.tui import themes
+from backjournal.tui.stylesheet import SteadyStylesheet
 
 if TYPE_CHECKING:
+    from textual.widget import AwaitMount
+
     from backjournal.cli.context import Context
 
 EXIT_OK, EXIT_UNUSABLE = 0, 4
@@ -73,9 +76,14 @@ class BackjournalApp(App[int]):
         # screen is mounted re-parses and re-applies every style (about a third of start-up).
         self._theme_problems = themes.install_themes(self, self.context.paths.user_themes_dir)
         self._first_frame_shown = False
+        # Set at the end of on_mount: from then on Textual's start-up (which holds back every
+        # frame) ends without waiting for anything else. The first screen waits for it.
+        self.mounted = False
         self._after_first_frame: list[Callable[[], object]] = []
         self._startup_theme: str | None = themes.choose_theme(self, self.settings.theme)
         self.theme = self._startup_theme
+        # Made for the chosen theme, so that start-up parses app.tcss once, not four times.
+        self.stylesheet = SteadyStylesheet(variables=self.get_css_variables())
 
     # -- the shared state screens use ------------------------------------------------
     @property
@@ -143,6 +151,8 @@ class BackjournalApp(App[int]):
                         severity="warning", timeout=12)
         if self.context.settings_problem:
             self.notify(self.context.settings_problem, title="Settings", severity="warning", timeout=12)
+        self.set_timer(1.0, self._load_all_css)  # the other screens' styles, while nobody waits
+        self.mounted = True
 
     def after_first_frame(self, callback: Callable[[], object]) -> None:
         """Run `callback` once the first frame is on screen (soon, if it already is).
@@ -174,7 +184,16 @@ class BackjournalApp(App[int]):
 
             self.save_settings(replace(self.settings, theme=theme.name))
 
+    def _load_all_css(self) -> None:
+        if isinstance(self.stylesheet, SteadyStylesheet):
+            self.stylesheet.add_later_part()
+            self.stylesheet.rules  # noqa: B018 (parses it now)
+
     # -- moving around -----------------------------------------------------------------
+    def switch_mode(self, mode: str) -> AwaitMount:
+        self._load_all_css()  # before the screen's widgets are styled
+        return super().switch_mode(mode)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.unusable is not None:
             return action == "quit"

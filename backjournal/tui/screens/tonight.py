@@ -1,37 +1,46 @@
-"""Tonight: the check-in form, today's checklist and the phase advisor, for one journal day."""
+"""Tonight: the check-in form, today's checklist and the phase advisor, for one journal day.
+
+It starts in two stages, so that the phase is on screen at once: the first frame holds the date
+bar and the one-line summary (phase, day of the episode, checklist count); the form, the advisor
+panel, the checklist and the footer (widgets/tonight_body.py) are mounted right after it. A digit
+typed before the form is there is kept and shown in it; the other keys wait for it or do nothing.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, datetime, timedelta
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static, TextArea
+from textual.widgets import Static
 
-from backjournal.domain.advisor import Advice, earliest_for
-from backjournal.domain.errors import AdvisorRefusal
+from backjournal.domain.advisor import Advice
 from backjournal.domain.models import Journal
-from backjournal.domain.vocab import phase_needed_for
 from backjournal.tui.app import JOURNAL_ERRORS
-from backjournal.tui.widgets.checkin_form import FIELDS, CheckinForm, entry_values
-from backjournal.tui.widgets.checklist import Checklist
-from backjournal.tui.widgets.phase_advisor import PhaseAdvisor
-from backjournal.tui.widgets.score_bar import ScoreBar
+from backjournal.tui.screens.tonight_ticks import TickHandling
+from backjournal.tui.widgets.checkin_values import FIELDS, entry_values
 from backjournal.tui.widgets.tonight_text import day_title, plan_summary, red_flag_banner
+
+if TYPE_CHECKING:
+    from textual.widgets import Button, Footer, Label
+
+    from backjournal.domain.streaks import Streaks
+    from backjournal.tui.widgets.checkin_form import CheckinForm
+    from backjournal.tui.widgets.checklist import Checklist
+    from backjournal.tui.widgets.phase_advisor import PhaseAdvisor
 
 WIDE = 96  # columns from which the form and the plan sit side by side
 FIELD_NAMES = {"pain": "pain", "worst": "worst pain", "sleep": "sleep", "mood": "mood", "areas": "areas",
                "tags": "tags", "notes": "notes", "rest": "rest day", "red_flags": "warning signs"}
-# Tick warnings worth a notice; day-level ones are already in the advisor panel.
-TICK_NOTICES = ("strengthening_overdone", "stretch_first")
 
 
-class TonightScreen(Screen[None]):
+class TonightScreen(TickHandling, Screen[None]):
     """The nightly screen. Saving is explicit; ticks save at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -68,45 +77,89 @@ class TonightScreen(Screen[None]):
         self._saved_at: str | None = None
         self._journal: Journal | None = None  # the recent days only (see refresh_data)
         self._advice: Advice | None = None
-        self._streaks_loaded = False
+        self._streaks: Streaks | None = None
+        self._body_ready = False  # the second stage (form, advisor, checklist) is mounted
+        self._pending_pain: int | None = None  # a digit typed before the form was there
+        self._resumed = False
+        self._short_title: bool | None = None
 
     def compose(self) -> ComposeResult:
-        # The layout classes on_resize would set, set now: adding them after mounting restyles the
-        # whole screen once more before the first frame.
-        wide = self.app.size.width >= WIDE
-        self.set_class(wide, "-wide")
+        # The layout class on_resize would set, set now: adding it after mounting restyles the
+        # screen once more before the first frame.
+        self.set_class(self.app.size.width >= WIDE, "-wide")
         with Horizontal(id="tonight-top"):
             yield Static(id="tonight-date")
             yield Static(id="tonight-status")
-            yield Button("Save", id="tonight-save", compact=True, variant="primary")
         yield Static(id="tonight-summary")
-        yield Static(id="red-flag-banner")
-        with VerticalScroll(id="tonight-body", classes="-wide" if wide else ""):
-            with Vertical(id="checkin-pane", classes="pane"):
-                yield Label("Check-in", classes="pane-title")
-                yield CheckinForm(id="checkin")
-            with Vertical(id="plan-pane", classes="pane"):
-                yield Label("Phase advisor", classes="pane-title")
-                yield PhaseAdvisor(id="advisor")
-                yield Label("Today's checklist", classes="pane-title", id="checklist-title")
-                yield Checklist(id="checklist")
-        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#pain", ScoreBar).focus()
+        # The recent days are enough for the phase: it is in the first frame. The rest follows it
+        # (after the first frame is written: during start-up Textual runs "after refresh"
+        # callbacks before anything is on screen).
+        later = getattr(self.app, "after_first_frame", None) or self.call_after_refresh
+        later(self._mount_body)
+        self.refresh_data()
 
-    def on_screen_resume(self) -> None:
-        # After the first frame, so start-up shows something at once.
-        self.call_after_refresh(self.refresh_data)
+    async def _mount_body(self) -> None:
+        from backjournal.tui.widgets.tonight_body import body_widgets, save_button
+
+        # The screen handles no message until both are mounted: no frame shows half of it.
+        button = self.query_one("#tonight-top").mount(save_button())
+        body = self.mount_all(body_widgets(self.has_class("-wide")), after="#tonight-summary")
+        await button
+        await body
+        self._body_ready = True
+        self.query_one("#tonight-summary").add_class("-beside-plan")
+        self._fit(self.app.size.width)
+        self._show_title()
+        self._show_body()
+        if self._pending_pain is not None:
+            self._form.set_pain(self._pending_pain)
+            self._pending_pain = None
+        self._update_status()
+        self.query_one("#pain").focus()
+        if self._streaks is None and self.day is not None and self._advice is not None:
+            # The first streaks read all of the journal: once the whole screen is drawn, footer
+            # included (the footer fills in its keys one refresh after it is mounted).
+            self.call_after_refresh(self.call_after_refresh, self._load_streaks, self.day, self._advice)
+
+    async def on_screen_resume(self) -> None:
+        if self._resumed:
+            self.call_after_refresh(self.refresh_data)  # (not at start: on_mount has just loaded it)
+            return
+        self._resumed = True
+        # At start-up this comes while Textual still holds back every frame (until the app is
+        # mounted): drawn now, the screen would be drawn for nothing and again one tick (1/60 s)
+        # later. Let the app finish starting first; Textual then draws it once, at once.
+        for _ in range(100):
+            if getattr(self.app, "mounted", True):
+                break
+            await asyncio.sleep(0)
 
     def on_resize(self, event: events.Resize) -> None:
-        wide = event.size.width >= WIDE
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        wide = width >= WIDE
         self.set_class(wide, "-wide")
+        if (width < 100) != self._short_title:
+            self._show_title()  # (only then: each update lays the screen out again)
+        if not self._body_ready:
+            return
+        footer: Footer = self.query_one("Footer")  # type: ignore[assignment]
+        footer.show_command_palette = width >= 100
         self.query_one("#tonight-body").set_class(wide, "-wide")
-        pane = min(event.size.width, 52) if wide else event.size.width
+        pane = min(width, 52) if wide else width
         self.query_one("#areas").styles.grid_size_columns = 4 if pane >= 76 else 3 if pane >= 60 else 2
-        self._show_title()
-        self.query_one(Footer).show_command_palette = event.size.width >= 100
+
+    # The second stage's widgets (only once _body_ready).
+    @property
+    def _form(self) -> "CheckinForm":
+        return self.query_one("#checkin")  # type: ignore[return-value]
+
+    @property
+    def _checklist(self) -> "Checklist":
+        return self.query_one("#checklist")  # type: ignore[return-value]
 
     # -- loading -----------------------------------------------------------------------
     def refresh_data(self) -> None:
@@ -123,63 +176,84 @@ class TonightScreen(Screen[None]):
             # the first load they follow one frame later; after that the service's memo is warm.
             journal = service.recent_journal(day)
             advice = service.advise(day, journal=journal)
-            streaks = service.streaks(day) if self._streaks_loaded else None
+            streaks = service.streaks(day) if self._streaks is not None else None
         except JOURNAL_ERRORS as error:
             app.report_error(error)
             return
+        if day != self.day:
+            self._pending_pain = None  # typed for the day that was shown
         self.day, self.today, self._journal, self._advice = day, today, journal, advice
+        self._streaks = streaks or self._streaks
         stored = entry_values(journal.entry_on(day))
-        form = self.query_one(CheckinForm)
-        if self._shown_day != day:
-            form.load(stored)
-            self._shown_day = day
-            self._saved_at = None
-        else:
-            current = form.values()
-            untouched = {f for f in FIELDS if current[f] == self._baseline[f]}
-            form.load(stored, only=untouched)
+        if self._body_ready:
+            form = self._form
+            if self._shown_day != day:
+                form.load(stored)
+                self._shown_day = day
+                self._saved_at = None
+            else:
+                current = form.values()
+                untouched = {f for f in FIELDS if current[f] == self._baseline[f]}
+                form.load(stored, only=untouched)
         self._baseline = stored
         self._show_title()
-        self.query_one(PhaseAdvisor).show(advice, service.settings.advisor, today)
-        self.query_one(Checklist).show(journal, day, advice, service.settings.advisor, streaks)
-        self.query_one("#tonight-summary", Static).update(plan_summary(journal, day, advice))
+        self._show_body()
         self._update_status()
         self.refresh_bindings()
-        if streaks is None:
-            later = getattr(self.app, "after_first_frame", None) or self.call_after_refresh
-            later(lambda: self._load_streaks(day, journal, advice))
+        if streaks is None and self._body_ready:  # else the second stage asks for them
+            self.call_after_refresh(self._load_streaks, day, advice)
 
-    def _load_streaks(self, day: date, journal: Journal, advice: Advice) -> None:
+    def _load_streaks(self, day: date, advice: Advice) -> None:
         """The first streaks, once the phase is on screen (they read the whole journal once)."""
         if self.day != day or self._advice is not advice:
             return  # a newer refresh took over (and computed its own)
-        service = self.app.service
         try:
-            streaks = service.streaks(day)
+            self._streaks = self.app.service.streaks(day)
         except JOURNAL_ERRORS as error:
             self.app.report_error(error)
             return
-        self._streaks_loaded = True
-        self.query_one(Checklist).show(journal, day, advice, service.settings.advisor, streaks)
+        self._show_body()
+
+    def _show_body(self) -> None:
+        """The summary line, and the advisor and checklist once they are mounted."""
+        day, journal, advice = self.day, self._journal, self._advice
+        if day is None or journal is None or advice is None:
+            return
+        width = self.app.size.width - 2
+        self.query_one("#tonight-summary", Static).update(plan_summary(journal, day, advice, width))
+        if not self._body_ready:
+            return
+        if self._shown_day != day:  # the journal was loaded before the form was there
+            self._form.load(self._baseline)
+            self._shown_day = day
+        settings = self.app.service.settings.advisor
+        advisor: PhaseAdvisor = self.query_one("#advisor")  # type: ignore[assignment]
+        advisor.show(advice, settings, self.today)
+        self._checklist.show(journal, day, advice, settings, self._streaks)
 
     def _show_title(self) -> None:
         if self.day is None or self.today is None:
             return
-        short = self.size.width < 100
+        short = self._short_title = self.app.size.width < 100
         later = self.day < self.today
         hint = ("  [ ]" if later else "  [") if short else ("   [ earlier" + ("  ] later" if later else ""))
         self.query_one("#tonight-date", Static).update(
             day_title(self.day, self.today, short) + Content.styled(hint, "$foreground-muted"))
+        if not self._body_ready:
+            return
         checklist = "Today's checklist" if self.day == self.today else f"Checklist for {self.day:%a} {self.day.day} {self.day:%b}"
-        self.query_one("#checklist-title", Label).update(
-            Content.assemble(checklist, ("   space ticks and unticks", "$foreground-muted")))
+        title: Label = self.query_one("#checklist-title")  # type: ignore[assignment]
+        title.update(Content.assemble(checklist, ("   space ticks and unticks", "$foreground-muted")))
 
     # -- the form's state --------------------------------------------------------------
     def changes(self) -> dict[str, Any]:
         """The fields the user changed since the entry was loaded or saved."""
+        if not self._body_ready:
+            pain = self._pending_pain
+            return {"pain": pain} if self.day is not None and pain not in (None, self._baseline["pain"]) else {}
         if self._shown_day is None:
             return {}
-        current = self.query_one(CheckinForm).values()
+        current = self._form.values()
         return {f: current[f] for f in FIELDS if current[f] != self._baseline[f]}
 
     def has_unsaved_changes(self) -> bool:
@@ -191,7 +265,9 @@ class TonightScreen(Screen[None]):
         return f"You changed {names} in {when}, and it is not saved yet."
 
     def discard_changes(self) -> None:
-        self.query_one(CheckinForm).load(self._baseline)
+        self._pending_pain = None
+        if self._body_ready:
+            self._form.load(self._baseline)
         self._update_status()
 
     def save_changes(self) -> bool:
@@ -201,7 +277,8 @@ class TonightScreen(Screen[None]):
             return True
         if self._baseline["pain"] is None and changes.get("pain") is None:
             self.notify("Set the pain first (press 0-9): a new day needs at least that.", title="Pain", severity="warning")
-            self.query_one("#pain", ScoreBar).focus()
+            if self._body_ready:
+                self.query_one("#pain").focus()
             return False
         assert self.day is not None
         try:
@@ -215,40 +292,51 @@ class TonightScreen(Screen[None]):
         return True
 
     def _update_status(self) -> None:
+        if self.day is None:
+            return  # nothing loaded (the journal could not be read)
         dirty = self.has_unsaved_changes()
-        values = self.query_one(CheckinForm).values()
         stored = self._baseline["pain"] is not None
         status = self.query_one("#tonight-status", Static)
-        button = self.query_one("#tonight-save", Button)
         if dirty:
             status.update(Content.styled("Not saved yet", "bold $warning"))
-            button.label, button.variant = "Save ^s", "primary"
+            label, variant = "Save ^s", "primary"
         elif stored:
             status.update(Content.styled(f"Saved at {self._saved_at}", "$success") if self._saved_at else "")
-            button.label, button.variant = "Saved ✓", "success"
+            label, variant = "Saved ✓", "success"
         else:
             status.update(Content.styled("Not logged yet", "$foreground-muted"))
-            button.label, button.variant = "Save ^s", "default"
+            label, variant = "Save ^s", "default"
+        if not self._body_ready:
+            return
+        button: Button = self.query_one("#tonight-save")  # type: ignore[assignment]
+        button.label, button.variant = label, variant
+        values = self._form.values()
         banner = self.query_one("#red-flag-banner", Static)
         banner.display = bool(values["red_flags"])
         if values["red_flags"]:
             banner.update(red_flag_banner(values["red_flags"], saved=values["red_flags"] == self._baseline["red_flags"]))
 
-    @on(CheckinForm.Edited)
-    def _form_edited(self) -> None:
+    def on_checkin_form_edited(self) -> None:
         self._update_status()
+
+    def on_button_pressed(self, event: "Button.Pressed") -> None:
+        if event.button.id == "tonight-save":
+            self.action_save()
+        elif event.button.id == "start-episode":
+            self.action_start_episode()
 
     # -- actions ---------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next_day":
             return None if self.day is None or self.today is None or self.day >= self.today else True
         if action == "leave_text":
-            return isinstance(self.focused, (Input, TextArea))
+            return self.focused is not None and self.focused.id in ("tags", "notes")
+        if action == "focus_checklist":
+            return self._body_ready
         if action == "start_episode":
             return self._advice is not None and self._advice.episode is None
         return True
 
-    @on(Button.Pressed, "#tonight-save")
     def action_save(self) -> None:
         if not self.has_unsaved_changes():
             self.notify("Nothing new to save." if self._baseline["pain"] is not None
@@ -258,7 +346,11 @@ class TonightScreen(Screen[None]):
             self._update_status()
 
     def action_set_pain(self, value: int) -> None:
-        self.query_one(CheckinForm).set_pain(value)
+        if self._body_ready:
+            self._form.set_pain(value)
+        elif self.day is not None:
+            self._pending_pain = value  # shown in the form once it is there
+            self._update_status()
 
     def action_previous_day(self) -> None:
         if self.day is not None:
@@ -279,7 +371,7 @@ class TonightScreen(Screen[None]):
         self.focus_next()
 
     def action_focus_checklist(self) -> None:
-        checklist = self.query_one(Checklist)
+        checklist = self._checklist
         checklist.focus()
         checklist.scroll_visible()
 
@@ -287,7 +379,6 @@ class TonightScreen(Screen[None]):
         self.refresh_data()
         self.notify("Reloaded the journal.", timeout=2)
 
-    @on(Button.Pressed, "#start-episode")
     def action_start_episode(self) -> None:
         from backjournal.tui.modals.confirm import ConfirmModal
 
@@ -311,53 +402,3 @@ class TonightScreen(Screen[None]):
 
         self.app.push_screen(ConfirmModal("Start an episode?", body, "Start episode", "Not now",
                                           default_confirm=True), answered)
-
-    # -- ticks -------------------------------------------------------------------------
-    @on(Checklist.Toggled)
-    def _toggle_tick(self, event: Checklist.Toggled) -> None:
-        service = self.app.service
-        assert self.day is not None
-        try:
-            if event.ticked:
-                service.untick(self.day, event.exercise_id)
-                self.app.journal_changed()
-                return
-            outcome = service.tick(self.day, event.exercise_id)
-        except AdvisorRefusal as refusal:
-            self._ask_too_soon(event.exercise_id, str(refusal))
-            return
-        except JOURNAL_ERRORS as error:
-            self.app.report_error(error)
-            return
-        self._after_tick(outcome.advice)
-
-    def _after_tick(self, advice: Advice) -> None:
-        self.app.journal_changed()
-        for warning in advice.warnings:
-            if warning.code in TICK_NOTICES:
-                self.notify(warning.message, title="A note on that exercise", severity="warning", timeout=10)
-
-    def _ask_too_soon(self, exercise_id: str, reason: str) -> None:
-        from backjournal.tui.modals.too_soon import TooSoonModal
-
-        day, journal, advice = self.day, self._journal, self._advice
-        assert day is not None and journal is not None and advice is not None
-        exercise = journal.exercises[exercise_id]
-        needed = phase_needed_for(exercise.kind)
-        when = None
-        if advice.episode is not None and advice.phase_start is not None and needed and not advice.has("red_flag"):
-            when = earliest_for(advice.episode, advice.phase, advice.phase_start, day, needed,
-                                self.app.service.settings.advisor)
-
-        def answered(anyway: bool | None) -> None:
-            if not anyway:
-                return
-            try:
-                outcome = self.app.service.tick(day, exercise_id, anyway=True)
-            except JOURNAL_ERRORS as error:
-                self.app.report_error(error)
-                return
-            self.notify(f"Recorded {exercise.name}, noted as done before its phase.", title="Ticked early")
-            self._after_tick(outcome.advice)
-
-        self.app.push_screen(TooSoonModal(exercise, reason, when), answered)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, ClassVar
 
 from textual import on
@@ -14,34 +13,12 @@ from textual.content import Content
 from textual.widgets import Checkbox, Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
-from backjournal.domain.models import Entry
 from backjournal.domain.vocab import AREA_LABELS, AREAS, RED_FLAG_LABELS, RED_FLAGS
+from backjournal.tui.widgets.checkin_values import FIELDS, SCORES, entry_values, parse_tags
 from backjournal.tui.widgets.score_bar import ScoreBar
 from backjournal.tui.widgets.toggle import Toggle
 
-FIELDS = ("pain", "worst", "sleep", "mood", "areas", "tags", "notes", "rest", "red_flags")
-SCORES = ("pain", "worst", "sleep", "mood")
-_TAG_SPLIT = re.compile(r"[\s,]+")
-
-
-def entry_values(entry: Entry | None) -> dict[str, Any]:
-    """The form's values for a stored entry (or an empty form for a day with none)."""
-    if entry is None:
-        return {"pain": None, "worst": None, "sleep": None, "mood": None, "areas": (), "tags": (),
-                "notes": "", "rest": False, "red_flags": ()}
-    return {"pain": entry.pain, "worst": entry.worst, "sleep": entry.sleep, "mood": entry.mood,
-            "areas": tuple(entry.areas), "tags": tuple(entry.tags), "notes": entry.notes,
-            "rest": entry.rest, "red_flags": tuple(entry.red_flags)}
-
-
-def parse_tags(text: str) -> tuple[str, ...]:
-    """Tags as typed: words separated by spaces or commas, each once, '#' optional."""
-    seen: list[str] = []
-    for word in _TAG_SPLIT.split(text.strip()):
-        word = word.lstrip("#")
-        if word and word not in seen:
-            seen.append(word)
-    return tuple(seen)
+__all__ = ["FIELDS", "CheckinForm", "WarningSignList", "entry_values", "parse_tags"]
 
 
 def _flag_label(flag: str) -> str:

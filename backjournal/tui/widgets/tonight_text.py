@@ -8,7 +8,7 @@ from textual.content import Content
 
 from backjournal.domain.advisor import Advice
 from backjournal.domain.models import Journal
-from backjournal.domain.vocab import PHASE_LABELS, RED_FLAG_LABELS
+from backjournal.domain.vocab import MAINTENANCE, PHASE_LABELS, RED_FLAG_LABELS
 
 
 def day_title(day: date, today: date, short: bool = False) -> Content:
@@ -33,17 +33,35 @@ def red_flag_banner(flags: tuple[str, ...], saved: bool) -> Content:
     )
 
 
-def plan_summary(journal: Journal, day: date, advice: Advice) -> Content:
-    """One line for narrow terminals, where the advisor and checklist sit below the form."""
+def plan_summary(journal: Journal, day: date, advice: Advice, width: int = 78) -> Content:
+    """One line: the phase and the day of the episode, the checklist count, any warnings.
+
+    The first frame shows it at every width; in two columns the advisor panel replaces it. What
+    does not fit in `width` goes: "of this episode" first, then the hint, never the numbers.
+    """
     ticked = set(journal.ticks_on(day))
     wanted = {e for r in journal.routines if journal.routine_kind(r) in advice.allowed for e in r.exercises}
     phase = PHASE_LABELS.get(advice.phase, advice.phase)
-    where = f"{phase}, day {advice.episode_day}" if advice.episode_day else phase
-    parts = [Content.styled(where, "bold $primary"),
-             Content(f"checklist {len(wanted & ticked)}/{len(wanted)} ticked")]
+    count = f"{len(wanted & ticked)}/{len(wanted)}"
+    warnings = None
     if advice.warnings:
-        count = len(advice.warnings)
+        n = len(advice.warnings)
         style = "bold $error" if advice.has("red_flag") else "$warning"
-        parts.append(Content.styled(f"{count} warning{'s' if count != 1 else ''}", style))
-    parts.append(Content.styled("c: go to it", "$foreground-muted"))
-    return Content("  ·  ").join(parts)
+        warnings = Content.styled(f"{n} warning{'s' if n != 1 else ''}", style)
+    hint = Content.styled("c: go to it", "$foreground-muted")
+    for long_day, long_count, with_hint in ((True, True, True), (False, True, True), (False, True, False),
+                                            (False, False, False)):
+        if advice.phase != MAINTENANCE and advice.episode_day is not None:
+            day_n = f"{phase}, day {advice.episode_day}" + (" of this episode" if long_day else "")
+            where = Content.styled(day_n, "bold $primary")
+        else:
+            where = Content.styled(phase, "bold $primary")
+            if long_day:
+                where += Content.styled(", no episode open", "$foreground-muted")
+        parts = [where, Content(f"checklist {count} ticked" if long_count else f"{count} ticked")]
+        parts += [warnings] if warnings is not None else []
+        parts += [hint] if with_hint else []
+        line = Content("  ·  ").join(parts)
+        if line.cell_length <= width:
+            break
+    return line

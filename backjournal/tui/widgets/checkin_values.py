@@ -1,0 +1,36 @@
+"""The check-in's values as plain data: the fields, a stored entry's values, tags as typed.
+
+Kept apart from the form's widgets so that Tonight's first frame can use them without importing
+the widgets (see the Tonight screen's two-stage start).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from backjournal.domain.models import Entry
+
+FIELDS = ("pain", "worst", "sleep", "mood", "areas", "tags", "notes", "rest", "red_flags")
+SCORES = ("pain", "worst", "sleep", "mood")
+_TAG_SPLIT = re.compile(r"[\s,]+")
+
+
+def entry_values(entry: Entry | None) -> dict[str, Any]:
+    """The form's values for a stored entry (or an empty form for a day with none)."""
+    if entry is None:
+        return {"pain": None, "worst": None, "sleep": None, "mood": None, "areas": (), "tags": (),
+                "notes": "", "rest": False, "red_flags": ()}
+    return {"pain": entry.pain, "worst": entry.worst, "sleep": entry.sleep, "mood": entry.mood,
+            "areas": tuple(entry.areas), "tags": tuple(entry.tags), "notes": entry.notes,
+            "rest": entry.rest, "red_flags": tuple(entry.red_flags)}
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """Tags as typed: words separated by spaces or commas, each once, '#' optional."""
+    seen: list[str] = []
+    for word in _TAG_SPLIT.split(text.strip()):
+        word = word.lstrip("#")
+        if word and word not in seen:
+            seen.append(word)
+    return tuple(seen)
