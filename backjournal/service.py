@@ -111,6 +111,9 @@ class JournalService:
         self._check_not_future(day)
         # Refuse bad input before touching the disk; the merge is redone under the lock.
         entries.merge_entry(self.day(day).entry, changes)
+        # The advice shown after saving reads these years: a damaged one must stop us before
+        # the write, not after it (they stay cached, so the advice costs nothing extra).
+        self._recent(day)
         stored = self.store.update_day(day, lambda d: Day(d.date, entries.merge_entry(d.entry, changes), d.ticks))
         assert stored.entry is not None
         return stored.entry

@@ -173,3 +173,16 @@ def test_check_passes_on_a_good_journal(bj):
     assert bj("demo", "--days", "30").code == 0
     result = bj("check")
     assert result.code == 0, result.err
+
+
+def test_log_refuses_before_writing_when_the_advisors_years_are_damaged(bj, fingerprint, data_dir):
+    assert bj("episode", "start", "--date", "2025-12-20").code == 0
+    assert bj("log", "--date", "2025-12-30", "--pain", "4").code == 0
+    old_year = data_dir / "journal-2025.json"
+    old_year.write_bytes(old_year.read_bytes()[:-3])  # truncated: unreadable
+    before = fingerprint(data_dir)
+    result = bj("log", "--date", "2026-01-03", "--pain", "3")
+    assert result.code == 4
+    assert "journal-2025.json" in result.err
+    assert fingerprint(data_dir) == before
+    assert not (data_dir / "journal-2026.json").exists()
