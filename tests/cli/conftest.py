@@ -4,24 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 
-def _entry_point() -> list[str]:
-    script = Path(sys.executable).with_name("backjournal")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("backjournal")
-    return [found] if found else [sys.executable, "-m", "backjournal"]
-
-
-ENTRY = _entry_point()
+from bj_entry import ENTRY  # noqa: E402 (tests/ is on sys.path: it holds the root conftest)
 
 
 @dataclass

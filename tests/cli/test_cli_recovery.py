@@ -11,21 +11,11 @@ import subprocess
 import time
 from pathlib import Path
 
-import shutil
-import sys
 
 import pytest
 
 
-def _entry_point() -> list[str]:
-    script = Path(sys.executable).with_name("backjournal")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("backjournal")
-    return [found] if found else [sys.executable, "-m", "backjournal"]
-
-
-ENTRY = _entry_point()
+from bj_entry import ENTRY  # noqa: E402 (tests/ is on sys.path: it holds the root conftest)
 A, B = "2026-01-05", "2026-01-06"
 
 

@@ -29,15 +29,7 @@ def report(suite: str, line: str) -> None:
     print(f"{suite}: {line}")
 
 
-def _entry_point() -> list[str]:
-    script = Path(sys.executable).with_name("backjournal")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("backjournal")
-    return [found] if found else [sys.executable, "-m", "backjournal"]
-
-
-ENTRY = _entry_point()
+from bj_entry import ENTRY  # noqa: E402 (tests/ is on sys.path: it holds the root conftest)
 
 
 @dataclass
