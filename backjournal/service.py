@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from backjournal.domain import advisor, entries
 from backjournal.domain import journal as rules
 from backjournal.domain.dates import journal_today, parse_date
 from backjournal.domain.errors import AdvisorRefusal, InputError
-from backjournal.domain.models import Day, Entry, Episode, Exercise, Journal, JournalMeta, Routine, Tick
+from backjournal.domain.models import (
+    Day,
+    Entry,
+    Episode,
+    Exercise,
+    Journal,
+    JournalMeta,
+    Routine,
+    Tick,
+)
 from backjournal.domain.settings import AdvisorSettings, Settings
 from backjournal.storage import JournalNotEmpty, Store
 
@@ -33,12 +43,20 @@ class TickOutcome:
 class JournalService:
     """One journal: reads snapshots from the store, applies domain rules, writes through the store."""
 
-    def __init__(self, store: Store, settings: Settings | None = None, clock: Callable[[], datetime] = datetime.now) -> None:
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings | None = None,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
         self.store = store
         self.settings = settings or Settings()
         self.clock = clock
         self._streak_memo: streaks.StreakMemo | None = None
-        self._recent_memo: tuple[date, AdvisorSettings, JournalMeta, range, list[Mapping[date, Day]], Journal] | None = None
+        self._recent_memo: (
+            tuple[date, AdvisorSettings, JournalMeta, range, list[Mapping[date, Day]], Journal]
+            | None
+        ) = None
         self._streak_lock = threading.Lock()
 
     # -- reading -------------------------------------------------------------------------
@@ -90,7 +108,9 @@ class JournalService:
     def day(self, day: date) -> Day:
         return self.store.load_year(day.year).get(day) or Day(date=day)
 
-    def advise(self, day: date, exercise_id: str | None = None, journal: Journal | None = None) -> advisor.Advice:
+    def advise(
+        self, day: date, exercise_id: str | None = None, journal: Journal | None = None
+    ) -> advisor.Advice:
         journal = journal or self._recent(day)
         exercise = entries.find_exercise(journal, exercise_id) if exercise_id is not None else None
         return advisor.advise(journal, day, self.settings.advisor, exercise)
@@ -98,12 +118,16 @@ class JournalService:
     def streaks(self, day: date, journal: Journal | None = None) -> streaks.Streaks:
         """Streaks as of `day`; repeated calls re-walk only the last weeks when older days are unchanged."""
         journal = journal or self.journal()
-        with self._streak_lock:  # the memo is shared state; the TUI may compute from a worker thread
+        with (
+            self._streak_lock
+        ):  # the memo is shared state; the TUI may compute from a worker thread
             from backjournal.domain import streaks as rules_of_streaks
 
             if self._streak_memo is None:
                 self._streak_memo = rules_of_streaks.StreakMemo()
-            return rules_of_streaks.compute_streaks(journal, day, self.settings.advisor, self._streak_memo)
+            return rules_of_streaks.compute_streaks(
+                journal, day, self.settings.advisor, self._streak_memo
+            )
 
     # -- the nightly entry ---------------------------------------------------------------
     def log(self, day: date, changes: Mapping[str, Any]) -> Entry:
@@ -114,7 +138,9 @@ class JournalService:
         # The advice shown after saving reads these years: a damaged one must stop us before
         # the write, not after it (they stay cached, so the advice costs nothing extra).
         self._recent(day)
-        stored = self.store.update_day(day, lambda d: Day(d.date, entries.merge_entry(d.entry, changes), d.ticks))
+        stored = self.store.update_day(
+            day, lambda d: Day(d.date, entries.merge_entry(d.entry, changes), d.ticks)
+        )
         assert stored.entry is not None
         return stored.entry
 
@@ -126,8 +152,17 @@ class JournalService:
         return had
 
     # -- ticks ---------------------------------------------------------------------------
-    def tick(self, day: date, exercise_id: str, *, sets: Any = None, reps: Any = None,
-             hold_s: Any = None, side: str | None = None, anyway: bool = False) -> TickOutcome:
+    def tick(
+        self,
+        day: date,
+        exercise_id: str,
+        *,
+        sets: Any = None,
+        reps: Any = None,
+        hold_s: Any = None,
+        side: str | None = None,
+        anyway: bool = False,
+    ) -> TickOutcome:
         """Record an exercise as done; too soon is refused unless `anyway`."""
         self._check_not_future(day)
         journal = self._recent(day)
@@ -136,7 +171,9 @@ class JournalService:
         too_soon = [w for w in advice.warnings if w.code == "too_soon"]
         if too_soon and not anyway:
             raise AdvisorRefusal(too_soon[0].message, list(advice.warnings))
-        tick = entries.make_tick(exercise, sets=sets, reps=reps, hold_s=hold_s, side=side, overridden=bool(too_soon))
+        tick = entries.make_tick(
+            exercise, sets=sets, reps=reps, hold_s=hold_s, side=side, overridden=bool(too_soon)
+        )
         self.store.update_day(day, lambda d: entries.with_tick(d, tick))
         return TickOutcome(tick=tick, advice=advice)
 
@@ -187,7 +224,9 @@ class JournalService:
         if fmt == "md":
             today = self.today()
             first = start or min(days, default=today)
-            return export.export_markdown(journal, first, end or today, self.settings.advisor, today)
+            return export.export_markdown(
+                journal, first, end or today, self.settings.advisor, today
+            )
         raise InputError("format", f"unknown format {fmt!r}; choose json, csv or md")
 
     def import_text(self, text: str) -> int:
@@ -198,7 +237,9 @@ class JournalService:
         if not self.store.is_empty():
             raise InputError("import", NOT_EMPTY_IMPORT)
         try:
-            self.store.replace_all(days, meta, require_empty=True)  # decided again under the write lock
+            self.store.replace_all(
+                days, meta, require_empty=True
+            )  # decided again under the write lock
         except JournalNotEmpty:
             raise InputError("import", NOT_EMPTY_IMPORT) from None
         return len(days)
@@ -212,7 +253,9 @@ class JournalService:
             raise InputError("demo", NOT_EMPTY_DEMO)
         data, meta = demo_journal(days, seed, self.today())
         try:
-            self.store.replace_all(data, meta, require_empty=True)  # decided again under the write lock
+            self.store.replace_all(
+                data, meta, require_empty=True
+            )  # decided again under the write lock
         except JournalNotEmpty:
             raise InputError("demo", NOT_EMPTY_DEMO) from None
         return len(data)

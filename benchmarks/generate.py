@@ -32,11 +32,24 @@ def make_journal(dest: Path, years: float, seed: int, env: dict[str, str] | None
     """Fill an empty data dir with `years` of demo data through the CLI; returns the days asked for."""
     days = days_for(years)
     result = subprocess.run(
-        [*backjournal_command(), "--data-dir", str(dest), "demo", "--days", str(days), "--seed", str(seed)],
-        capture_output=True, text=True, env=env,
+        [
+            *backjournal_command(),
+            "--data-dir",
+            str(dest),
+            "demo",
+            "--days",
+            str(days),
+            "--seed",
+            str(seed),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
     )
     if result.returncode != 0:
-        raise RuntimeError(f"backjournal demo failed ({result.returncode}): {result.stderr.strip()}")
+        raise RuntimeError(
+            f"backjournal demo failed ({result.returncode}): {result.stderr.strip()}"
+        )
     return days
 
 
@@ -73,28 +86,30 @@ def jrnl_text(data_dir: Path) -> str:
 
 def jrnl_config(journal_file: Path, version: str) -> str:
     """A complete jrnl config (YAML), so jrnl never stops to ask a question."""
-    return "\n".join([
-        "colors:",
-        "  body: none",
-        "  date: none",
-        "  tags: none",
-        "  title: none",
-        "default_hour: 9",
-        "default_minute: 0",
-        "editor: ''",
-        "encrypt: false",
-        "highlight: true",
-        "indent_character: '|'",
-        "journals:",
-        "  default:",
-        f"    journal: {journal_file}",
-        "linewrap: 79",
-        "tagsymbols: '#@'",
-        "template: false",
-        "timeformat: '%F %r'",
-        f"version: {version}",
-        "",
-    ])
+    return "\n".join(
+        [
+            "colors:",
+            "  body: none",
+            "  date: none",
+            "  tags: none",
+            "  title: none",
+            "default_hour: 9",
+            "default_minute: 0",
+            "editor: ''",
+            "encrypt: false",
+            "highlight: true",
+            "indent_character: '|'",
+            "journals:",
+            "  default:",
+            f"    journal: {journal_file}",
+            "linewrap: 79",
+            "tagsymbols: '#@'",
+            "template: false",
+            "timeformat: '%F %r'",
+            f"version: {version}",
+            "",
+        ]
+    )
 
 
 def make_jrnl(data_dir: Path, dest: Path, version: str) -> Path:
@@ -108,12 +123,16 @@ def make_jrnl(data_dir: Path, dest: Path, version: str) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("dest", type=Path, help="an empty or missing data directory")
     parser.add_argument("--years", type=float, default=10.0)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--jrnl", type=Path, help="also write the same days as a jrnl journal here")
-    parser.add_argument("--jrnl-version", default="v4.6", help="the version written into the jrnl config")
+    parser.add_argument(
+        "--jrnl-version", default="v4.6", help="the version written into the jrnl config"
+    )
     args = parser.parse_args(argv)
     days = make_journal(args.dest, args.years, args.seed)
     print(f"{args.dest}: {days} days")

@@ -66,7 +66,9 @@ class Writer:
 
     def first_write(self) -> float:
         """The first write of the day: it takes the daily backup of the whole journal first."""
-        return timed(lambda: self.service.log(self.today, {"pain": 3, "notes": "first write of the day"}))
+        return timed(
+            lambda: self.service.log(self.today, {"pain": 3, "notes": "first write of the day"})
+        )
 
     def tick(self) -> float:
         exercise = self.pool[self.i % len(self.pool)]
@@ -77,7 +79,9 @@ class Writer:
 
     def entry(self) -> float:
         self.pain = 7 - self.pain  # 3, 4, 3, 4: a real change each time
-        return timed(lambda: self.service.log(self.today, {"pain": self.pain, "notes": "benchmark entry"}))
+        return timed(
+            lambda: self.service.log(self.today, {"pain": self.pain, "notes": "benchmark entry"})
+        )
 
 
 def append_floor(folder: Path):
@@ -120,13 +124,18 @@ def replace_floor(folder: Path, size: int):
 
 
 def writes(spec: dict) -> dict:
-    journals = {label: scratch_copy(Path(path), "writes") for label, path in spec["journals"].items()}
+    journals = {
+        label: scratch_copy(Path(path), "writes") for label, path in spec["journals"].items()
+    }
     largest = Path(spec["journals"][spec["largest"]])
     writers = {label: Writer(path) for label, path in journals.items()}
     first = {label: w.first_write() for label, w in writers.items()}
     this_year = largest / f"journal-{writers[spec['largest']].today.year}.json"
     floor_dir = journals[spec["largest"]]
-    ops = {"append_floor": append_floor(floor_dir), "replace_floor": replace_floor(floor_dir, this_year.stat().st_size)}
+    ops = {
+        "append_floor": append_floor(floor_dir),
+        "replace_floor": replace_floor(floor_dir, this_year.stat().st_size),
+    }
     for label, writer in writers.items():
         ops[f"tick:{label}"] = writer.tick
         ops[f"entry:{label}"] = writer.entry

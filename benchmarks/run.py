@@ -36,7 +36,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -50,8 +49,10 @@ import tui_probe  # noqa: E402
 try:
     from backjournal.domain.vocab import PHASE_LABELS
 except ImportError:  # pragma: no cover - a message, not a benchmark
-    sys.exit("benchmarks/run.py: backjournal is not importable; run it with the Python it is installed in "
-             "(for example .venv/bin/python benchmarks/run.py)")
+    sys.exit(
+        "benchmarks/run.py: backjournal is not importable; run it with the Python it is installed in "
+        "(for example .venv/bin/python benchmarks/run.py)"
+    )
 
 JRNL_VENV = HERE / ".venv"
 RESULTS = HERE / "RESULTS.md"
@@ -78,7 +79,15 @@ class Row:
     def cells(self) -> list[str]:
         ratio = "" if self.ratio is None else f"{self.ratio:.2f}"
         met = {True: "yes", False: "**no**", None: ""}[self.met]
-        return [self.figure, self.value, self.baseline, self.baseline_value, ratio, self.target, met]
+        return [
+            self.figure,
+            self.value,
+            self.baseline,
+            self.baseline_value,
+            ratio,
+            self.target,
+            met,
+        ]
 
 
 HEADER = ["figure", "median", "baseline (same run)", "baseline", "ratio", "target", "met"]
@@ -89,20 +98,35 @@ def table(rows: list[Row]) -> str:
     lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row.cells()) + " |" for row in rows]
     notes = [f"- {row.figure}: {row.note}" for row in rows if row.note]
     targets = [row for row in rows if row.target]
-    summary = [f"Targets met: {sum(1 for row in targets if row.met)} of {len(targets)}"
-               + (f" ({sum(1 for row in targets if row.met is None)} not run)" if any(r.met is None for r in targets) else "")]
+    summary = [
+        f"Targets met: {sum(1 for row in targets if row.met)} of {len(targets)}"
+        + (
+            f" ({sum(1 for row in targets if row.met is None)} not run)"
+            if any(r.met is None for r in targets)
+            else ""
+        )
+    ]
     for row in targets:
         if row.met is False:
             by_ratio = row.ratio is not None and not row.target.endswith("ms")
-            summary.append(f"- not met: {row.figure}: {row.value}" + (f", ratio {row.ratio:.2f}" if by_ratio else "")
-                           + f"; target {row.target}")
-    return ("\n".join(lines) + ("\n\nNotes:\n" + "\n".join(notes) if notes else "")
-            + "\n\n" + "\n".join(summary))
+            summary.append(
+                f"- not met: {row.figure}: {row.value}"
+                + (f", ratio {row.ratio:.2f}" if by_ratio else "")
+                + f"; target {row.target}"
+            )
+    return (
+        "\n".join(lines)
+        + ("\n\nNotes:\n" + "\n".join(notes) if notes else "")
+        + "\n\n"
+        + "\n".join(summary)
+    )
 
 
 def ms(seconds: float) -> str:
     value = seconds * 1000
-    return f"{value:.2f} ms" if value < 10 else f"{value:.1f} ms" if value < 100 else f"{value:.0f} ms"
+    return (
+        f"{value:.2f} ms" if value < 10 else f"{value:.1f} ms" if value < 100 else f"{value:.0f} ms"
+    )
 
 
 def mib(kib: float) -> str:
@@ -170,7 +194,10 @@ def ensure_jrnl(skip: bool) -> tuple[Path | None, str | None, str]:
     python = JRNL_VENV / "bin" / "python"
     if not jrnl.exists():
         progress(f"installing jrnl into {JRNL_VENV} with pip")
-        steps = [[sys.executable, "-m", "venv", str(JRNL_VENV)], [str(python), "-m", "pip", "install", "--quiet", "jrnl"]]
+        steps = [
+            [sys.executable, "-m", "venv", str(JRNL_VENV)],
+            [str(python), "-m", "pip", "install", "--quiet", "jrnl"],
+        ]
         for step in steps:
             try:
                 result = subprocess.run(step, capture_output=True, text=True, timeout=900)
@@ -179,7 +206,9 @@ def ensure_jrnl(skip: bool) -> tuple[Path | None, str | None, str]:
             if result.returncode != 0:
                 tail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
                 return None, f"jrnl could not be installed ({' '.join(step[-2:])}: {tail[0]})", ""
-    result = subprocess.run([str(python), "-c", "import jrnl; print(jrnl.__version__)"], capture_output=True, text=True)
+    result = subprocess.run(
+        [str(python), "-c", "import jrnl; print(jrnl.__version__)"], capture_output=True, text=True
+    )
     if result.returncode != 0 or not jrnl.exists():
         return None, "jrnl is not usable in benchmarks/.venv (delete that folder to reinstall)", ""
     version = result.stdout.strip()
@@ -192,10 +221,14 @@ def prepare(args: argparse.Namespace, work: Path) -> Setup:
     env = base_env(work)
     for y in years:
         dest = work / f"journal-{y:g}y"
-        progress(f"generating {label(y)} ({generate.days_for(y)} days) with backjournal demo, seed {args.seed}")
+        progress(
+            f"generating {label(y)} ({generate.days_for(y)} days) with backjournal demo, seed {args.seed}"
+        )
         generate.make_journal(dest, y, args.seed, env)
         journals[label(y)] = dest
-    setup = Setup(work, journals, {label(y): y for y in years}, label(years[-1]), label(years[0]), env)
+    setup = Setup(
+        work, journals, {label(y): y for y in years}, label(years[-1]), label(years[0]), env
+    )
     jrnl, problem, version = ensure_jrnl(args.no_jrnl)
     setup.jrnl_problem = problem
     if jrnl is not None:
@@ -213,8 +246,12 @@ class Spawner:
     """benchmarks/spawn.py: starts the measured programs from a small process (see its docstring)."""
 
     def __init__(self) -> None:
-        self.proc = subprocess.Popen([sys.executable, str(HERE / "spawn.py")], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, str(HERE / "spawn.py")],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
 
     def request(self, **request: object) -> dict:
         assert self.proc.stdin and self.proc.stdout
@@ -241,17 +278,26 @@ def run_process(argv: list[str], env: dict[str, str]) -> tuple[float, int, int, 
     return result["wall"], result["peak_rss_kib"], result["code"], result["stderr"]
 
 
-def run_probe(argv: list[str], env: dict[str, str], markers: list[str], settle: float) -> tui_probe.ProbeResult:
+def run_probe(
+    argv: list[str], env: dict[str, str], markers: list[str], settle: float
+) -> tui_probe.ProbeResult:
     """tui_probe.probe, run by the spawner."""
     assert SPAWNER is not None
-    return tui_probe.ProbeResult(**SPAWNER.request(kind="probe", argv=argv, env=env, markers=markers,
-                                                   cols=COLS, rows=ROWS, settle=settle))
+    return tui_probe.ProbeResult(
+        **SPAWNER.request(
+            kind="probe", argv=argv, env=env, markers=markers, cols=COLS, rows=ROWS, settle=settle
+        )
+    )
 
 
 def phase_markers(setup: Setup, data_dir: Path) -> list[str]:
     """What the Tonight screen shows once the advisor's phase is on screen, from `advise --json`."""
-    result = subprocess.run([*generate.backjournal_command(), "--data-dir", str(data_dir), "advise", "--json"],
-                            capture_output=True, text=True, env=setup.env)
+    result = subprocess.run(
+        [*generate.backjournal_command(), "--data-dir", str(data_dir), "advise", "--json"],
+        capture_output=True,
+        text=True,
+        env=setup.env,
+    )
     if result.returncode != 0:
         raise RuntimeError(f"backjournal advise failed: {result.stderr.strip()}")
     advice = json.loads(result.stdout)
@@ -261,7 +307,9 @@ def phase_markers(setup: Setup, data_dir: Path) -> list[str]:
 
 
 def inproc(args: list[str], env: dict[str, str]) -> dict:
-    result = subprocess.run([sys.executable, str(HERE / "inproc.py"), *args], capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [sys.executable, str(HERE / "inproc.py"), *args], capture_output=True, text=True, env=env
+    )
     if result.returncode != 0:
         raise RuntimeError(f"benchmarks/inproc.py {args[0]} failed:\n{result.stderr.strip()}")
     return json.loads(result.stdout)
@@ -284,21 +332,51 @@ def measure(setup: Setup, runs: int, per_round: int, settle: float) -> list[Row]
     empty_argv = [*app_argv[:-1], str(empty_dir)]
     empty_markers = [PHASE_LABELS["maintenance"], "no episode open"]
     bare_argv = [sys.executable, str(HERE / "bare_app.py"), BARE_MARKER]
-    log_argv = [*generate.backjournal_command(), "--data-dir", str(cli_dir), "log", "--pain", "3", "--note", LOG_NOTE]
+    log_argv = [
+        *generate.backjournal_command(),
+        "--data-dir",
+        str(cli_dir),
+        "log",
+        "--pain",
+        "3",
+        "--note",
+        LOG_NOTE,
+    ]
     jrnl_argv = None
     if setup.jrnl_bin is not None:
-        jrnl_argv = [str(setup.jrnl_bin), "--config-file", str(setup.jrnl_config), f"Pain 3/10. {LOG_NOTE}"]
+        jrnl_argv = [
+            str(setup.jrnl_bin),
+            "--config-file",
+            str(setup.jrnl_config),
+            f"Pain 3/10. {LOG_NOTE}",
+        ]
 
-    tui: dict[str, list] = {"bare": [], "app": [], "empty": [], "bare_rss": [], "app_rss": [], "empty_rss": []}
+    tui: dict[str, list] = {
+        "bare": [],
+        "app": [],
+        "empty": [],
+        "bare_rss": [],
+        "app_rss": [],
+        "empty_rss": [],
+    }
     tui_fail: list[str] = []
     cli: dict[str, list] = {"log": [], "log_rss": [], "jrnl": [], "jrnl_rss": []}
-    comp: dict[str, list] = {"cold_big": [], "cold_small": [], "warm_big": [], "warm_small": [], "load_big": [], "load_small": []}
+    comp: dict[str, list] = {
+        "cold_big": [],
+        "cold_small": [],
+        "warm_big": [],
+        "warm_small": [],
+        "load_big": [],
+        "load_small": [],
+    }
 
     def probe(argv: list[str], wanted: list[str], key: str) -> None:
         result = run_probe(argv, env, wanted, settle)
         if result.seconds is None:
-            tui_fail.append(f"{key}: {' + '.join(map(repr, wanted))} never appeared (exit {result.exit_status}); "
-                            f"last screen text: {result.tail[-200:]!r}")
+            tui_fail.append(
+                f"{key}: {' + '.join(map(repr, wanted))} never appeared (exit {result.exit_status}); "
+                f"last screen text: {result.tail[-200:]!r}"
+            )
             return
         tui[key].append(result.seconds)
         tui[f"{key}_rss"].append(result.peak_rss_kib)
@@ -310,7 +388,9 @@ def measure(setup: Setup, runs: int, per_round: int, settle: float) -> list[Row]
         cli[key].append(wall)
         cli[f"{key}_rss"].append(rss)
 
-    progress("warming up (first runs compile bytecode, fill the disk cache and take the day's backup)")
+    progress(
+        "warming up (first runs compile bytecode, fill the disk cache and take the day's backup)"
+    )
     run_probe(bare_argv, env, [bare_marker()], 0.1)
     run_probe(app_argv, env, markers, 0.1)
     run_process(log_argv, env)
@@ -318,7 +398,9 @@ def measure(setup: Setup, runs: int, per_round: int, settle: float) -> list[Row]
         run_process(jrnl_argv, env)
     warm_runs = max(5, per_round)
     for r in range(runs):
-        progress(f"round {r + 1} of {runs}: TUI, bare Textual, backjournal log, jrnl, streaks + advice")
+        progress(
+            f"round {r + 1} of {runs}: TUI, bare Textual, backjournal log, jrnl, streaks + advice"
+        )
         probe(bare_argv, [bare_marker()], "bare")
         probe(app_argv, markers, "app")
         probe(empty_argv, empty_markers, "empty")
@@ -333,8 +415,12 @@ def measure(setup: Setup, runs: int, per_round: int, settle: float) -> list[Row]
 
     # In-process writes, every kind interleaved inside one process.
     progress(f"writes: {runs} rounds of {per_round} per kind, interleaved")
-    spec = {"journals": {name: str(path) for name, path in setup.journals.items()}, "largest": setup.largest,
-            "rounds": runs, "per_round": per_round}
+    spec = {
+        "journals": {name: str(path) for name, path in setup.journals.items()},
+        "largest": setup.largest,
+        "rounds": runs,
+        "per_round": per_round,
+    }
     writes = inproc(["writes", json.dumps(spec)], env)
     samples = writes["samples"]
 
@@ -342,77 +428,227 @@ def measure(setup: Setup, runs: int, per_round: int, settle: float) -> list[Row]
     B, S = setup.largest, setup.smallest
     if tui["app"] and tui["bare"]:
         ratio = median(tui["app"]) / median(tui["bare"])
-        rows.append(Row(f"TUI: phase visible, {B}", ms(median(tui["app"])), "bare Textual app, first frame",
-                        ms(median(tui["bare"])), ratio, "<= 1.15", ratio <= 1.15,
-                        f"{len(tui['app'])} runs each, {COLS}x{ROWS} pty; marker text {markers}"))
+        rows.append(
+            Row(
+                f"TUI: phase visible, {B}",
+                ms(median(tui["app"])),
+                "bare Textual app, first frame",
+                ms(median(tui["bare"])),
+                ratio,
+                "<= 1.15",
+                ratio <= 1.15,
+                f"{len(tui['app'])} runs each, {COLS}x{ROWS} pty; marker text {markers}",
+            )
+        )
     else:
-        rows.append(Row(f"TUI: phase visible, {B}", "not measured", "bare Textual app, first frame", "", None,
-                        "<= 1.15", False, "; ".join(tui_fail) or "no run succeeded"))
+        rows.append(
+            Row(
+                f"TUI: phase visible, {B}",
+                "not measured",
+                "bare Textual app, first frame",
+                "",
+                None,
+                "<= 1.15",
+                False,
+                "; ".join(tui_fail) or "no run succeeded",
+            )
+        )
     if tui["app_rss"] and tui["bare_rss"]:
         ratio = median(tui["app_rss"]) / median(tui["bare_rss"])
-        rows.append(Row(f"TUI: peak RSS, {B}", mib(median(tui["app_rss"])), "bare Textual app", mib(median(tui["bare_rss"])),
-                        ratio, "<= 1.3", ratio <= 1.3, f"ru_maxrss after the phase showed plus {settle:g} s"))
+        rows.append(
+            Row(
+                f"TUI: peak RSS, {B}",
+                mib(median(tui["app_rss"])),
+                "bare Textual app",
+                mib(median(tui["bare_rss"])),
+                ratio,
+                "<= 1.3",
+                ratio <= 1.3,
+                f"ru_maxrss after the phase showed plus {settle:g} s",
+            )
+        )
     else:
-        rows.append(Row(f"TUI: peak RSS, {B}", "not measured", "bare Textual app", "", None, "<= 1.3", False))
+        rows.append(
+            Row(
+                f"TUI: peak RSS, {B}", "not measured", "bare Textual app", "", None, "<= 1.3", False
+            )
+        )
     if tui["empty"] and tui["bare"]:
-        rows.append(Row("TUI: phase visible, empty journal", ms(median(tui["empty"])), "bare Textual app, first frame",
-                        ms(median(tui["bare"])), median(tui["empty"]) / median(tui["bare"]), "", None,
-                        "the app with no data: the part of the start-up that is not the journal's"))
-        rows.append(Row("TUI: peak RSS, empty journal", mib(median(tui["empty_rss"])), "bare Textual app",
-                        mib(median(tui["bare_rss"])), median(tui["empty_rss"]) / median(tui["bare_rss"])))
+        rows.append(
+            Row(
+                "TUI: phase visible, empty journal",
+                ms(median(tui["empty"])),
+                "bare Textual app, first frame",
+                ms(median(tui["bare"])),
+                median(tui["empty"]) / median(tui["bare"]),
+                "",
+                None,
+                "the app with no data: the part of the start-up that is not the journal's",
+            )
+        )
+        rows.append(
+            Row(
+                "TUI: peak RSS, empty journal",
+                mib(median(tui["empty_rss"])),
+                "bare Textual app",
+                mib(median(tui["bare_rss"])),
+                median(tui["empty_rss"]) / median(tui["bare_rss"]),
+            )
+        )
 
     floor = samples["append_floor"]
     for name in setup.journals:
         tick = samples[f"tick:{name}"]
         target = "<= 2 ms" if name == B else ""
-        rows.append(Row(f"tick write, {name}, median", ms(median(tick)), "fsync'd append, median", ms(median(floor)),
-                        median(tick) / median(floor), target, median(tick) <= 0.002 if name == B else None))
+        rows.append(
+            Row(
+                f"tick write, {name}, median",
+                ms(median(tick)),
+                "fsync'd append, median",
+                ms(median(floor)),
+                median(tick) / median(floor),
+                target,
+                median(tick) <= 0.002 if name == B else None,
+            )
+        )
     tick_big, tick_small = samples[f"tick:{B}"], samples[f"tick:{S}"]
     ratio = median(tick_big) / median(tick_small)
-    rows.append(Row(f"tick write median, {B} / {S}", ms(median(tick_big)), f"tick write median, {S}",
-                    ms(median(tick_small)), ratio, "<= 1.3", ratio <= 1.3))
+    rows.append(
+        Row(
+            f"tick write median, {B} / {S}",
+            ms(median(tick_big)),
+            f"tick write median, {S}",
+            ms(median(tick_small)),
+            ratio,
+            "<= 1.3",
+            ratio <= 1.3,
+        )
+    )
     for name in setup.journals:
         tick = samples[f"tick:{name}"]
-        rows.append(Row(f"tick write, {name}, p99", ms(p99(tick)), "fsync'd append, p99", ms(p99(floor)),
-                        p99(tick) / p99(floor), "<= 5 ms" if name == B else "",
-                        p99(tick) <= 0.005 if name == B else None,
-                        f"{len(tick)} ticks per journal" if name == B else ""))
+        rows.append(
+            Row(
+                f"tick write, {name}, p99",
+                ms(p99(tick)),
+                "fsync'd append, p99",
+                ms(p99(floor)),
+                p99(tick) / p99(floor),
+                "<= 5 ms" if name == B else "",
+                p99(tick) <= 0.005 if name == B else None,
+                f"{len(tick)} ticks per journal" if name == B else "",
+            )
+        )
     for name in setup.journals:
         entry = samples[f"entry:{name}"]
-        rows.append(Row(f"entry write, {name}, median / p99", f"{ms(median(entry))} / {ms(p99(entry))}",
-                        "fsync'd append, median / p99", f"{ms(median(floor))} / {ms(p99(floor))}",
-                        median(entry) / median(floor)))
+        rows.append(
+            Row(
+                f"entry write, {name}, median / p99",
+                f"{ms(median(entry))} / {ms(p99(entry))}",
+                "fsync'd append, median / p99",
+                f"{ms(median(floor))} / {ms(p99(floor))}",
+                median(entry) / median(floor),
+            )
+        )
     replace = samples["replace_floor"]
-    rows.append(Row("atomic replace, no Python work, median / p99", f"{ms(median(replace))} / {ms(p99(replace))}",
-                    "fsync'd append, median / p99", f"{ms(median(floor))} / {ms(p99(floor))}",
-                    median(replace) / median(floor), "", None,
-                    f"temp file of {writes['replace_bytes'] // 1024} KiB (the {B} journal's current year), fsync, "
-                    "rename, directory fsync: the floor the storage contract allows"))
+    rows.append(
+        Row(
+            "atomic replace, no Python work, median / p99",
+            f"{ms(median(replace))} / {ms(p99(replace))}",
+            "fsync'd append, median / p99",
+            f"{ms(median(floor))} / {ms(p99(floor))}",
+            median(replace) / median(floor),
+            "",
+            None,
+            f"temp file of {writes['replace_bytes'] // 1024} KiB (the {B} journal's current year), fsync, "
+            "rename, directory fsync: the floor the storage contract allows",
+        )
+    )
     first = writes["first_write"]
-    rows.append(Row(f"first write of the day, {B}", ms(first[B]), f"first write of the day, {S}", ms(first[S]),
-                    first[B] / first[S], "", None, "one sample each: it includes the daily backup of the whole journal"))
+    rows.append(
+        Row(
+            f"first write of the day, {B}",
+            ms(first[B]),
+            f"first write of the day, {S}",
+            ms(first[S]),
+            first[B] / first[S],
+            "",
+            None,
+            "one sample each: it includes the daily backup of the whole journal",
+        )
+    )
 
     if jrnl_argv and cli["log"] and cli["jrnl"]:
         ratio = median(cli["log"]) / median(cli["jrnl"])
-        rows.append(Row(f"`backjournal log`, {B}, wall", ms(median(cli["log"])), f"`jrnl` add, {B}, wall",
-                        ms(median(cli["jrnl"])), ratio, "<= 0.25", ratio <= 0.25, f"{len(cli['log'])} runs each"))
-        rows.append(Row(f"`backjournal log`, {B}, peak RSS", mib(median(cli["log_rss"])), f"`jrnl` add, {B}, peak RSS",
-                        mib(median(cli["jrnl_rss"])), median(cli["log_rss"]) / median(cli["jrnl_rss"])))
+        rows.append(
+            Row(
+                f"`backjournal log`, {B}, wall",
+                ms(median(cli["log"])),
+                f"`jrnl` add, {B}, wall",
+                ms(median(cli["jrnl"])),
+                ratio,
+                "<= 0.25",
+                ratio <= 0.25,
+                f"{len(cli['log'])} runs each",
+            )
+        )
+        rows.append(
+            Row(
+                f"`backjournal log`, {B}, peak RSS",
+                mib(median(cli["log_rss"])),
+                f"`jrnl` add, {B}, peak RSS",
+                mib(median(cli["jrnl_rss"])),
+                median(cli["log_rss"]) / median(cli["jrnl_rss"]),
+            )
+        )
     else:
-        rows.append(Row(f"`backjournal log`, {B}, wall", ms(median(cli["log"])) if cli["log"] else "",
-                        f"`jrnl` add, {B}", "not run", None, "<= 0.25", None,
-                        setup.jrnl_problem or "jrnl unavailable"))
+        rows.append(
+            Row(
+                f"`backjournal log`, {B}, wall",
+                ms(median(cli["log"])) if cli["log"] else "",
+                f"`jrnl` add, {B}",
+                "not run",
+                None,
+                "<= 0.25",
+                None,
+                setup.jrnl_problem or "jrnl unavailable",
+            )
+        )
 
     cold_ratio = median(comp["cold_big"]) / median(comp["cold_small"])
-    rows.append(Row(f"streaks + advice, cold, {B}", ms(median(comp["cold_big"])), f"same, {S}",
-                    ms(median(comp["cold_small"])), cold_ratio, "<= 25 ms", median(comp["cold_big"]) <= 0.025,
-                    "first computation in a fresh process, journal already loaded"))
+    rows.append(
+        Row(
+            f"streaks + advice, cold, {B}",
+            ms(median(comp["cold_big"])),
+            f"same, {S}",
+            ms(median(comp["cold_small"])),
+            cold_ratio,
+            "<= 25 ms",
+            median(comp["cold_big"]) <= 0.025,
+            "first computation in a fresh process, journal already loaded",
+        )
+    )
     warm_ratio = median(comp["warm_big"]) / median(comp["warm_small"])
-    rows.append(Row(f"streaks + advice after one tick, warm, {B}", ms(median(comp["warm_big"])), f"same, {S}",
-                    ms(median(comp["warm_small"])), warm_ratio, "<= 1 ms", median(comp["warm_big"]) <= 0.001,
-                    "journal snapshot + advice + streaks after a tick, as a screen refresh does it"))
-    rows.append(Row(f"full journal load, fresh process, {B}", ms(median(comp["load_big"])), f"same, {S}",
-                    ms(median(comp["load_small"])), median(comp["load_big"]) / median(comp["load_small"])))
+    rows.append(
+        Row(
+            f"streaks + advice after one tick, warm, {B}",
+            ms(median(comp["warm_big"])),
+            f"same, {S}",
+            ms(median(comp["warm_small"])),
+            warm_ratio,
+            "<= 1 ms",
+            median(comp["warm_big"]) <= 0.001,
+            "journal snapshot + advice + streaks after a tick, as a screen refresh does it",
+        )
+    )
+    rows.append(
+        Row(
+            f"full journal load, fresh process, {B}",
+            ms(median(comp["load_big"])),
+            f"same, {S}",
+            ms(median(comp["load_small"])),
+            median(comp["load_big"]) / median(comp["load_small"]),
+        )
+    )
     if tui_fail:
         rows[0].note += " | failures: " + "; ".join(tui_fail)
     return rows
@@ -457,17 +693,39 @@ def machine(work: Path) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, help="process-level runs per figure (default 7, quick 3)")
-    parser.add_argument("--writes", type=int, help="writes per kind per round (default 40, quick 8)")
-    parser.add_argument("--quick", action="store_true", help="fewer runs and writes: a quick look, not for RESULTS.md")
-    parser.add_argument("--years", type=lambda text: [float(y) for y in text.split(",")], default=[1.0, 5.0, 10.0],
-                        help="journal sizes in years, comma-separated (default 1,5,10)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--runs", type=int, help="process-level runs per figure (default 7, quick 3)"
+    )
+    parser.add_argument(
+        "--writes", type=int, help="writes per kind per round (default 40, quick 8)"
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="fewer runs and writes: a quick look, not for RESULTS.md",
+    )
+    parser.add_argument(
+        "--years",
+        type=lambda text: [float(y) for y in text.split(",")],
+        default=[1.0, 5.0, 10.0],
+        help="journal sizes in years, comma-separated (default 1,5,10)",
+    )
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--no-jrnl", action="store_true", help="skip the jrnl comparison (and its install)")
-    parser.add_argument("--work-dir", type=Path, help="where to put the journals (default: a temp folder in benchmarks/.work)")
+    parser.add_argument(
+        "--no-jrnl", action="store_true", help="skip the jrnl comparison (and its install)"
+    )
+    parser.add_argument(
+        "--work-dir",
+        type=Path,
+        help="where to put the journals (default: a temp folder in benchmarks/.work)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
-    parser.add_argument("--save", action="store_true", help=f"write the table to {RESULTS.relative_to(HERE.parent)}")
+    parser.add_argument(
+        "--save", action="store_true", help=f"write the table to {RESULTS.relative_to(HERE.parent)}"
+    )
     args = parser.parse_args(argv)
     global SPAWNER
     SPAWNER = Spawner()  # first, while this process is small: see spawn.py
@@ -505,9 +763,13 @@ def main(argv: list[str] | None = None) -> int:
         if RESULTS.exists():
             old = RESULTS.read_text(encoding="utf-8")
             if NOTES_MARKER in old:
-                kept = "\n" + old[old.index(NOTES_MARKER):]
-        RESULTS.write_text("# Benchmark results\n\nThe last full run of `python benchmarks/run.py`.\n\n" + report + kept,
-                           encoding="utf-8")
+                kept = "\n" + old[old.index(NOTES_MARKER) :]
+        RESULTS.write_text(
+            "# Benchmark results\n\nThe last full run of `python benchmarks/run.py`.\n\n"
+            + report
+            + kept,
+            encoding="utf-8",
+        )
         progress(f"saved {RESULTS}")
     return 0
 

@@ -23,7 +23,9 @@ import tui_probe  # noqa: E402  (stdlib only, like this file)
 
 def run_process(argv: list[str], env: dict[str, str]) -> dict:
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL
+    )
     # Read stderr before reaping (a chatty child must not block on a full pipe), then wait4 for
     # the child's own peak RSS.
     err = proc.stderr.read() if proc.stderr else b""
@@ -32,8 +34,12 @@ def run_process(argv: list[str], env: dict[str, str]) -> dict:
     if proc.stderr:
         proc.stderr.close()
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return {"wall": wall, "peak_rss_kib": usage.ru_maxrss, "code": proc.returncode,
-            "stderr": err.decode("utf-8", "replace")[-2000:]}
+    return {
+        "wall": wall,
+        "peak_rss_kib": usage.ru_maxrss,
+        "code": proc.returncode,
+        "stderr": err.decode("utf-8", "replace")[-2000:],
+    }
 
 
 def main() -> int:
@@ -42,9 +48,17 @@ def main() -> int:
         if request["kind"] == "process":
             result = run_process(request["argv"], request["env"])
         elif request["kind"] == "probe":
-            result = asdict(tui_probe.probe(request["argv"], request["env"], request["markers"],
-                                            cols=request["cols"], rows=request["rows"], settle=request["settle"],
-                                            timeout=request.get("timeout", 20.0)))
+            result = asdict(
+                tui_probe.probe(
+                    request["argv"],
+                    request["env"],
+                    request["markers"],
+                    cols=request["cols"],
+                    rows=request["rows"],
+                    settle=request["settle"],
+                    timeout=request.get("timeout", 20.0),
+                )
+            )
         else:
             result = {"error": f"unknown request {request['kind']!r}"}
         sys.stdout.write(json.dumps(result) + "\n")

@@ -42,8 +42,16 @@ class ProbeResult:
     tail: str  # the last visible text, for error messages
 
 
-def probe(argv: list[str], env: dict[str, str], markers: list[str], *, cols: int = 120, rows: int = 40,
-          timeout: float = 20.0, settle: float = 1.0) -> ProbeResult:
+def probe(
+    argv: list[str],
+    env: dict[str, str],
+    markers: list[str],
+    *,
+    cols: int = 120,
+    rows: int = 40,
+    timeout: float = 20.0,
+    settle: float = 1.0,
+) -> ProbeResult:
     """Run argv in a cols x rows pty until all markers show, then `settle` s more, then quit it."""
     winsize = struct.pack("HHHH", rows, cols, 0, 0)
     start = time.perf_counter()

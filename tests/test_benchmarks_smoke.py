@@ -19,17 +19,36 @@ YEARS = ["0.05", "0.1", "0.2"]
 @pytest.mark.slow
 def test_the_benchmark_prints_every_row(tmp_path):
     result = subprocess.run(
-        [sys.executable, str(RUN), "--quick", "--no-jrnl", "--runs", "1", "--writes", "3",
-         "--years", ",".join(YEARS), "--work-dir", str(tmp_path)],
-        capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            str(RUN),
+            "--quick",
+            "--no-jrnl",
+            "--runs",
+            "1",
+            "--writes",
+            "3",
+            "--years",
+            ",".join(YEARS),
+            "--work-dir",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    rows = {line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:-1]]
-            for line in result.stdout.splitlines() if line.startswith("| ") and not line.startswith("| figure")}
+    rows = {
+        line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:-1]]
+        for line in result.stdout.splitlines()
+        if line.startswith("| ") and not line.startswith("| figure")
+    }
     big, small = f"{float(YEARS[-1]):g} y", f"{float(YEARS[0]):g} y"
     expected = [
-        f"TUI: phase visible, {big}", f"TUI: peak RSS, {big}",
-        "TUI: phase visible, empty journal", "TUI: peak RSS, empty journal",
+        f"TUI: phase visible, {big}",
+        f"TUI: peak RSS, {big}",
+        "TUI: phase visible, empty journal",
+        "TUI: peak RSS, empty journal",
         *(f"tick write, {float(y):g} y, median" for y in YEARS),
         f"tick write median, {big} / {small}",
         *(f"tick write, {float(y):g} y, p99" for y in YEARS),
@@ -45,7 +64,9 @@ def test_the_benchmark_prints_every_row(tmp_path):
     for figure, cells in rows.items():
         assert cells[0], f"{figure}: no value"
         if figure.startswith("`backjournal log`"):
-            assert cells[2] == "not run" and "skipped (--no-jrnl)" in result.stdout  # said, not faked
+            assert (
+                cells[2] == "not run" and "skipped (--no-jrnl)" in result.stdout
+            )  # said, not faked
         else:
             assert "not measured" not in cells[0], f"{figure}: {result.stdout}"
             assert cells[2], f"{figure}: no baseline"

@@ -30,7 +30,11 @@ def test_advice_from_the_recent_days_equals_advice_from_the_whole_journal(demo_s
     s = demo_service.settings.advisor
     days = sorted(whole.days)
     checked = 0
-    for day in days[:: 3] + [e.start for e in whole.episodes] + [e.start + timedelta(days=25) for e in whole.episodes]:
+    for day in (
+        days[::3]
+        + [e.start for e in whole.episodes]
+        + [e.start + timedelta(days=25) for e in whole.episodes]
+    ):
         for exercise in (None, whole.exercises["bridge"], whole.exercises["hamstring-stretch"]):
             expected = advisor.advise(whole, day, s, exercise)
             got = demo_service.advise(day, exercise.id if exercise else None)
@@ -44,7 +48,9 @@ def test_history_start_covers_every_window(demo_service):
     wide = AdvisorSettings(rising_lookback_days=30, settled_window_days=12, red_flag_window_days=40)
     for day in sorted(whole.days)[::17]:
         first = advisor.history_start(whole, day, wide)
-        part = build_journal({d: v for d, v in whole.days.items() if d >= first}, demo_service.store.load_meta())
+        part = build_journal(
+            {d: v for d, v in whole.days.items() if d >= first}, demo_service.store.load_meta()
+        )
         assert advisor.advise(part, day, wide) == advisor.advise(whole, day, wide)
 
 
@@ -71,7 +77,8 @@ def test_the_service_streak_memo_matches_a_full_computation_after_writes(tmp_pat
     service.untick(TODAY, "walk")
     assert service.streaks(TODAY) == streaks.compute_streaks(service.journal(), TODAY, s)
     assert service.streaks(TODAY - timedelta(days=40)) == streaks.compute_streaks(
-        service.journal(), TODAY - timedelta(days=40), s)
+        service.journal(), TODAY - timedelta(days=40), s
+    )
     assert service._streak_memo.hits >= 3
 
 
@@ -83,7 +90,11 @@ def test_demo_data_is_stored_in_the_compact_form_and_reads_back_unchanged(tmp_pa
     loaded = Store(tmp_path / "data").load()[0]
     assert loaded == {d: day for d, day in expected.items() if not day.is_empty}
     raw = (tmp_path / "data" / "journal-2026.json").read_bytes()
-    assert b'"overridden":false' not in raw and b'"hold_s":null' not in raw and b'"worst":null' not in raw
+    assert (
+        b'"overridden":false' not in raw
+        and b'"hold_s":null' not in raw
+        and b'"worst":null' not in raw
+    )
 
 
 def test_emptying_the_ticks_or_the_entry_of_a_stored_day_reads_back_from_disk(tmp_path):
@@ -99,18 +110,24 @@ def test_emptying_the_ticks_or_the_entry_of_a_stored_day_reads_back_from_disk(tm
     assert fresh.entry is None and set(fresh.ticks) == {"walk"}
 
 
-def test_the_kept_recent_journal_follows_writes_from_this_service_and_from_another_process(tmp_path):
+def test_the_kept_recent_journal_follows_writes_from_this_service_and_from_another_process(
+    tmp_path,
+):
     clock = lambda: datetime(2026, 11, 20, 21, 0)  # noqa: E731
     data = tmp_path / "data"
     service = JournalService(Store(data), Settings(), clock=clock)
     service.demo(400, seed=5)
-    other = JournalService(Store(data), Settings(), clock=clock)  # another process, on the same files
+    other = JournalService(
+        Store(data), Settings(), clock=clock
+    )  # another process, on the same files
     s = service.settings.advisor
 
     def check() -> None:
         whole = service.journal()
         for exercise in (None, whole.exercises["bridge"]):
-            assert service.advise(TODAY, exercise.id if exercise else None) == advisor.advise(whole, TODAY, s, exercise)
+            assert service.advise(TODAY, exercise.id if exercise else None) == advisor.advise(
+                whole, TODAY, s, exercise
+            )
 
     check()
     service.tick(TODAY, "bridge", anyway=True)

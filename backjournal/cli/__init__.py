@@ -35,7 +35,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT
     except AdvisorRefusal as refusal:
         print(f"backjournal: refused by the advisor: {refusal}", file=sys.stderr)
-        print("Use --anyway to record it regardless (the override is noted on the tick).", file=sys.stderr)
+        print(
+            "Use --anyway to record it regardless (the override is noted on the tick).",
+            file=sys.stderr,
+        )
         return EXIT_REFUSED
     except (JournalUnusable, StoreWriteError) as error:
         print(f"backjournal: {error}", file=sys.stderr)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import sys
 from argparse import Namespace
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from backjournal.cli import output
 from backjournal.cli.context import Context
@@ -23,8 +24,15 @@ def cmd_log(args: Namespace, ctx: Context) -> int:
     service = ctx.service
     day = service.parse_date(args.date)
     given = {
-        "pain": args.pain, "worst": args.worst, "sleep": args.sleep, "mood": args.mood,
-        "notes": args.note, "areas": args.area, "tags": args.tag, "red_flags": args.red_flag, "rest": args.rest,
+        "pain": args.pain,
+        "worst": args.worst,
+        "sleep": args.sleep,
+        "mood": args.mood,
+        "notes": args.note,
+        "areas": args.area,
+        "tags": args.tag,
+        "red_flags": args.red_flag,
+        "rest": args.rest,
     }
     changes = {k: v for k, v in given.items() if v is not None}
     if not changes:
@@ -54,8 +62,15 @@ def cmd_show(args: Namespace, ctx: Context) -> int:
 
 def cmd_tick(args: Namespace, ctx: Context) -> int:
     day = ctx.service.parse_date(args.date)
-    outcome = ctx.service.tick(day, args.exercise, sets=args.sets, reps=args.reps, hold_s=args.hold,
-                               side=args.side, anyway=args.anyway)
+    outcome = ctx.service.tick(
+        day,
+        args.exercise,
+        sets=args.sets,
+        reps=args.reps,
+        hold_s=args.hold,
+        side=args.side,
+        anyway=args.anyway,
+    )
     note = " (advisor overridden)" if outcome.tick.overridden else ""
     print(f"Ticked {args.exercise} on {day}{note}.")
     for warning in outcome.advice.warnings:
@@ -127,7 +142,12 @@ def cmd_exercises(args: Namespace, ctx: Context) -> int:
 def cmd_routines(args: Namespace, ctx: Context) -> int:
     journal = ctx.service.library()
     if args.json:
-        _print_json([{**codec.routine_to_dict(r), "kind": journal.routine_kind(r)} for r in journal.routines])
+        _print_json(
+            [
+                {**codec.routine_to_dict(r), "kind": journal.routine_kind(r)}
+                for r in journal.routines
+            ]
+        )
     else:
         print(output.routines_text(journal))
     return 0
@@ -141,7 +161,9 @@ def cmd_export(args: Namespace, ctx: Context) -> int:
     text = service.export(args.format, start, end)
     if args.out is not None:
         if not args.out.strip():
-            raise InputError("out", "is empty; give a file name, or leave --out out to print the export")
+            raise InputError(
+                "out", "is empty; give a file name, or leave --out out to print the export"
+            )
         out = Path(args.out)
         if out.is_dir():
             raise InputError("out", f"{out} is a folder; give a file name")
@@ -159,7 +181,9 @@ def cmd_import(args: Namespace, ctx: Context) -> int:
     try:
         text = Path(args.file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise InputError("file", f"cannot read {args.file}: {getattr(error, 'strerror', None) or error}") from None
+        raise InputError(
+            "file", f"cannot read {args.file}: {getattr(error, 'strerror', None) or error}"
+        ) from None
     count = ctx.service.import_text(text)
     print(f"Imported {count} days.")
     return 0
@@ -182,7 +206,9 @@ def cmd_check(args: Namespace, ctx: Context) -> int:
         for line in done:
             print(line)
         if not done:
-            print(f"Nothing to repair: the journal in {ctx.paths.data_dir} is fine. Nothing was changed.")
+            print(
+                f"Nothing to repair: the journal in {ctx.paths.data_dir} is fine. Nothing was changed."
+            )
         if any(line.startswith("newest good backup") for line in done):
             _offer_restore(ctx)
         problems, _ = store.check_report()
@@ -197,8 +223,11 @@ def cmd_check(args: Namespace, ctx: Context) -> int:
         return 0
     for problem in problems:
         print(f"problem: {problem}", file=sys.stderr)
-    print("`backjournal check --repair` moves unreadable files aside (it deletes nothing) and points at the "
-          "newest good backup; `backjournal backups` lists them all.", file=sys.stderr)
+    print(
+        "`backjournal check --repair` moves unreadable files aside (it deletes nothing) and points at the "
+        "newest good backup; `backjournal backups` lists them all.",
+        file=sys.stderr,
+    )
     return 4
 
 
@@ -208,19 +237,28 @@ def _offer_restore(ctx: Context) -> None:
     folder = store.newest_good_backup()
     if folder is None or not sys.stdin.isatty():
         return
-    answer = input(f"Restore {folder.name} now? The journal as it is now is backed up first. [y/N] ")
+    answer = input(
+        f"Restore {folder.name} now? The journal as it is now is backed up first. [y/N] "
+    )
     if answer.strip().lower() in ("y", "yes"):
         saved = store.restore(folder)
-        print(f"Restored {folder.name}. The journal as it was is saved as {saved.name}; "
-              f"to undo: backjournal restore {saved.name}")
+        print(
+            f"Restored {folder.name}. The journal as it was is saved as {saved.name}; "
+            f"to undo: backjournal restore {saved.name}"
+        )
     else:
         print("Nothing restored.")
 
 
 def _backup_row(info: Any) -> dict[str, Any]:
     return {
-        "name": info.path.name, "date": info.day.isoformat(), "kind": info.kind, "size": info.size,
-        "entries": info.entries, "path": str(info.path), "problem": info.problem,
+        "name": info.path.name,
+        "date": info.day.isoformat(),
+        "kind": info.kind,
+        "size": info.size,
+        "entries": info.entries,
+        "path": str(info.path),
+        "problem": info.problem,
     }
 
 
@@ -230,14 +268,20 @@ def cmd_backups(args: Namespace, ctx: Context) -> int:
         _print_json([_backup_row(b) for b in backups])
         return 0
     if not backups:
-        print("No backups yet: one is taken before the first change of each day, "
-              f"and kept for 14 days, in {ctx.service.store.backups_dir}.")
+        print(
+            "No backups yet: one is taken before the first change of each day, "
+            f"and kept for 14 days, in {ctx.service.store.backups_dir}."
+        )
         return 0
-    print(f"Backups in {ctx.service.store.backups_dir}, newest first. Restore one with `backjournal restore NAME`.")
+    print(
+        f"Backups in {ctx.service.store.backups_dir}, newest first. Restore one with `backjournal restore NAME`."
+    )
     width = max(len(b.path.name) for b in backups)
     print(f"{'NAME':<{width}}  {'DATE':<10}  {'KIND':<16}  {'SIZE':>11}  {'ENTRIES':>7}")
     for b in backups:
-        print(f"{b.path.name:<{width}}  {b.day.isoformat():<10}  {b.kind:<16}  {_size(b.size):>11}  {b.entries:>7,}")
+        print(
+            f"{b.path.name:<{width}}  {b.day.isoformat():<10}  {b.kind:<16}  {_size(b.size):>11}  {b.entries:>7,}"
+        )
         if b.problem:
             print(f"{'':<{width}}  damaged, cannot be restored: {b.problem}")
     return 0
@@ -258,7 +302,9 @@ def _find_backup(ctx: Context, text: str) -> Any:
     by_name = {b.path.name: b for b in backups}
     cleaned = text.strip()
     if not cleaned:
-        raise InputError("backup", "is empty; give a backup's name or date from `backjournal backups`")
+        raise InputError(
+            "backup", "is empty; give a backup's name or date from `backjournal backups`"
+        )
     if cleaned in by_name:
         return by_name[cleaned]
     path = Path(cleaned).expanduser()
@@ -271,13 +317,20 @@ def _find_backup(ctx: Context, text: str) -> Any:
         from backjournal.storage.paths import is_journal_file
 
         if not any(is_journal_file(p.name) for p in resolved.iterdir()):
-            raise InputError("backup", f"{resolved} holds no journal files (journal-meta.json, journal-YYYY.json)")
+            raise InputError(
+                "backup",
+                f"{resolved} holds no journal files (journal-meta.json, journal-YYYY.json)",
+            )
         return describe((date.fromtimestamp(resolved.stat().st_mtime), "", "folder", 0), resolved)
     day = ctx.service.parse_date(cleaned, "backup")
     same_day = [b for b in backups if b.day == day]
     if not same_day:
-        known = ", ".join(sorted({b.day.isoformat() for b in backups}, reverse=True)[:5]) or "none yet"
-        raise InputError("backup", f"there is no backup from {day} (newest: {known}); see `backjournal backups`")
+        known = (
+            ", ".join(sorted({b.day.isoformat() for b in backups}, reverse=True)[:5]) or "none yet"
+        )
+        raise InputError(
+            "backup", f"there is no backup from {day} (newest: {known}); see `backjournal backups`"
+        )
     daily = [b for b in same_day if b.kind == "daily"]
     return daily[0] if daily else same_day[0]
 
@@ -286,12 +339,19 @@ def cmd_restore(args: Namespace, ctx: Context) -> int:
     store = ctx.service.store
     backup = _find_backup(ctx, args.backup)
     if backup.problem:
-        raise InputError("backup", f"{backup.path.name} is damaged and cannot be restored: {backup.problem}")
+        raise InputError(
+            "backup", f"{backup.path.name} is damaged and cannot be restored: {backup.problem}"
+        )
     what = f"{backup.path.name} ({backup.kind}, {backup.entries:,} diary {'entry' if backup.entries == 1 else 'entries'})"
     if not args.yes:
         if not sys.stdin.isatty():
-            raise InputError("yes", f"restoring {what} replaces the journal; confirm with --yes when not at a terminal")
-        answer = input(f"Replace the journal with {what}? The current journal is backed up first. [y/N] ")
+            raise InputError(
+                "yes",
+                f"restoring {what} replaces the journal; confirm with --yes when not at a terminal",
+            )
+        answer = input(
+            f"Replace the journal with {what}? The current journal is backed up first. [y/N] "
+        )
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing changed.")
             return 0
@@ -302,7 +362,9 @@ def cmd_restore(args: Namespace, ctx: Context) -> int:
     except BackupNotFound as error:
         raise InputError("backup", str(error)) from None
     print(f"Restored {what}.")
-    print(f"The journal as it was is saved as the backup {saved.name}; to undo: backjournal restore {saved.name}")
+    print(
+        f"The journal as it was is saved as the backup {saved.name}; to undo: backjournal restore {saved.name}"
+    )
     return 0
 
 
@@ -321,10 +383,22 @@ def cmd_locate(args: Namespace, ctx: Context) -> int:
 
 
 COMMANDS: dict[str, Callable[[Namespace, Context], int]] = {
-    "log": cmd_log, "show": cmd_show, "tick": cmd_tick, "untick": cmd_untick, "episode": cmd_episode,
-    "advise": cmd_advise, "streaks": cmd_streaks, "exercises": cmd_exercises, "routines": cmd_routines,
-    "export": cmd_export, "import": cmd_import, "demo": cmd_demo, "check": cmd_check,
-    "backups": cmd_backups, "restore": cmd_restore, "locate": cmd_locate,
+    "log": cmd_log,
+    "show": cmd_show,
+    "tick": cmd_tick,
+    "untick": cmd_untick,
+    "episode": cmd_episode,
+    "advise": cmd_advise,
+    "streaks": cmd_streaks,
+    "exercises": cmd_exercises,
+    "routines": cmd_routines,
+    "export": cmd_export,
+    "import": cmd_import,
+    "demo": cmd_demo,
+    "check": cmd_check,
+    "backups": cmd_backups,
+    "restore": cmd_restore,
+    "locate": cmd_locate,
 }
 
 

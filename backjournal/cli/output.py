@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from backjournal.domain import advisor
 from backjournal.domain.exercises import dose_text, ordered
@@ -26,7 +27,10 @@ def day_text(day: Day, library: Mapping[str, Exercise]) -> str:
     if entry is None:
         lines.append("  No entry yet.")
     else:
-        lines.append(f"  Pain {entry.pain}/10" + (f", worst {entry.worst}/10" if entry.worst is not None else ""))
+        lines.append(
+            f"  Pain {entry.pain}/10"
+            + (f", worst {entry.worst}/10" if entry.worst is not None else "")
+        )
         if entry.areas:
             lines.append("  Where: " + ", ".join(AREA_LABELS[a] for a in entry.areas))
         if entry.sleep is not None or entry.mood is not None:
@@ -61,7 +65,9 @@ def advice_text(advice: advisor.Advice) -> str:
         lines[0] += " (no episode open)"
     lines.append("  Allowed: " + ", ".join(advice.allowed))
     if advice.next_phase and advice.next_earliest:
-        lines.append(f"  Next: {PHASE_LABELS[advice.next_phase]} from {advice.next_earliest} at the earliest")
+        lines.append(
+            f"  Next: {PHASE_LABELS[advice.next_phase]} from {advice.next_earliest} at the earliest"
+        )
     for warning in advice.warnings:
         lines.append(f"  ! [{warning.code}] {warning.message}")
     lines.append("  " + DISCLAIMER)
@@ -91,7 +97,11 @@ def routines_text(journal: Journal) -> str:
         target = "daily" if r.times_per_week is None else f"{r.times_per_week} per week"
         lines.append(f"{r.id} - {r.name} ({journal.routine_kind(r)}, {target})")
         for exercise_id in ordered(r.exercises, journal.exercises):
-            name = journal.exercises[exercise_id].name if exercise_id in journal.exercises else exercise_id
+            name = (
+                journal.exercises[exercise_id].name
+                if exercise_id in journal.exercises
+                else exercise_id
+            )
             lines.append(f"    {name}")
     return "\n".join(lines)
 
@@ -101,12 +111,17 @@ def episode_rows(journal: Journal, settings: AdvisorSettings, today: date) -> li
     rows = []
     for episode in journal.episodes:
         history = advisor.episode_phase_summary(journal, episode, settings, today)
-        rows.append({
-            "start": episode.start.isoformat(),
-            "end": episode.end.isoformat() if episode.end else None,
-            "open": episode.end is None,
-            "phases": [{"date": c.day.isoformat(), "phase": c.phase, "reason": c.reason} for c in history],
-        })
+        rows.append(
+            {
+                "start": episode.start.isoformat(),
+                "end": episode.end.isoformat() if episode.end else None,
+                "open": episode.end is None,
+                "phases": [
+                    {"date": c.day.isoformat(), "phase": c.phase, "reason": c.reason}
+                    for c in history
+                ],
+            }
+        )
     return rows
 
 
@@ -118,5 +133,7 @@ def episodes_text(rows: list[dict[str, Any]]) -> str:
         span = f"{row['start']} - {row['end'] or 'open'}"
         lines.append(span)
         for change in row["phases"]:
-            lines.append(f"    {change['date']}  {PHASE_LABELS[change['phase']]:<16} {change['reason']}")
+            lines.append(
+                f"    {change['date']}  {PHASE_LABELS[change['phase']]:<16} {change['reason']}"
+            )
     return "\n".join(lines)

@@ -10,7 +10,11 @@ EPILOG = "Exit codes: 0 ok, 2 bad input, 3 refused by the advisor, 4 journal unu
 
 
 def _date(p: argparse.ArgumentParser, what: str = "the day") -> None:
-    p.add_argument("--date", metavar="D", help=f"{what}: 2026-11-20, today, yesterday, '3 days ago', 'last monday' (default: tonight)")
+    p.add_argument(
+        "--date",
+        metavar="D",
+        help=f"{what}: 2026-11-20, today, yesterday, '3 days ago', 'last monday' (default: tonight)",
+    )
 
 
 def _json(p: argparse.ArgumentParser) -> None:
@@ -25,33 +29,72 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"backjournal {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help="journal folder (default: $BACKJOURNAL_DATA_DIR, else your user data folder)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="journal folder (default: $BACKJOURNAL_DATA_DIR, else your user data folder)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    log = sub.add_parser("log", help="write tonight's (or a past day's) entry", epilog="Fields given replace the stored ones; the others stay.")
+    log = sub.add_parser(
+        "log",
+        help="write tonight's (or a past day's) entry",
+        epilog="Fields given replace the stored ones; the others stay.",
+    )
     _date(log)
-    log.add_argument("--pain", metavar="N", help="pain today, 0 (none) to 10 (worst imaginable); needed for a new day")
+    log.add_argument(
+        "--pain",
+        metavar="N",
+        help="pain today, 0 (none) to 10 (worst imaginable); needed for a new day",
+    )
     log.add_argument("--worst", metavar="N", help="worst pain today, 0-10")
-    log.add_argument("--area", action="append", metavar="A", help="where it hurt (repeat): neck, upper-back, mid-back, lower-back, buttock-left, buttock-right, leg-left, leg-right")
+    log.add_argument(
+        "--area",
+        action="append",
+        metavar="A",
+        help="where it hurt (repeat): neck, upper-back, mid-back, lower-back, buttock-left, buttock-right, leg-left, leg-right",
+    )
     log.add_argument("--sleep", metavar="N", help="sleep, 0-10 (10 = slept well)")
     log.add_argument("--mood", metavar="N", help="mood, 0-10 (10 = great)")
     log.add_argument("--note", metavar="TEXT", help="notes for the day (replaces earlier notes)")
-    log.add_argument("--tag", action="append", metavar="T", help="a free word to find the day by (repeat)")
-    log.add_argument("--red-flag", action="append", metavar="F", help="a red-flag symptom (repeat): saddle-numbness, bladder-bowel, leg-weakness, fever, weight-loss, trauma, night-pain, cancer-history")
-    log.add_argument("--rest", action=argparse.BooleanOptionalAction, default=None, help="mark (or unmark) a rest day")
+    log.add_argument(
+        "--tag", action="append", metavar="T", help="a free word to find the day by (repeat)"
+    )
+    log.add_argument(
+        "--red-flag",
+        action="append",
+        metavar="F",
+        help="a red-flag symptom (repeat): saddle-numbness, bladder-bowel, leg-weakness, fever, weight-loss, trauma, night-pain, cancer-history",
+    )
+    log.add_argument(
+        "--rest",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="mark (or unmark) a rest day",
+    )
 
     show = sub.add_parser("show", help="print a day's entry and ticks")
     _date(show)
     _json(show)
 
-    tick = sub.add_parser("tick", help="record an exercise as done", epilog="Refused with exit 3 when the advisor says it is too soon, unless --anyway.")
-    tick.add_argument("exercise", metavar="EXERCISE", help="exercise id (see `backjournal exercises`)")
+    tick = sub.add_parser(
+        "tick",
+        help="record an exercise as done",
+        epilog="Refused with exit 3 when the advisor says it is too soon, unless --anyway.",
+    )
+    tick.add_argument(
+        "exercise", metavar="EXERCISE", help="exercise id (see `backjournal exercises`)"
+    )
     _date(tick)
     tick.add_argument("--sets", metavar="N", help="sets done (default: the exercise's dose)")
     tick.add_argument("--reps", metavar="N", help="reps done")
     tick.add_argument("--hold", metavar="S", help="seconds held")
     tick.add_argument("--side", metavar="SIDE", help="left, right or both")
-    tick.add_argument("--anyway", action="store_true", help="tick even though the advisor says it is too soon (recorded)")
+    tick.add_argument(
+        "--anyway",
+        action="store_true",
+        help="tick even though the advisor says it is too soon (recorded)",
+    )
 
     untick = sub.add_parser("untick", help="remove a tick")
     untick.add_argument("exercise", metavar="EXERCISE")
@@ -59,13 +102,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     episode = sub.add_parser("episode", help="start, end or list pain episodes")
     esub = episode.add_subparsers(dest="episode_command", metavar="ACTION", required=True)
-    _date(esub.add_parser("start", help="open an episode (a flare); day 1 is its start"), "first day of the episode")
-    _date(esub.add_parser("end", help="close the open episode"), "the first day no longer in the episode")
+    _date(
+        esub.add_parser("start", help="open an episode (a flare); day 1 is its start"),
+        "first day of the episode",
+    )
+    _date(
+        esub.add_parser("end", help="close the open episode"),
+        "the first day no longer in the episode",
+    )
     _json(esub.add_parser("list", help="list episodes"))
 
     advise = sub.add_parser("advise", help="the phase advisor's view of a day")
     _date(advise)
-    advise.add_argument("--exercise", metavar="ID", help="also check ticking this exercise on that day")
+    advise.add_argument(
+        "--exercise", metavar="ID", help="also check ticking this exercise on that day"
+    )
     _json(advise)
 
     streaks = sub.add_parser("streaks", help="journal and routine streaks")
@@ -89,17 +140,30 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", default="1", metavar="S", help="random seed (default 1)")
 
     check = sub.add_parser("check", help="verify the journal files")
-    check.add_argument("--repair", action="store_true", help="move unreadable files aside (never deletes) and offer the newest good backup")
+    check.add_argument(
+        "--repair",
+        action="store_true",
+        help="move unreadable files aside (never deletes) and offer the newest good backup",
+    )
 
-    _json(sub.add_parser("backups", help="list the backups: date, kind, size and diary entries",
-                         epilog="One backup is taken before the first change of each day (the last 14 days are kept), "
-                         "and one before every restore, import or migration."))
+    _json(
+        sub.add_parser(
+            "backups",
+            help="list the backups: date, kind, size and diary entries",
+            epilog="One backup is taken before the first change of each day (the last 14 days are kept), "
+            "and one before every restore, import or migration.",
+        )
+    )
     restore = sub.add_parser(
-        "restore", help="restore a backup (the current journal is backed up first, so a restore can be undone)",
+        "restore",
+        help="restore a backup (the current journal is backed up first, so a restore can be undone)",
         epilog="The journal as it was is saved as a new backup first; restoring that one undoes the restore.",
     )
-    restore.add_argument("backup", metavar="BACKUP",
-                         help="a NAME listed by `backjournal backups`, a backup folder's path, or a DATE (that day's daily backup)")
+    restore.add_argument(
+        "backup",
+        metavar="BACKUP",
+        help="a NAME listed by `backjournal backups`, a backup folder's path, or a DATE (that day's daily backup)",
+    )
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
     sub.add_parser("locate", help="print where the journal, settings and themes live")

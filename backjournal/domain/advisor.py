@@ -53,8 +53,8 @@ from backjournal.domain.advisor_phase import (
     phase_on,
     phases_by_day,
     rising_detail,
-    stretching_time_earliest,
     strengthening_time_earliest,
+    stretching_time_earliest,
 )
 from backjournal.domain.models import Episode, Exercise, Journal
 from backjournal.domain.settings import AdvisorSettings
@@ -71,11 +71,32 @@ from backjournal.domain.vocab import (
 )
 
 __all__ = [
-    "ADVANCED", "START", "STEPPED_BACK", "EntrySource", "PhaseChange", "Warning", "AdvisorWarning", "Advice",
-    "WARNING_CODES", "advise", "is_settled", "is_rising", "rising_detail", "phase_history",
-    "phase_on", "phases_by_day", "episode_phase_summary", "episode_day", "date_of_day",
-    "next_phase", "earliest_for", "entry_getter", "stretching_time_earliest",
-    "strengthening_time_earliest", "strengthening_days", "history_start",
+    "ADVANCED",
+    "START",
+    "STEPPED_BACK",
+    "EntrySource",
+    "PhaseChange",
+    "Warning",
+    "AdvisorWarning",
+    "Advice",
+    "WARNING_CODES",
+    "advise",
+    "is_settled",
+    "is_rising",
+    "rising_detail",
+    "phase_history",
+    "phase_on",
+    "phases_by_day",
+    "episode_phase_summary",
+    "episode_day",
+    "date_of_day",
+    "next_phase",
+    "earliest_for",
+    "entry_getter",
+    "stretching_time_earliest",
+    "strengthening_time_earliest",
+    "strengthening_days",
+    "history_start",
 ]
 
 TOO_SOON = "too_soon"
@@ -86,7 +107,13 @@ STRETCH_FIRST = "stretch_first"
 RED_FLAG = "red_flag"
 FLARE_SUSPECTED = "flare_suspected"
 WARNING_CODES: tuple[str, ...] = (
-    RED_FLAG, PAIN_RISING, FLARE_SUSPECTED, TOO_SOON, STRENGTHENING_OVERDONE, STRETCH_FIRST, NOT_SETTLED,
+    RED_FLAG,
+    PAIN_RISING,
+    FLARE_SUSPECTED,
+    TOO_SOON,
+    STRENGTHENING_OVERDONE,
+    STRETCH_FIRST,
+    NOT_SETTLED,
 )
 
 _PHYSIO = "These are the program's default timings, not medical advice: your physiotherapist's word comes first."
@@ -148,7 +175,9 @@ class Advice:
             "next": nxt,
             "warnings": [w.to_dict() for w in self.warnings],
             "phase_start": self.phase_start.isoformat() if self.phase_start else None,
-            "episode_end": self.episode.end.isoformat() if self.episode and self.episode.end else None,
+            "episode_end": self.episode.end.isoformat()
+            if self.episode and self.episode.end
+            else None,
             "history": [c.to_dict() for c in self.history],
         }
 
@@ -166,15 +195,20 @@ def history_start(journal: Journal, day: date, s: AdvisorSettings) -> date:
     exercises and routines must be complete).
     """
     look = max(
-        s.rising_lookback_days, s.settled_window_days - 1, s.red_flag_window_days - 1,
-        s.strengthening_window_days - 1, 0,
+        s.rising_lookback_days,
+        s.settled_window_days - 1,
+        s.red_flag_window_days - 1,
+        s.strengthening_window_days - 1,
+        0,
     )
     episode = journal.episode_on(day)
     first = day if episode is None else min(episode.start, day)
     return first - timedelta(days=look)
 
 
-def strengthening_days(journal: Journal, day: date, s: AdvisorSettings, count_day: bool = False) -> list[date]:
+def strengthening_days(
+    journal: Journal, day: date, s: AdvisorSettings, count_day: bool = False
+) -> list[date]:
     """Days in the strengthening window ending `day` (D-6..D) with a strengthening tick.
 
     With `count_day`, `day` itself counts as one (the tick about to be made).
@@ -214,25 +248,45 @@ def _red_flag(journal: Journal, day: date, s: AdvisorSettings) -> Warning | None
     )
 
 
-def _rising_warnings(day: date, reason: str, episode: Episode | None, history: tuple[PhaseChange, ...]) -> list[Warning]:
+def _rising_warnings(
+    day: date, reason: str, episode: Episode | None, history: tuple[PhaseChange, ...]
+) -> list[Warning]:
     text = f"Your pain is rising on {day.isoformat()}: {reason}."
-    if episode is not None and history and history[-1].day == day and history[-1].reason == STEPPED_BACK:
-        text += f" The advisor steps you back to the {_label(history[-1].phase)} phase from this day."
-    text += (" Slow down, step back to gentler exercises, and stop anything that hurts;"
-             " if it keeps rising, check with your physiotherapist.")
+    if (
+        episode is not None
+        and history
+        and history[-1].day == day
+        and history[-1].reason == STEPPED_BACK
+    ):
+        text += (
+            f" The advisor steps you back to the {_label(history[-1].phase)} phase from this day."
+        )
+    text += (
+        " Slow down, step back to gentler exercises, and stop anything that hurts;"
+        " if it keeps rising, check with your physiotherapist."
+    )
     warnings = [Warning(PAIN_RISING, text)]
     if episode is None:
-        warnings.append(Warning(
-            FLARE_SUSPECTED,
-            f"This may be a flare: your pain is rising ({reason}) and no episode is open. "
-            f"Consider starting an episode from {day.isoformat()}, so the advisor can guide you "
-            f"back up from gentle mobility.",
-        ))
+        warnings.append(
+            Warning(
+                FLARE_SUSPECTED,
+                f"This may be a flare: your pain is rising ({reason}) and no episode is open. "
+                f"Consider starting an episode from {day.isoformat()}, so the advisor can guide you "
+                f"back up from gentle mobility.",
+            )
+        )
     return warnings
 
 
-def _too_soon(exercise: Exercise, episode: Episode, number: int, phase: str, phase_start: date,
-              day: date, s: AdvisorSettings) -> Warning:
+def _too_soon(
+    exercise: Exercise,
+    episode: Episode,
+    number: int,
+    phase: str,
+    phase_start: date,
+    day: date,
+    s: AdvisorSettings,
+) -> Warning:
     needed = phase_needed_for(exercise.kind) or phase
     earliest = earliest_for(episode, phase, phase_start, day, needed, s)
     when = f"on {earliest.isoformat()} at the earliest" if earliest else "later"
@@ -263,7 +317,9 @@ def _stretch_first(day: date) -> Warning:
     )
 
 
-def _not_settled(episode: Episode, number: int, upcoming: str, missing: str, s: AdvisorSettings) -> Warning:
+def _not_settled(
+    episode: Episode, number: int, upcoming: str, missing: str, s: AdvisorSettings
+) -> Warning:
     return Warning(
         NOT_SETTLED,
         f"It is day {number} of your episode, late enough for {_label(upcoming)} by the program's "
@@ -273,7 +329,9 @@ def _not_settled(episode: Episode, number: int, upcoming: str, missing: str, s: 
     )
 
 
-def advise(journal: Journal, day: date, s: AdvisorSettings, exercise: Exercise | None = None) -> Advice:
+def advise(
+    journal: Journal, day: date, s: AdvisorSettings, exercise: Exercise | None = None
+) -> Advice:
     """The advice for `day`; with `exercise`, also the checks for ticking it on `day`."""
     episode = journal.episode_on(day)
     history: tuple[PhaseChange, ...] = ()
@@ -312,7 +370,10 @@ def advise(journal: Journal, day: date, s: AdvisorSettings, exercise: Exercise |
         if phase == MOBILITY:
             upcoming, allowed_from = STRETCHING, stretching_time_earliest(episode, s)
         else:
-            upcoming, allowed_from = STRENGTHENING, strengthening_time_earliest(episode, phase_start, s)
+            upcoming, allowed_from = (
+                STRENGTHENING,
+                strengthening_time_earliest(episode, phase_start, s),
+            )
         if day >= allowed_from:
             settled, missing = is_settled(journal, day, s)
             if not settled:

@@ -33,14 +33,21 @@ from __future__ import annotations
 
 import operator
 from collections import OrderedDict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from threading import Lock
-from typing import Any, Callable, Mapping, Union
+from typing import Any, Union
 
 from backjournal.domain.models import Day, Entry, Episode, Journal
 from backjournal.domain.settings import AdvisorSettings
-from backjournal.domain.vocab import MAINTENANCE, MOBILITY, RECOVERY_PHASES, STRENGTHENING, STRETCHING
+from backjournal.domain.vocab import (
+    MAINTENANCE,
+    MOBILITY,
+    RECOVERY_PHASES,
+    STRENGTHENING,
+    STRETCHING,
+)
 
 START, ADVANCED, STEPPED_BACK = "start", "advanced", "stepped back"
 
@@ -60,7 +67,12 @@ class PhaseChange:
     detail: str = field(default="", compare=False)  # plain words: "day 11, pain settled"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"date": self.day.isoformat(), "phase": self.phase, "reason": self.reason, "detail": self.detail}
+        return {
+            "date": self.day.isoformat(),
+            "phase": self.phase,
+            "reason": self.reason,
+            "detail": self.detail,
+        }
 
 
 def entry_getter(source: EntrySource) -> Callable[[date], Entry | None]:
@@ -94,7 +106,7 @@ def _num(value: float) -> str:
 
 def _tail(values: list[int], n: int) -> list[int]:
     """The last n values (none when n <= 0; slicing with -0 would give them all)."""
-    return values[max(0, len(values) - n):] if n > 0 else []
+    return values[max(0, len(values) - n) :] if n > 0 else []
 
 
 def _rising_reason(pain: int, previous: list[int], s: AdvisorSettings) -> str | None:
@@ -138,7 +150,7 @@ def _settled_window(pains: list[tuple[date, int]], s: AdvisorSettings) -> tuple[
         return False, (
             f"log pain nightly: {len(pains)} of {need} entries in the last {window} days"
         )
-    last = pains[len(pains) - need:] if need > 0 else []
+    last = pains[len(pains) - need :] if need > 0 else []
     problems = [
         f"pain {pain}/10 on {when.isoformat()} is above {s.settled_max_pain}"
         for when, pain in last
@@ -190,7 +202,9 @@ def stretching_time_earliest(episode: Episode, s: AdvisorSettings) -> date:
     return date_of_day(episode, s.stretching_from_day)
 
 
-def strengthening_time_earliest(episode: Episode, stretching_start: date, s: AdvisorSettings) -> date:
+def strengthening_time_earliest(
+    episode: Episode, stretching_start: date, s: AdvisorSettings
+) -> date:
     """The first date the time rules allow strengthening: max(day 21, stretching start + 10 days)."""
     return max(
         date_of_day(episode, s.strengthening_from_day),
@@ -238,12 +252,16 @@ def earliest_for(
 # ---------------------------------------------------------------------------- the walk
 
 
-def _walk(get: Callable[[date], Entry | None], episode: Episode, until: date, s: AdvisorSettings) -> list[PhaseChange]:
+def _walk(
+    get: Callable[[date], Entry | None], episode: Episode, until: date, s: AdvisorSettings
+) -> list[PhaseChange]:
     last = until if episode.end is None else min(until, episode.end - ONE_DAY)
     start = episode.start
     if last < start:
         return []
-    history = [PhaseChange(start, MOBILITY, START, "day 1 of the episode: gentle range of motion only")]
+    history = [
+        PhaseChange(start, MOBILITY, START, "day 1 of the episode: gentle range of motion only")
+    ]
     look = max(s.rising_lookback_days, s.settled_window_days - 1, 0)
     lookback_days, lookback_entries = s.rising_lookback_days, s.rising_lookback_entries
     rising_pain, jump = s.rising_pain, s.pain_jump
@@ -280,12 +298,18 @@ def _walk(get: Callable[[date], Entry | None], episode: Episode, until: date, s:
                     level -= 1
                     level_start = ordinal
                     number = ordinal - first + 1
-                    history.append(PhaseChange(day, RECOVERY_PHASES[level], STEPPED_BACK, f"day {number}: {reason}"))
+                    history.append(
+                        PhaseChange(
+                            day, RECOVERY_PHASES[level], STEPPED_BACK, f"day {number}: {reason}"
+                        )
+                    )
             elif level == 0:
                 if ordinal >= stretch_from and _settled_fast(recent, ordinal, s):
                     level, level_start = 1, ordinal
                     number = ordinal - first + 1
-                    history.append(PhaseChange(day, STRETCHING, ADVANCED, f"day {number}: pain settled"))
+                    history.append(
+                        PhaseChange(day, STRETCHING, ADVANCED, f"day {number}: pain settled")
+                    )
             elif level == 1:
                 if (
                     ordinal >= strength_from
@@ -294,9 +318,15 @@ def _walk(get: Callable[[date], Entry | None], episode: Episode, until: date, s:
                 ):
                     level, level_start = 2, ordinal
                     number = ordinal - first + 1
-                    history.append(PhaseChange(day, STRENGTHENING, ADVANCED, f"day {number}: pain settled"))
+                    history.append(
+                        PhaseChange(day, STRENGTHENING, ADVANCED, f"day {number}: pain settled")
+                    )
         if recent and recent[0][0] <= ordinal - look:  # keep only what the next day needs
-            del recent[: next((i for i, (when, _) in enumerate(recent) if when > ordinal - look), len(recent))]
+            del recent[
+                : next(
+                    (i for i, (when, _) in enumerate(recent) if when > ordinal - look), len(recent)
+                )
+            ]
         day += ONE_DAY
     return history
 
@@ -304,12 +334,16 @@ def _walk(get: Callable[[date], Entry | None], episode: Episode, until: date, s:
 # Recent walks, keyed by (episode start, last day, settings) and checked against the very Entry
 # objects they read (entries are immutable): a tick, which replaces a Day but keeps its Entry,
 # does not force the walk again. A pure memo: the answer never depends on what is cached.
-_WALKS: OrderedDict[tuple, tuple[list[date], list[Entry | None], tuple[PhaseChange, ...]]] = OrderedDict()
+_WALKS: OrderedDict[tuple, tuple[list[date], list[Entry | None], tuple[PhaseChange, ...]]] = (
+    OrderedDict()
+)
 _WALKS_SIZE = 16
 _WALKS_LOCK = Lock()
 
 
-def phase_history(journal: Journal, episode: Episode, day: date, s: AdvisorSettings) -> list[PhaseChange]:
+def phase_history(
+    journal: Journal, episode: Episode, day: date, s: AdvisorSettings
+) -> list[PhaseChange]:
     """The phase changes of `episode` from its start up to `day` (clipped to its last open day).
 
     The first change is always (start, "mobility", "start"); empty if `day` is before the start.
@@ -336,7 +370,9 @@ def phase_history(journal: Journal, episode: Episode, day: date, s: AdvisorSetti
     return history
 
 
-def episode_phase_summary(journal: Journal, episode: Episode, s: AdvisorSettings, today: date) -> list[PhaseChange]:
+def episode_phase_summary(
+    journal: Journal, episode: Episode, s: AdvisorSettings, today: date
+) -> list[PhaseChange]:
     """The phase changes of an episode for the Episodes screen: up to today or its last open day."""
     return phase_history(journal, episode, today, s)
 

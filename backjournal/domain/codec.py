@@ -212,7 +212,10 @@ def _day_checked(doc: Any, where: str) -> Day:
 
 
 def episode_to_dict(episode: Episode) -> dict[str, Any]:
-    return {"start": episode.start.isoformat(), "end": episode.end.isoformat() if episode.end else None}
+    return {
+        "start": episode.start.isoformat(),
+        "end": episode.end.isoformat() if episode.end else None,
+    }
 
 
 def episode_from_dict(doc: Any, where: str = "episode") -> Episode:
@@ -230,7 +233,9 @@ def check_episodes(episodes: list[Episode], where: str = "episodes") -> list[Epi
     episodes = sorted(episodes, key=lambda e: e.start)
     for before, after in zip(episodes, episodes[1:]):
         if before.end is None or after.start < before.end:
-            raise ShapeError(where, f"episode starting {after.start} overlaps the one starting {before.start}")
+            raise ShapeError(
+                where, f"episode starting {after.start} overlaps the one starting {before.start}"
+            )
     return episodes
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from orjson import dumps as _dumps
 
@@ -46,7 +47,8 @@ def entry_fast(doc: Any) -> Entry | None:
     get = doc.get
     pain, worst, sleep, mood = get("pain"), get("worst"), get("sleep"), get("mood")
     if (
-        type(pain) is not int or not 0 <= pain <= 10
+        type(pain) is not int
+        or not 0 <= pain <= 10
         or not (worst is None or (type(worst) is int and 0 <= worst <= 10))
         or not (sleep is None or (type(sleep) is int and 0 <= sleep <= 10))
         or not (mood is None or (type(mood) is int and 0 <= mood <= 10))
@@ -56,7 +58,11 @@ def entry_fast(doc: Any) -> Entry | None:
     if type(notes) is not str or len(notes) > NOTES_MAX or type(rest) is not bool:
         return None
     # Lists: a missing key reads as empty; an empty list is (); anything else falsy is a bad shape.
-    areas, tags, flags = get("areas", _NO_TICKS), get("tags", _NO_TICKS), get("red_flags", _NO_TICKS)
+    areas, tags, flags = (
+        get("areas", _NO_TICKS),
+        get("tags", _NO_TICKS),
+        get("red_flags", _NO_TICKS),
+    )
     if areas:
         if not _words_ok(areas, _AREA_SET):
             return None
@@ -79,7 +85,13 @@ def tick_fast(doc: Any) -> Tick | None:
     if type(doc) is not dict:
         return None
     get = doc.get
-    exercise, sets, reps, hold_s, side = get("exercise"), get("sets"), get("reps"), get("hold_s"), get("side")
+    exercise, sets, reps, hold_s, side = (
+        get("exercise"),
+        get("sets"),
+        get("reps"),
+        get("hold_s"),
+        get("side"),
+    )
     overridden = get("overridden", False)
     if (
         type(exercise) is not str

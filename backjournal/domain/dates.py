@@ -63,7 +63,8 @@ def _parse_with_dateutil(text: str, today: date, field: str) -> date:
         }
     except (ValueError, OverflowError, parser.ParserError):
         raise InputError(
-            field, f"could not read {text!r} as a date (try 2026-11-20, yesterday, 3 days ago, last monday)"
+            field,
+            f"could not read {text!r} as a date (try 2026-11-20, yesterday, 3 days ago, last monday)",
         ) from None
     if len(readings) > 1:
         options = " or ".join(sorted(d.isoformat() for d in readings))
@@ -88,5 +89,7 @@ def parse_date(text: str, today: date, field: str = "date") -> date:
     if day < EARLIEST:
         raise InputError(field, f"{day.isoformat()} is before {EARLIEST.year}; check the year")
     if day > today:
-        raise InputError(field, f"{day.isoformat()} is in the future; the journal only records past days")
+        raise InputError(
+            field, f"{day.isoformat()} is in the future; the journal only records past days"
+        )
     return day

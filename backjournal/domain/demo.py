@@ -19,8 +19,13 @@ _ROUTINES = {r.id: r.exercises for r in DEFAULT_ROUTINES}
 # One shared tick per exercise, dosed as the library says: ticks are frozen, so sharing is safe
 # and keeps a ten-year demo fast.
 _TICKS = {
-    ex.id: Tick(exercise=ex.id, sets=ex.sets, reps=ex.reps, hold_s=ex.hold_s,
-                side="both" if ex.sides == "both" else None)
+    ex.id: Tick(
+        exercise=ex.id,
+        sets=ex.sets,
+        reps=ex.reps,
+        hold_s=ex.hold_s,
+        side="both" if ex.sides == "both" else None,
+    )
     for ex in BUILTIN_BY_ID.values()
 }
 
@@ -93,9 +98,12 @@ class _Phases:
         elif self.phase == MOBILITY:
             if n >= s.stretching_from_day and is_settled(self.entries, day, s)[0]:
                 self.phase, self.stretch_start = STRETCHING, day
-        elif (self.phase == STRETCHING and n >= s.strengthening_from_day
-              and (day - self.stretch_start).days >= s.min_stretching_days
-              and is_settled(self.entries, day, s)[0]):
+        elif (
+            self.phase == STRETCHING
+            and n >= s.strengthening_from_day
+            and (day - self.stretch_start).days >= s.min_stretching_days
+            and is_settled(self.entries, day, s)[0]
+        ):
             self.phase = STRENGTHENING
 
 
@@ -152,7 +160,11 @@ def demo_journal(days: int, seed: int, today: date) -> tuple[dict[date, Day], Jo
             level = min(9.0, max(0.0, level + (target - level) * 0.6 + rng.gauss(0, 0.45)))
         before = phases.phase
         entry = None
-        if day == today or day == flag_day or rng.random() > (0.03 if before != MAINTENANCE else 0.06):
+        if (
+            day == today
+            or day == flag_day
+            or rng.random() > (0.03 if before != MAINTENANCE else 0.06)
+        ):
             pain = round(level)
             # Outside the first (mobility) weeks, keep below "rising": the demo then moves forward
             # cleanly and never hints at a flare that has no episode.
@@ -160,7 +172,12 @@ def demo_journal(days: int, seed: int, today: date) -> tuple[dict[date, Day], Jo
                 pain -= 1
             entry = _entry(rng, day, pain, phases, sciatica, flag_day, flare_day)
         phases.record(day, entry)
-        if entry is not None and not entry.notes and phases.phase != before and phases.phase in _CHANGE_NOTES:
+        if (
+            entry is not None
+            and not entry.notes
+            and phases.phase != before
+            and phases.phase in _CHANGE_NOTES
+        ):
             entry = replace(entry, notes=_CHANGE_NOTES[phases.phase])
         ticks = _ticks(rng, day, phases.phase, entry)
         if entry is not None or ticks:
@@ -172,8 +189,15 @@ def _clamp(value: float) -> int:
     return min(10, max(0, round(value)))
 
 
-def _entry(rng: random.Random, day: date, pain: int, phases: _Phases, sciatica: bool,
-           flag_day: date | None, flare_day: date | None) -> Entry:
+def _entry(
+    rng: random.Random,
+    day: date,
+    pain: int,
+    phases: _Phases,
+    sciatica: bool,
+    flag_day: date | None,
+    flare_day: date | None,
+) -> Entry:
     in_episode = phases.phase != MAINTENANCE
     early = in_episode and (day - phases.start).days < 14
     areas = ["lower-back"] if pain >= 2 or rng.random() < 0.5 else []
@@ -184,12 +208,18 @@ def _entry(rng: random.Random, day: date, pain: int, phases: _Phases, sciatica: 
     if day == flare_day:
         notes = rng.choice(_FLARE_NOTES)
     elif day == flag_day:
-        notes = "Pain woke me in the night and would not ease. Saw the GP: muscular, nothing serious."
+        notes = (
+            "Pain woke me in the night and would not ease. Saw the GP: muscular, nothing serious."
+        )
     elif rng.random() < (0.18 if early else 0.06):
         notes = rng.choice(_EARLY_NOTES if early else _LATER_NOTES)
     else:
         notes = ""
-    tags = tuple(sorted(rng.sample(_TAGS, 1 if rng.random() < 0.8 else 2))) if rng.random() < 0.12 else ()
+    tags = (
+        tuple(sorted(rng.sample(_TAGS, 1 if rng.random() < 0.8 else 2)))
+        if rng.random() < 0.12
+        else ()
+    )
     rest = (early and pain >= 5 and rng.random() < 0.3) or (not early and rng.random() < 0.02)
     return Entry(
         pain=pain,
@@ -218,9 +248,11 @@ def _ticks(rng: random.Random, day: date, phase: str, entry: Entry | None) -> di
     if phase in (STRETCHING, STRENGTHENING, MAINTENANCE) and rng.random() < effort - 0.01:
         done += _routine(rng, "stretching")
     weekday = day.weekday()
-    if phase in (STRENGTHENING, MAINTENANCE) and (
-        weekday in _STRENGTH_DAYS or (weekday == 5 and rng.random() < 0.6)
-    ) and rng.random() < 0.9:
+    if (
+        phase in (STRENGTHENING, MAINTENANCE)
+        and (weekday in _STRENGTH_DAYS or (weekday == 5 and rng.random() < 0.6))
+        and rng.random() < 0.9
+    ):
         done += _routine(rng, "strengthening")
     if rng.random() < (0.95 if pain <= 4 else 0.5):
         done.append("walk")

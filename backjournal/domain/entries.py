@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from backjournal.domain.errors import InputError
 from backjournal.domain.models import NOTES_MAX, Day, Entry, Exercise, Journal, Tick
@@ -40,7 +41,9 @@ def tags(values: Iterable[str]) -> tuple[str, ...]:
     """Free words: trimmed, no spaces inside, each at most TAG_MAX characters, no repeats."""
     result: list[str] = []
     for raw in values:
-        if not isinstance(raw, str):  # argparse turns "--tag=--" into [], which must not be stored as "[]"
+        if not isinstance(
+            raw, str
+        ):  # argparse turns "--tag=--" into [], which must not be stored as "[]"
             raise InputError("tag", f"{raw!r} must be a single word")
         tag = raw.strip()
         if not tag or any(c.isspace() for c in tag) or not tag.isprintable():
@@ -109,7 +112,9 @@ def merge_entry(existing: Entry | None, changes: Mapping[str, Any]) -> Entry:
 def find_exercise(journal: Journal, exercise_id: str) -> Exercise:
     exercise = journal.exercises.get(exercise_id)
     if exercise is None:
-        raise InputError("exercise", f"unknown exercise {exercise_id!r}; `backjournal exercises` lists them")
+        raise InputError(
+            "exercise", f"unknown exercise {exercise_id!r}; `backjournal exercises` lists them"
+        )
     return exercise
 
 

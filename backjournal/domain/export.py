@@ -6,8 +6,9 @@ import csv
 import io
 import json
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from backjournal.domain import codec
 from backjournal.domain.advisor_phase import STEPPED_BACK, phase_history
@@ -22,7 +23,17 @@ from backjournal.domain.vocab import PHASE_LABELS, RED_FLAG_LABELS
 
 FORMAT = "backjournal-export"
 CSV_COLUMNS = (
-    "date", "pain", "worst", "areas", "sleep", "mood", "rest", "red_flags", "tags", "notes", "ticks",
+    "date",
+    "pain",
+    "worst",
+    "areas",
+    "sleep",
+    "mood",
+    "rest",
+    "red_flags",
+    "tags",
+    "notes",
+    "ticks",
 )
 
 
@@ -59,9 +70,15 @@ def export_json(
         "format": FORMAT,
         "schema": SCHEMA_VERSION,
         "days": [_day_doc(day) for day in _in_range(days, start, end)],
-        "episodes": [codec.episode_to_dict(e) for e in sorted(meta.episodes, key=lambda e: e.start)],
-        "exercises": [codec.exercise_to_dict(e) for e in sorted(meta.exercises, key=lambda e: e.id)],
-        "routines": None if meta.routines is None else [codec.routine_to_dict(r) for r in meta.routines],
+        "episodes": [
+            codec.episode_to_dict(e) for e in sorted(meta.episodes, key=lambda e: e.start)
+        ],
+        "exercises": [
+            codec.exercise_to_dict(e) for e in sorted(meta.exercises, key=lambda e: e.id)
+        ],
+        "routines": None
+        if meta.routines is None
+        else [codec.routine_to_dict(r) for r in meta.routines],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
@@ -85,11 +102,15 @@ def parse_export(text: str, *, today: date | None = None) -> tuple[dict[date, Da
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError("import", f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+        raise InputError(
+            "import", f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+        ) from None
     except (RecursionError, ValueError) as exc:
         raise InputError("import", f"is not valid JSON ({exc})") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise InputError("import format", f'is not a backjournal export (expected "format": "{FORMAT}")')
+        raise InputError(
+            "import format", f'is not a backjournal export (expected "format": "{FORMAT}")'
+        )
     schema = doc.get("schema")
     if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
         raise InputError("import schema", f"must be a schema version number, got {schema!r}")
@@ -148,7 +169,9 @@ def _read_routines(raw_routines: list[Any], library: Mapping[str, Exercise]) -> 
 
 
 def _read_episodes(raw_episodes: list[Any], today: date | None) -> list[Episode]:
-    episodes = [codec.episode_from_dict(raw, f"import episodes[{i}]") for i, raw in enumerate(raw_episodes)]
+    episodes = [
+        codec.episode_from_dict(raw, f"import episodes[{i}]") for i, raw in enumerate(raw_episodes)
+    ]
     if today is not None:
         for i, episode in enumerate(episodes):
             if episode.start > today:
@@ -156,7 +179,9 @@ def _read_episodes(raw_episodes: list[Any], today: date | None) -> list[Episode]
     return codec.check_episodes(episodes, "import episodes")
 
 
-def _read_days(raw_days: list[Any], library: Mapping[str, Exercise], today: date | None) -> dict[date, Day]:
+def _read_days(
+    raw_days: list[Any], library: Mapping[str, Exercise], today: date | None
+) -> dict[date, Day]:
     days: dict[date, Day] = {}
     seen: set[date] = set()
     for i, raw in enumerate(raw_days):
@@ -202,11 +227,21 @@ def export_csv(
         if e is None:
             writer.writerow([day.date.isoformat(), *[""] * 9, ticks])
             continue
-        writer.writerow([
-            day.date.isoformat(), e.pain, _cell(e.worst), ";".join(e.areas), _cell(e.sleep),
-            _cell(e.mood), "yes" if e.rest else "no", ";".join(e.red_flags), ";".join(e.tags),
-            e.notes, ticks,
-        ])
+        writer.writerow(
+            [
+                day.date.isoformat(),
+                e.pain,
+                _cell(e.worst),
+                ";".join(e.areas),
+                _cell(e.sleep),
+                _cell(e.mood),
+                "yes" if e.rest else "no",
+                ";".join(e.red_flags),
+                ";".join(e.tags),
+                e.notes,
+                ticks,
+            ]
+        )
     return out.getvalue()
 
 
@@ -248,7 +283,8 @@ def export_markdown(
         f"**Period:** {_span(start, end)} ({(end - start).days + 1} days)",
         "",
         f"- Nights logged: {len(entries)} of {counted}",
-        f"- Average pain: {_mean(pains)} out of 10" + (f" (lowest {min(pains)}, highest {max(pains)})" if pains else ""),
+        f"- Average pain: {_mean(pains)} out of 10"
+        + (f" (lowest {min(pains)}, highest {max(pains)})" if pains else ""),
         f"- Rest days: {sum(1 for _, e in entries if e.rest)}",
         "",
         "Pain is scored 0 (none) to 10 (worst imaginable).",
@@ -283,10 +319,13 @@ def _weekly_pain(journal: Journal, start: date, end: date, today: date) -> list[
     return [*lines, ""]
 
 
-def _episodes(journal: Journal, start: date, end: date, settings: AdvisorSettings, today: date) -> list[str]:
+def _episodes(
+    journal: Journal, start: date, end: date, settings: AdvisorSettings, today: date
+) -> list[str]:
     lines = ["## Flare-ups (episodes)", ""]
     shown = [
-        e for e in journal.episodes
+        e
+        for e in journal.episodes
         if e.start <= end and (e.end is None or e.end > start) and e.start <= today
     ]
     if not shown:
@@ -294,10 +333,14 @@ def _episodes(journal: Journal, start: date, end: date, settings: AdvisorSetting
     for episode in shown:
         if episode.end is None:
             last_day = today
-            lines.append(f"- Started {episode.start}, still ongoing (day {(today - episode.start).days + 1} today)")
+            lines.append(
+                f"- Started {episode.start}, still ongoing (day {(today - episode.start).days + 1} today)"
+            )
         else:
             last_day = episode.end - timedelta(days=1)
-            lines.append(f"- Started {episode.start}, over by {episode.end} ({(episode.end - episode.start).days} days)")
+            lines.append(
+                f"- Started {episode.start}, over by {episode.end} ({(episode.end - episode.start).days} days)"
+            )
         for change in phase_history(journal, episode, min(last_day, today), settings):
             label = PHASE_LABELS.get(change.phase, change.phase)
             back = "back to " if change.reason == STEPPED_BACK else ""
@@ -306,11 +349,15 @@ def _episodes(journal: Journal, start: date, end: date, settings: AdvisorSetting
     return [*lines, ""]
 
 
-def _adherence(journal: Journal, start: date, last: date, settings: AdvisorSettings, today: date) -> list[str]:
+def _adherence(
+    journal: Journal, start: date, last: date, settings: AdvisorSettings, today: date
+) -> list[str]:
     lines = ["## Exercise routines", ""]
     if last < start or not journal.routines:
         return [*lines, "Nothing to report for this period.", ""]
-    lines.append("A paused day or week is one the routine was not expected: a rest day, or too early in a flare-up.")
+    lines.append(
+        "A paused day or week is one the routine was not expected: a rest day, or too early in a flare-up."
+    )
     lines.append("")
     for routine in journal.routines:
         if routine.times_per_week is None:
@@ -322,7 +369,9 @@ def _adherence(journal: Journal, start: date, last: date, settings: AdvisorSetti
             )
             continue
         # The week still running counts only once its target is met, as in the streaks.
-        status = Counter(week_status(journal, routine, monday, settings, today) for monday in _weeks(start, last))
+        status = Counter(
+            week_status(journal, routine, monday, settings, today) for monday in _weeks(start, last)
+        )
         weeks = status[MET] + status[MISSED] + status[PAUSED]
         lines.append(
             f"- {routine.name} ({routine.times_per_week} times a week): target reached in "

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
-from typing import Mapping
 
 from backjournal.domain.errors import InputError
 from backjournal.domain.exercises import BUILTIN_BY_ID, BUILTIN_EXERCISES, DEFAULT_ROUTINES
@@ -29,7 +29,9 @@ def start_episode(meta: JournalMeta, start: date) -> JournalMeta:
     """Open an episode on `start`; refused while one is open or if it would overlap."""
     episodes = sorted(meta.episodes, key=lambda e: e.start)
     if episodes and episodes[-1].end is None:
-        raise InputError("episode", f"an episode is already open since {episodes[-1].start}; end it first")
+        raise InputError(
+            "episode", f"an episode is already open since {episodes[-1].start}; end it first"
+        )
     if episodes and start < episodes[-1].end:
         raise InputError("date", f"{start} falls inside the episode that ended {episodes[-1].end}")
     return replace(meta, episodes=[*episodes, Episode(start=start)])
@@ -39,7 +41,9 @@ def end_episode(meta: JournalMeta, end: date) -> JournalMeta:
     """Close the open episode on `end` (the first day no longer in it)."""
     episodes = sorted(meta.episodes, key=lambda e: e.start)
     if not episodes or episodes[-1].end is not None:
-        raise InputError("episode", "no episode is open; start one with `backjournal episode start`")
+        raise InputError(
+            "episode", "no episode is open; start one with `backjournal episode start`"
+        )
     current = episodes[-1]
     if end <= current.start:
         raise InputError("date", f"the episode started {current.start}; it must end after that day")
@@ -68,18 +72,26 @@ def add_exercise(meta: JournalMeta, exercise: Exercise) -> JournalMeta:
     if exercise.kind not in KINDS:
         raise InputError("kind", f"unknown kind {exercise.kind!r}; choose from {', '.join(KINDS)}")
     if exercise.region not in REGIONS:
-        raise InputError("region", f"unknown region {exercise.region!r}; choose from {', '.join(REGIONS)}")
+        raise InputError(
+            "region", f"unknown region {exercise.region!r}; choose from {', '.join(REGIONS)}"
+        )
     if exercise.sides not in SIDES:
         raise InputError("sides", "must be 'one' or 'both'")
     if exercise.kind == "stretching" and (exercise.hold_s or 0) < 10:
         raise InputError("hold_s", "a stretch is held at least 10 seconds")
-    if exercise.kind in ("mobility", "strengthening") and exercise.reps is not None and exercise.reps < 5:
+    if (
+        exercise.kind in ("mobility", "strengthening")
+        and exercise.reps is not None
+        and exercise.reps < 5
+    ):
         raise InputError("reps", "a repeated exercise takes at least 5 reps")
     others = [e for e in meta.exercises if e.id != exercise.id]
     return replace(meta, exercises=[*others, replace(exercise, builtin=False)])
 
 
-def save_routine(meta: JournalMeta, routine: Routine, library: Mapping[str, Exercise]) -> JournalMeta:
+def save_routine(
+    meta: JournalMeta, routine: Routine, library: Mapping[str, Exercise]
+) -> JournalMeta:
     """Create or replace a routine (by id), keeping the others' order."""
     check_id(routine.id, "routine")
     check_name(routine.name)

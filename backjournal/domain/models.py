@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Mapping
-
 
 # Strengthening, then stretching, then the rest (most typical of a routine first).
-_ROUTINE_KIND_PRIORITY = ("cool-down", "warm-up", "aerobic", "mobility", "stretching", "strengthening")
+_ROUTINE_KIND_PRIORITY = (
+    "cool-down",
+    "warm-up",
+    "aerobic",
+    "mobility",
+    "stretching",
+    "strengthening",
+)
 
 NOTES_MAX = 10_000
 

@@ -31,7 +31,7 @@ class AdvisorSettings:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "AdvisorSettings":
+    def from_dict(cls, data: dict[str, Any]) -> AdvisorSettings:
         """Build from a dict, validating every known key; unknown keys are an error."""
         known = {f.name for f in fields(cls)}
         values: dict[str, int] = {}
@@ -62,7 +62,7 @@ class Settings:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Settings":
+    def from_dict(cls, data: dict[str, Any]) -> Settings:
         """Build from stored settings; a bad value raises InputError naming it."""
         if not isinstance(data, dict):
             raise InputError("settings", "must be a JSON object")

@@ -29,9 +29,10 @@ weeks before D, so a repeated call (after a tick, say) only re-walks the last mo
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from backjournal.domain.advisor_phase import phases_by_day
 from backjournal.domain.models import Day, Journal, Routine
@@ -67,7 +68,11 @@ class RoutineStreak:
 
     def to_dict(self) -> dict[str, Any]:
         doc: dict[str, Any] = {
-            "id": self.id, "unit": self.unit, "current": self.current, "best": self.best, "today": self.today,
+            "id": self.id,
+            "unit": self.unit,
+            "current": self.current,
+            "best": self.best,
+            "today": self.today,
         }
         if self.unit == "week":
             doc.update(target=self.target, this_week=self.this_week)
@@ -120,7 +125,9 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def week_status(journal: Journal, routine: Routine, monday: date, s: AdvisorSettings, today: date) -> str:
+def week_status(
+    journal: Journal, routine: Routine, monday: date, s: AdvisorSettings, today: date
+) -> str:
     """The ISO week starting `monday` (any day of it is accepted) as seen on `today`.
 
     'met' once done on >= N days up to today; 'running' while the week is not over (it
@@ -131,7 +138,11 @@ def week_status(journal: Journal, routine: Routine, monday: date, s: AdvisorSett
     sunday = monday + timedelta(days=6)
     last = min(sunday, today)
     target = routine.times_per_week or 1
-    done = sum(1 for n in range((last - monday).days + 1) if routine_done_on(journal, routine, monday + timedelta(days=n)))
+    done = sum(
+        1
+        for n in range((last - monday).days + 1)
+        if routine_done_on(journal, routine, monday + timedelta(days=n))
+    )
     if done >= target:
         return MET
     if sunday >= today:
@@ -158,12 +169,18 @@ class _State:
     week_blocked: list[bool]  # the routine was not allowed on a day of the current week
 
     @classmethod
-    def empty(cls, n: int) -> "_State":
+    def empty(cls, n: int) -> _State:
         return cls(0, 0, [0] * n, [0] * n, [0] * n, [False] * n)
 
-    def copy(self) -> "_State":
-        return _State(self.journal_run, self.journal_best, list(self.runs), list(self.bests),
-                      list(self.week_done), list(self.week_blocked))
+    def copy(self) -> _State:
+        return _State(
+            self.journal_run,
+            self.journal_best,
+            list(self.runs),
+            list(self.bests),
+            list(self.week_done),
+            list(self.week_blocked),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +193,7 @@ class _Plan:
     targets: tuple[int | None, ...]  # None: daily
 
     @classmethod
-    def of(cls, journal: Journal) -> "_Plan":
+    def of(cls, journal: Journal) -> _Plan:
         routines = tuple(journal.routines)
         return cls(
             routines=routines,
@@ -186,8 +203,15 @@ class _Plan:
         )
 
 
-def _walk(state: _State, journal: Journal, plan: _Plan, low: int, high: int,
-          phases: dict[int, str], today: int | None) -> tuple[list[date], list[Day]]:
+def _walk(
+    state: _State,
+    journal: Journal,
+    plan: _Plan,
+    low: int,
+    high: int,
+    phases: dict[int, str],
+    today: int | None,
+) -> tuple[list[date], list[Day]]:
     """Advance `state` over the days low..high (ordinals). `today` gets D's grace.
 
     Returns the dates and Day records met on the way (for the memo's check).
@@ -198,14 +222,21 @@ def _walk(state: _State, journal: Journal, plan: _Plan, low: int, high: int,
     needs, kinds, targets = plan.needs, plan.kinds, plan.targets
     daily = [i for i, target in enumerate(targets) if target is None]
     weekly = [i for i, target in enumerate(targets) if target is not None]
-    runs, bests, week_done, week_blocked = state.runs, state.bests, state.week_done, state.week_blocked
+    runs, bests, week_done, week_blocked = (
+        state.runs,
+        state.bests,
+        state.week_done,
+        state.week_blocked,
+    )
     journal_run, journal_best = state.journal_run, state.journal_best
     # Per routine: is it done with these ticks, is it blocked in this phase. Days share their tick
     # mappings (decoded ones come from a pool), so each distinct mapping is tested once per pass.
     not_done = tuple(False for _ in needs)
     done_by_ticks: dict[int, tuple[bool, ...]] = {}
     held: list[object] = []  # keeps every mapping whose id is a key alive for the whole pass
-    blocked_in = {phase: tuple(kind not in allowed for kind in kinds) for phase, allowed in _ALLOWED.items()}
+    blocked_in = {
+        phase: tuple(kind not in allowed for kind in kinds) for phase, allowed in _ALLOWED.items()
+    }
     blocked_default = blocked_in[MAINTENANCE]
     current = date.fromordinal(low) if low <= high else None
     one = timedelta(days=1)
@@ -220,7 +251,9 @@ def _walk(state: _State, journal: Journal, plan: _Plan, low: int, high: int,
             done = done_by_ticks.get(id(tick_map))
             if done is None:
                 keys = tick_map.keys()
-                done = done_by_ticks[id(tick_map)] = tuple(bool(need) and need <= keys for need in needs)
+                done = done_by_ticks[id(tick_map)] = tuple(
+                    bool(need) and need <= keys for need in needs
+                )
                 held.append(tick_map)
             rest = entry is not None and entry.rest
         else:
@@ -259,7 +292,9 @@ def _walk(state: _State, journal: Journal, plan: _Plan, low: int, high: int,
     return seen_dates, seen
 
 
-def _finish(state: _State, journal: Journal, plan: _Plan, day: date, phases: dict[int, str]) -> Streaks:
+def _finish(
+    state: _State, journal: Journal, plan: _Plan, day: date, phases: dict[int, str]
+) -> Streaks:
     """Turn the state after D into streaks: count D's running week if met; read D's status."""
     record = journal.days.get(day)
     ticks = record.ticks.keys() if record is not None else _NO_TICKS
@@ -277,7 +312,9 @@ def _finish(state: _State, journal: Journal, plan: _Plan, day: date, phases: dic
         if state.week_done[i] >= target:  # the running week counts once met
             current += 1
             best = max(best, current)
-        out.append(RoutineStreak(routine.id, "week", current, best, today, target, state.week_done[i]))
+        out.append(
+            RoutineStreak(routine.id, "week", current, best, today, target, state.week_done[i])
+        )
     return Streaks(day, Streak(state.journal_run, state.journal_best), tuple(out))
 
 
@@ -287,7 +324,9 @@ def _first_day(journal: Journal, day: date) -> date:
     return monday_of(min(earliest, day))
 
 
-def compute_streaks(journal: Journal, day: date, s: AdvisorSettings, memo: "StreakMemo | None" = None) -> Streaks:
+def compute_streaks(
+    journal: Journal, day: date, s: AdvisorSettings, memo: StreakMemo | None = None
+) -> Streaks:
     """The journal's and every routine's streaks as of `day`, in routine order.
 
     A pure function of the journal; pass a `StreakMemo` to reuse earlier work across calls.
@@ -352,7 +391,9 @@ class StreakMemo:
         self._state: _State | None = None
         self._dates: list[date] = []
         self._records: tuple[Day, ...] = ()
-        self._lookup: Callable[[Mapping[date, Day]], Any] | None = None  # days -> the Days at _dates
+        self._lookup: Callable[[Mapping[date, Day]], Any] | None = (
+            None  # days -> the Days at _dates
+        )
         self.hits = 0  # for tests and benchmarks
         self.misses = 0
 
@@ -361,7 +402,9 @@ class StreakMemo:
         cutoff = monday_of(day) - timedelta(weeks=_MEMO_WEEKS)
         key = (cutoff, s, plan, _episodes_key(journal, cutoff))
         days = journal.days
-        suffix_present = sum(1 for n in range((day - cutoff).days + 1) if cutoff + timedelta(days=n) in days)
+        suffix_present = sum(
+            1 for n in range((day - cutoff).days + 1) if cutoff + timedelta(days=n) in days
+        )
         if not (
             key == self._key
             and len(days) == len(self._dates) + suffix_present
@@ -375,13 +418,17 @@ class StreakMemo:
         _walk(state, journal, plan, cutoff.toordinal(), day.toordinal(), phases, day.toordinal())
         return _finish(state, journal, plan, day, phases)
 
-    def _prime(self, journal: Journal, plan: _Plan, cutoff: date, s: AdvisorSettings, key: tuple) -> None:
+    def _prime(
+        self, journal: Journal, plan: _Plan, cutoff: date, s: AdvisorSettings, key: tuple
+    ) -> None:
         self.misses += 1
         first = _first_day(journal, cutoff)
         last = cutoff - timedelta(days=1)
         phases = phases_by_day(journal, first, last, s)
         state = _State.empty(len(plan.routines))
-        dates, records = _walk(state, journal, plan, first.toordinal(), last.toordinal(), phases, None)
+        dates, records = _walk(
+            state, journal, plan, first.toordinal(), last.toordinal(), phases, None
+        )
         self._key, self._state = key, state
         # Look the dates up by the journal's own key objects (a dict finds an identical key without
         # comparing dates), all at once in C: checking ten years costs tens of microseconds.

@@ -1,11 +1,16 @@
 """Storage: the only code that touches TinyDB and the disk."""
 
 from backjournal.storage.backups import BackupInfo
-from backjournal.storage.errors import BackupNotFound, JournalNotEmpty, JournalUnusable, SettingsError, StoreWriteError
+from backjournal.storage.errors import (
+    BackupNotFound,
+    JournalNotEmpty,
+    JournalUnusable,
+    SettingsError,
+    StoreWriteError,
+)
 from backjournal.storage.paths import Paths, resolve_paths
 from backjournal.storage.settings_file import load_settings, save_settings
 from backjournal.storage.store import Store
-
 
 
 def __getattr__(name: str) -> object:

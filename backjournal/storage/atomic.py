@@ -91,7 +91,9 @@ def commit_temp(temp: Path | str, target: Path | str, *, sync_dir: bool = True) 
         try:
             fsync_dir(os.path.dirname(os.fspath(target)) or ".")
         except OSError as error:
-            raise StoreWriteError(Path(target), error, "the new file is in place but may not survive a crash") from error
+            raise StoreWriteError(
+                Path(target), error, "the new file is in place but may not survive a crash"
+            ) from error
 
 
 def write_atomic(target: Path | str, data: bytes) -> None:

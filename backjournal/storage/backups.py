@@ -5,12 +5,19 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable
 
-from backjournal.storage.atomic import FILE_MODE, discard, ensure_dir, fsync_dir, temp_name, write_all
+from backjournal.storage.atomic import (
+    FILE_MODE,
+    discard,
+    ensure_dir,
+    fsync_dir,
+    temp_name,
+    write_all,
+)
 from backjournal.storage.errors import BackupNotFound, JournalUnusable, StoreWriteError
 from backjournal.storage.paths import year_of
 from backjournal.storage.schema import DAYS
@@ -18,7 +25,9 @@ from backjournal.storage.tinyfile import parse_tables, read_bytes
 
 KEEP_DAYS = 14
 # "2026-05-03" is the daily backup; "2026-05-03T142205-before-restore[-2]" a snapshot.
-_NAME = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2})(?:T(?P<time>\d{6})-(?P<kind>[a-z]+(?:-[a-z]+)*?)(?:-(?P<n>\d+))?)?")
+_NAME = re.compile(
+    r"(?P<day>\d{4}-\d{2}-\d{2})(?:T(?P<time>\d{6})-(?P<kind>[a-z]+(?:-[a-z]+)*?)(?:-(?P<n>\d+))?)?"
+)
 
 
 @dataclass(frozen=True)
@@ -48,7 +57,11 @@ def backup_dirs(backups_dir: Path) -> list[tuple[tuple[date, str, str, int], Pat
     """Backup folders with their parsed names, newest first."""
     try:
         with os.scandir(backups_dir) as entries:
-            found = [(_parse_name(e.name), Path(e.path)) for e in entries if e.is_dir(follow_symlinks=False)]
+            found = [
+                (_parse_name(e.name), Path(e.path))
+                for e in entries
+                if e.is_dir(follow_symlinks=False)
+            ]
     except OSError:
         return []
     named = [(key, path) for key, path in found if key is not None]
@@ -76,7 +89,9 @@ def copy_files(files: list[Path], backups_dir: Path, name: str) -> Path:
         fsync_dir(backups_dir)
     except OSError as error:
         discard(temp)
-        raise StoreWriteError(final, error, "the backup was not made and the journal was not changed") from error
+        raise StoreWriteError(
+            final, error, "the backup was not made and the journal was not changed"
+        ) from error
     except JournalUnusable:
         discard(temp)
         raise
@@ -106,7 +121,9 @@ def snapshot(files: list[Path], backups_dir: Path, now: datetime, kind: str) -> 
     return copy_files(files, backups_dir, name)
 
 
-def daily_backup(list_files: Callable[[], list[Path]], backups_dir: Path, today: date) -> Path | None:
+def daily_backup(
+    list_files: Callable[[], list[Path]], backups_dir: Path, today: date
+) -> Path | None:
     """Make today's backup unless it exists; keeps the last KEEP_DAYS days. None: an empty journal, none made."""
     name = today.isoformat()
     if (backups_dir / name).exists():
@@ -140,12 +157,16 @@ def describe(key: tuple[date, str, str, int], path: Path) -> BackupInfo:
                 continue
             tables = parse_tables(file, read_bytes(file)) or {}
             docs = (tables.get(DAYS) or {}).values()
-            entries += sum(1 for doc in docs if isinstance(doc, dict) and doc.get("entry") is not None)
+            entries += sum(
+                1 for doc in docs if isinstance(doc, dict) and doc.get("entry") is not None
+            )
         except JournalUnusable as error:
             problem = problem or str(error)
         except OSError as error:
             problem = problem or f"{file}: {error.strerror or error}"
-    return BackupInfo(day=key[0], path=path, size=size, entries=entries, kind=key[2], problem=problem)
+    return BackupInfo(
+        day=key[0], path=path, size=size, entries=entries, kind=key[2], problem=problem
+    )
 
 
 def list_backups(backups_dir: Path) -> list[BackupInfo]:

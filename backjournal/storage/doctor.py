@@ -54,12 +54,20 @@ def analyse(store: Store) -> tuple[dict[Path, str], str | None, bool]:
         parsed.pop(META_FILE, None)
         version = SCHEMA_VERSION  # the years are read as the current schema once meta is set aside
     if version > SCHEMA_VERSION:
-        return problems, f"{meta_path}: {newer_problem(version)}; upgrade backjournal to use it", True
+        return (
+            problems,
+            f"{meta_path}: {newer_problem(version)}; upgrade backjournal to use it",
+            True,
+        )
     if version < SCHEMA_VERSION:
         try:
             decode_journal(parsed, store.data_dir)
         except JournalUnusable as error:
-            return problems, f"{error.path}: {error.problem} (schema {version}, to be migrated)", False
+            return (
+                problems,
+                f"{error.path}: {error.problem} (schema {version}, to be migrated)",
+                False,
+            )
         return problems, None, False
     # Ticks are checked against the exercises in journal-meta.json; when that file is missing or
     # damaged (itself reported), the custom exercises are unknown, and no year file is blamed for it.
@@ -97,7 +105,9 @@ def check_report(store: Store) -> tuple[list[str], list[str]]:
     notes: list[str] = []
     for folder in (data_dir, store.backups_dir):
         if folder.is_dir() and _mode(folder) != DIR_MODE:
-            out.append(f"{folder}: folder mode is {_mode(folder):04o}, should be 0700 (private health data); run chmod 700 {folder}")
+            out.append(
+                f"{folder}: folder mode is {_mode(folder):04o}, should be 0700 (private health data); run chmod 700 {folder}"
+            )
     files = store.journal_files()
     for path in files:
         try:
@@ -106,11 +116,17 @@ def check_report(store: Store) -> tuple[list[str], list[str]]:
             out.append(f"{path}: cannot be read ({error.strerror or error})")
             continue
         if mode != FILE_MODE:
-            out.append(f"{path}: file mode is {mode:04o}, should be 0600 (private health data); run chmod 600 {path}")
+            out.append(
+                f"{path}: file mode is {mode:04o}, should be 0600 (private health data); run chmod 600 {path}"
+            )
     for path in stale_temps(data_dir) + stale_temps(store.backups_dir):
-        notes.append(f"{path}: a temp file left by an interrupted write; harmless, the next write removes it")
+        notes.append(
+            f"{path}: a temp file left by an interrupted write; harmless, the next write removes it"
+        )
     if files and not store.meta_path.exists():
-        out.append(f"{store.meta_path}: missing; episodes, custom exercises and routines are not in the journal")
+        out.append(
+            f"{store.meta_path}: missing; episodes, custom exercises and routines are not in the journal"
+        )
     problems, whole, _ = analyse(store)
     out += [f"{path}: {problem}" for path, problem in problems.items()]
     if whole:
@@ -131,7 +147,9 @@ def newest_good(store: Store) -> tuple[Path, date, str, int] | None:
         if not files:
             continue
         try:
-            days, _ = decode_journal({path.name: parse_tables(path, read_bytes(path)) for path in files}, folder)
+            days, _ = decode_journal(
+                {path.name: parse_tables(path, read_bytes(path)) for path in files}, folder
+            )
         except JournalUnusable:
             continue
         return folder, key[0], key[2], sum(1 for day in days.values() if day.entry is not None)
@@ -163,13 +181,19 @@ def repair_locked(store: Store) -> list[str]:
         try:
             os.rename(path, aside)
         except OSError as error:
-            lines.append(f"could not move {path} aside ({error.strerror or error}); it is unchanged")
+            lines.append(
+                f"could not move {path} aside ({error.strerror or error}); it is unchanged"
+            )
             continue
         lines.append(f"moved {path} aside to {aside.name} ({problem}); nothing was deleted")
     if problems:
         fsync_dir(store.data_dir)
     if whole:
-        what = "it is not damaged, only newer" if newer else "no single file is to blame, so nothing was moved"
+        what = (
+            "it is not damaged, only newer"
+            if newer
+            else "no single file is to blame, so nothing was moved"
+        )
         lines.append(f"{whole}; left as it is: {what}")
     for path in store.journal_files():
         if not path.is_symlink() and _mode(path) != FILE_MODE:  # never chmod a link's target

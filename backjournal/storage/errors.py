@@ -18,7 +18,9 @@ class JournalUnusable(Exception):
 class StoreWriteError(Exception):
     """A write failed (disk full, I/O error, read-only): the previous journal is intact."""
 
-    def __init__(self, path: Path, error: OSError | str, detail: str = "the journal was not changed") -> None:
+    def __init__(
+        self, path: Path, error: OSError | str, detail: str = "the journal was not changed"
+    ) -> None:
         self.path = Path(path)
         self.error = error
         reason = (error.strerror or str(error)) if isinstance(error, OSError) else error

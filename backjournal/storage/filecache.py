@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from backjournal.domain.models import JournalMeta
 from backjournal.storage.tinyfile import read_with_stat
@@ -22,8 +23,12 @@ class Cached:
     raw: bytes | None  # None: not kept (an older year); a write to it validates the file again
     value: Any  # dict[date, Day] for a year file, JournalMeta for the meta file
     ids: dict[date, int] | None = None
-    tables: dict[str, Any] | None = None  # parsed TinyDB tables, kept after a write to skip re-parsing
-    segments: dict[str, dict[str, bytes]] | None = None  # the tables' documents as JSON, matching `tables`
+    tables: dict[str, Any] | None = (
+        None  # parsed TinyDB tables, kept after a write to skip re-parsing
+    )
+    segments: dict[str, dict[str, bytes]] | None = (
+        None  # the tables' documents as JSON, matching `tables`
+    )
 
 
 @dataclass

@@ -37,11 +37,16 @@ class DirLock:
             fd, self._fd = self._fd, None
             os.close(fd)  # closing the descriptor drops the flock
 
-    def __enter__(self) -> "DirLock":
+    def __enter__(self) -> DirLock:
         self.acquire()
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.release()
 
 
@@ -102,14 +107,21 @@ class StoreLock:
         try:
             if self._pid == os.getpid():
                 self._drop()
-        except Exception:  # at interpreter exit os may be gone; the process's descriptors close anyway
+        except (
+            Exception
+        ):  # at interpreter exit os may be gone; the process's descriptors close anyway
             pass
 
-    def __enter__(self) -> "StoreLock":
+    def __enter__(self) -> StoreLock:
         self.acquire()
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.release()
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Collection, Mapping
+from typing import Any
 
 from backjournal.domain import codec
 from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
@@ -24,20 +25,31 @@ MIGRATIONS: dict[int, Migration] = {}
 
 BUILTIN_IDS = frozenset(BUILTIN_BY_ID)
 
-HINT_NEWER = "It was written by a newer backjournal; upgrade backjournal to use it. The file was not changed"
+HINT_NEWER = (
+    "It was written by a newer backjournal; upgrade backjournal to use it. The file was not changed"
+)
 
 
 def _doc_id(key: Any, path: Path, table: str) -> int:
     # TinyDB turns ids into ints; "01" and "1" would silently become the same document.
-    if not isinstance(key, str) or not (key.isascii() and key.isdigit()) or str(int(key)) != key or int(key) < 1:
-        raise JournalUnusable(path, f"table {table!r} has an invalid document id {key!r}", HINT_CORRUPT)
+    if (
+        not isinstance(key, str)
+        or not (key.isascii() and key.isdigit())
+        or str(int(key)) != key
+        or int(key) < 1
+    ):
+        raise JournalUnusable(
+            path, f"table {table!r} has an invalid document id {key!r}", HINT_CORRUPT
+        )
     return int(key)
 
 
 def _docs(tables: dict[str, Any] | None, name: str, path: Path) -> list[tuple[int, Any]]:
     """A table's documents in document-id order."""
     table = (tables or {}).get(name) or {}
-    return sorted(((_doc_id(key, path, name), doc) for key, doc in table.items()), key=lambda item: item[0])
+    return sorted(
+        ((_doc_id(key, path, name), doc) for key, doc in table.items()), key=lambda item: item[0]
+    )
 
 
 def read_version(tables: dict[str, Any] | None, path: Path) -> int:
@@ -46,15 +58,21 @@ def read_version(tables: dict[str, Any] | None, path: Path) -> int:
         return SCHEMA_VERSION
     docs = _docs(tables, META, path)
     if len(docs) != 1 or not isinstance(docs[0][1], dict):
-        raise JournalUnusable(path, f"table 'meta' must hold exactly one document, it holds {len(docs)}", HINT_CORRUPT)
+        raise JournalUnusable(
+            path, f"table 'meta' must hold exactly one document, it holds {len(docs)}", HINT_CORRUPT
+        )
     version = docs[0][1].get("schema")
     if isinstance(version, bool) or not isinstance(version, int) or version < 0:
-        raise JournalUnusable(path, f"the schema version {version!r} is not a version number", HINT_CORRUPT)
+        raise JournalUnusable(
+            path, f"the schema version {version!r} is not a version number", HINT_CORRUPT
+        )
     return version
 
 
 def newer_problem(version: int) -> str:
-    return f"uses journal schema {version}, but this backjournal reads schema {SCHEMA_VERSION} at most"
+    return (
+        f"uses journal schema {version}, but this backjournal reads schema {SCHEMA_VERSION} at most"
+    )
 
 
 def meta_version(tables: dict[str, Any] | None, path: Path) -> int:
@@ -71,14 +89,23 @@ def decode_meta(tables: dict[str, Any] | None, path: Path) -> JournalMeta:
         return JournalMeta()
     try:
         flags = _docs(tables, META, path)[0][1]
-        episodes = [codec.episode_from_dict(doc, f"episode {i}") for i, doc in _docs(tables, EPISODES, path)]
+        episodes = [
+            codec.episode_from_dict(doc, f"episode {i}") for i, doc in _docs(tables, EPISODES, path)
+        ]
         episodes = codec.check_episodes(episodes)
-        exercises = [codec.exercise_from_dict(doc, f"exercise {i}") for i, doc in _docs(tables, EXERCISES, path)]
-        routines = [codec.routine_from_dict(doc, f"routine {i}") for i, doc in _docs(tables, ROUTINES, path)]
+        exercises = [
+            codec.exercise_from_dict(doc, f"exercise {i}")
+            for i, doc in _docs(tables, EXERCISES, path)
+        ]
+        routines = [
+            codec.routine_from_dict(doc, f"routine {i}") for i, doc in _docs(tables, ROUTINES, path)
+        ]
         custom = flags.get("routines_custom", False)
         if not isinstance(custom, bool):
             raise ShapeError("meta.routines_custom", "must be true or false")
-        meta = JournalMeta(episodes=episodes, exercises=exercises, routines=routines if custom else None)
+        meta = JournalMeta(
+            episodes=episodes, exercises=exercises, routines=routines if custom else None
+        )
         _unique_ids(meta)
     except ShapeError as error:
         raise JournalUnusable(path, f"wrongly shaped data: {error}", HINT_CORRUPT) from None
@@ -96,7 +123,9 @@ def _unique_ids(meta: JournalMeta) -> None:
 
 def normalize_meta(meta: JournalMeta) -> JournalMeta:
     """Validate a meta about to be written by round-tripping it through the codec; raises ShapeError."""
-    episodes = codec.check_episodes([codec.episode_from_dict(codec.episode_to_dict(e)) for e in meta.episodes])
+    episodes = codec.check_episodes(
+        [codec.episode_from_dict(codec.episode_to_dict(e)) for e in meta.episodes]
+    )
     exercises = [codec.exercise_from_dict(codec.exercise_to_dict(e)) for e in meta.exercises]
     routines = None
     if meta.routines is not None:
@@ -122,7 +151,9 @@ def encode_meta(meta: JournalMeta, base: dict[str, Any] | None = None) -> dict[s
     return tables
 
 
-def decode_year(tables: dict[str, Any] | None, year: int, path: Path) -> tuple[dict[date, Day], dict[date, int]]:
+def decode_year(
+    tables: dict[str, Any] | None, year: int, path: Path
+) -> tuple[dict[date, Day], dict[date, int]]:
     """The days of one year file and each day's document id; wrong shapes are JournalUnusable."""
     days: dict[date, Day] = {}
     ids: dict[date, int] = {}
@@ -132,10 +163,16 @@ def decode_year(tables: dict[str, Any] | None, year: int, path: Path) -> tuple[d
         except ShapeError as error:
             raise JournalUnusable(path, f"wrongly shaped data: {error}", HINT_CORRUPT) from None
         if day.date.year != year:
-            raise JournalUnusable(path, f"document {doc_id} is dated {day.date} but this file holds {year}", HINT_CORRUPT)
+            raise JournalUnusable(
+                path,
+                f"document {doc_id} is dated {day.date} but this file holds {year}",
+                HINT_CORRUPT,
+            )
         if day.date in ids:
             raise JournalUnusable(
-                path, f"{day.date} appears twice (documents {ids[day.date]} and {doc_id})", HINT_CORRUPT
+                path,
+                f"{day.date} appears twice (documents {ids[day.date]} and {doc_id})",
+                HINT_CORRUPT,
             )
         days[day.date] = day
         ids[day.date] = doc_id
@@ -161,8 +198,10 @@ def check_ticks(days: Mapping[date, Day], known: Collection[str], path: Path) ->
     found = unknown_tick(days, known)
     if found is not None:
         raise JournalUnusable(
-            path, f"wrongly shaped data: {found[0]} has a tick for an unknown exercise {found[1]!r} "
-            f"(not built in, not among the exercises in {META_FILE})", HINT_CORRUPT,
+            path,
+            f"wrongly shaped data: {found[0]} has a tick for an unknown exercise {found[1]!r} "
+            f"(not built in, not among the exercises in {META_FILE})",
+            HINT_CORRUPT,
         )
 
 
@@ -187,7 +226,9 @@ def migrate(files: dict[str, Any], version: int, path: Path) -> dict[str, Any]:
         step = MIGRATIONS.get(version)
         if step is None:
             raise JournalUnusable(
-                path, f"uses journal schema {version}, which this backjournal cannot migrate", "The file was not changed"
+                path,
+                f"uses journal schema {version}, which this backjournal cannot migrate",
+                "The file was not changed",
             )
         try:
             files = step(files)
@@ -195,7 +236,9 @@ def migrate(files: dict[str, Any], version: int, path: Path) -> dict[str, Any]:
             meta_doc["schema"] = version + 1  # the runner, not each step, keeps the version honest
         except (KeyError, TypeError, ValueError, AttributeError, StopIteration) as error:
             raise JournalUnusable(
-                path, f"migrating from schema {version} failed ({error!r})", "The journal was not changed"
+                path,
+                f"migrating from schema {version} failed ({error!r})",
+                "The journal was not changed",
             ) from None
         version += 1
     return files

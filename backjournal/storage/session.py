@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterator
 
 from backjournal.storage import backups as backup_files
 from backjournal.storage.atomic import clean_stale_temps, ensure_dir

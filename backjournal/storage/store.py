@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 import orjson
 
@@ -16,7 +17,15 @@ from backjournal.storage import backups as backup_files
 from backjournal.storage import doctor
 from backjournal.storage.atomic import commit_temp, discard, fsync_dir, write_temp
 from backjournal.storage.errors import JournalNotEmpty, JournalUnusable, StoreWriteError
-from backjournal.storage.paths import BACKUPS_DIR, LOCK_FILE, META_FILE, is_journal_file, year_file_name, year_of
+from backjournal.storage.filecache import Cached, StatKey, Txn, read_with_key, stat_key
+from backjournal.storage.paths import (
+    BACKUPS_DIR,
+    LOCK_FILE,
+    META_FILE,
+    is_journal_file,
+    year_file_name,
+    year_of,
+)
 from backjournal.storage.schema import (
     DAYS,
     check_ticks,
@@ -32,25 +41,37 @@ from backjournal.storage.schema import (
     table_of,
     unknown_tick,
 )
-from backjournal.storage.filecache import Cached, StatKey, Txn, read_with_key, stat_key
 from backjournal.storage.session import WriteSession
 from backjournal.storage.tinyfile import AtomicJSONStorage, open_db, parse_tables, read_bytes
 
+
 def _copy_meta(meta: JournalMeta) -> JournalMeta:
     routines = None if meta.routines is None else list(meta.routines)
-    return JournalMeta(episodes=list(meta.episodes), exercises=list(meta.exercises), routines=routines)
+    return JournalMeta(
+        episodes=list(meta.episodes), exercises=list(meta.exercises), routines=routines
+    )
 
 
 class Store:
     """The only code that touches the journal's files. Writes lock, re-read, and replace atomically."""
 
-    def __init__(self, data_dir: Path, *, lock_timeout: float = 5.0, clock: Callable[[], datetime] = datetime.now) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        lock_timeout: float = 5.0,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
         self.data_dir = Path(data_dir)
         self.lock_timeout = lock_timeout
         self.clock = clock
         self._cache: dict[Path, Cached] = {}
-        self._merged: tuple[list[int], list[dict[date, Day]], dict[date, Day]] | None = None  # see load()
-        self._names: dict[str, tuple[int, Path] | None] = {}  # file name -> (year, path) for year files
+        self._merged: tuple[list[int], list[dict[date, Day]], dict[date, Day]] | None = (
+            None  # see load()
+        )
+        self._names: dict[
+            str, tuple[int, Path] | None
+        ] = {}  # file name -> (year, path) for year files
         # Built once: pathlib's `/` cost more per write than all the rest of the Python work of a write.
         self.meta_path = self.data_dir / META_FILE
         self.backups_dir = self.data_dir / BACKUPS_DIR
@@ -73,11 +94,15 @@ class Store:
         except FileNotFoundError:
             return {}
         except OSError as error:
-            raise JournalUnusable(self.data_dir, f"cannot be read ({error.strerror or error})", "Check the folder") from error
+            raise JournalUnusable(
+                self.data_dir, f"cannot be read ({error.strerror or error})", "Check the folder"
+            ) from error
         known = self._names
         found: dict[int, Path] = {}
         for name in names:
-            if name not in known:  # the same Path object each time: its str and hash are computed once
+            if (
+                name not in known
+            ):  # the same Path object each time: its str and hash are computed once
                 year = year_of(name)
                 known[name] = None if year is None else (year, self.data_dir / name)
             if (entry := known[name]) is not None:
@@ -132,7 +157,9 @@ class Store:
         # Writes go to this year: keep its bytes and parse so the first write neither validates nor
         # parses it again. Older years keep neither: ten years of them would hold megabytes for nothing.
         current = year == self.clock().year
-        self._cache[path] = Cached(key, raw if current else None, days, ids, tables if current else None)
+        self._cache[path] = Cached(
+            key, raw if current else None, days, ids, tables if current else None
+        )
         return days
 
     def load_meta(self) -> JournalMeta:
@@ -201,16 +228,22 @@ class Store:
             today = self.clock().date()
             yield Txn(raw, meta, lambda: self._session.daily_backup(self.journal_files, today))
 
-    def _validated_meta(self, raw: bytes | None, key: StatKey | None, tables: dict[str, Any] | None) -> JournalMeta:
+    def _validated_meta(
+        self, raw: bytes | None, key: StatKey | None, tables: dict[str, Any] | None
+    ) -> JournalMeta:
         if raw is None:
             return JournalMeta()
         meta = decode_meta(tables, self.meta_path)
         self._cache[self.meta_path] = Cached(key, raw, meta)
         return meta
 
-    def _remember(self, path: Path, storage: AtomicJSONStorage, value: Any, ids: dict[date, int] | None = None) -> None:
+    def _remember(
+        self, path: Path, storage: AtomicJSONStorage, value: Any, ids: dict[date, int] | None = None
+    ) -> None:
         assert storage.written is not None
-        self._cache[path] = Cached(stat_key(os.stat(path)), storage.written, value, ids, storage.read(), storage.segments)
+        self._cache[path] = Cached(
+            stat_key(os.stat(path)), storage.written, value, ids, storage.read(), storage.segments
+        )
 
     def _locked_year(
         self, path: Path, year: int, meta: JournalMeta
@@ -221,8 +254,11 @@ class Store:
         if cached is not None and cached.ids is not None and raw is not None and cached.raw == raw:
             if cached.tables is not None:
                 # Same bytes, so the same parse: copy the containers TinyDB replaces instead of parsing again.
-                storage = AtomicJSONStorage(path, parsed={name: dict(t) for name, t in cached.tables.items()},
-                                            segments=cached.segments)
+                storage = AtomicJSONStorage(
+                    path,
+                    parsed={name: dict(t) for name, t in cached.tables.items()},
+                    segments=cached.segments,
+                )
             else:
                 storage = AtomicJSONStorage(path, raw)
             return storage, dict(cached.value), dict(cached.ids)
@@ -256,7 +292,9 @@ class Store:
                 doc, result = normalize_day(new)  # a bad day is refused before anything is written
             txn.before_write()
             if txn.raw is None:
-                self._write_meta(txn.meta, None)  # the meta file, with the schema version, comes first
+                self._write_meta(
+                    txn.meta, None
+                )  # the meta file, with the schema version, comes first
             table = open_db(storage).table(DAYS)
             try:
                 if doc is None:
@@ -271,7 +309,9 @@ class Store:
                     ids[day] = table.insert(doc)
                     days[day] = result
             except BaseException:
-                self._cache.pop(path, None)  # TinyDB updates the cached parse in place; a failed write must not keep it
+                self._cache.pop(
+                    path, None
+                )  # TinyDB updates the cached parse in place; a failed write must not keep it
                 raise
             self._remember(path, storage, days, ids)
         return result
@@ -284,7 +324,9 @@ class Store:
             self._write_meta(new, txn.raw)
         return _copy_meta(new)
 
-    def replace_all(self, days: dict[date, Day], meta: JournalMeta, *, require_empty: bool = False) -> None:
+    def replace_all(
+        self, days: dict[date, Day], meta: JournalMeta, *, require_empty: bool = False
+    ) -> None:
         """Make the journal exactly this (import): validates everything before writing anything.
 
         With require_empty, a journal holding anything is refused (JournalNotEmpty), decided under the
@@ -303,11 +345,17 @@ class Store:
             for year, path in self._year_paths().items():
                 # a damaged journal is refused, not replaced
                 held = bool(self._locked_year(path, year, txn.meta)[1]) or held
-            if require_empty and (held or txn.meta.episodes or txn.meta.exercises or txn.meta.routines is not None):
+            if require_empty and (
+                held or txn.meta.episodes or txn.meta.exercises or txn.meta.routines is not None
+            ):
                 raise JournalNotEmpty(self.data_dir)
             txn.before_write()
             current = self.journal_files()
-            saved = backup_files.snapshot(current, self.backups_dir, self.clock(), "before-import") if current else None
+            saved = (
+                backup_files.snapshot(current, self.backups_dir, self.clock(), "before-import")
+                if current
+                else None
+            )
             self._commit_files(files, saved)
 
     def _commit_files(self, files: dict[str, bytes], saved: Path | None) -> None:
@@ -331,8 +379,14 @@ class Store:
         except (OSError, StoreWriteError) as error:
             for temp, _ in staged:
                 discard(temp)
-            where = f"the previous journal is saved in {saved}" if saved else "the journal was empty before"
-            raise StoreWriteError(self.data_dir, getattr(error, "error", error), f"it may be partly replaced; {where}") from error
+            where = (
+                f"the previous journal is saved in {saved}"
+                if saved
+                else "the journal was empty before"
+            )
+            raise StoreWriteError(
+                self.data_dir, getattr(error, "error", error), f"it may be partly replaced; {where}"
+            ) from error
 
     def _migrate_locked(self) -> None:
         """Back up, then migrate every file to SCHEMA_VERSION; called under the lock."""
@@ -346,7 +400,9 @@ class Store:
             decode_journal(migrated, self.data_dir)
         except JournalUnusable as error:
             raise JournalUnusable(
-                error.path, f"migrating from schema {version} gives wrongly shaped data: {error.problem}", "The journal was not changed"
+                error.path,
+                f"migrating from schema {version} gives wrongly shaped data: {error.problem}",
+                "The journal was not changed",
             ) from None
         saved = backup_files.snapshot(current, self.backups_dir, self.clock(), "before-migration")
         self._commit_files({name: orjson.dumps(tables) for name, tables in migrated.items()}, saved)
@@ -362,9 +418,13 @@ class Store:
         source = backup_files.find_backup(self.backups_dir, which)
         files = {path.name: path for path in sorted(source.iterdir()) if is_journal_file(path.name)}
         raw = {name: read_bytes(path) or b"" for name, path in files.items()}
-        decode_journal({name: parse_tables(files[name], data) for name, data in raw.items()}, source)
+        decode_journal(
+            {name: parse_tables(files[name], data) for name, data in raw.items()}, source
+        )
         with self._locked():
-            saved = backup_files.snapshot(self.journal_files(), self.backups_dir, self.clock(), "before-restore")
+            saved = backup_files.snapshot(
+                self.journal_files(), self.backups_dir, self.clock(), "before-restore"
+            )
             self._commit_files(raw, saved)
         return saved
 
@@ -386,7 +446,9 @@ class Store:
         if not self.data_dir.is_dir():
             return []
         with self._locked() as cleaned:
-            lines = [f"removed stale temp file {path} (left by an interrupted write)" for path in cleaned]
+            lines = [
+                f"removed stale temp file {path} (left by an interrupted write)" for path in cleaned
+            ]
             lines += doctor.repair_locked(self)
             self._cache.clear()
         return lines

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 
 def read_theme_files(dirs: Iterable[Path]) -> list[tuple[Path, dict[str, Any] | None, str | None]]:
@@ -21,7 +22,9 @@ def read_theme_files(dirs: Iterable[Path]) -> list[tuple[Path, dict[str, Any] | 
             except OSError as error:
                 found.append((path, None, f"cannot be read ({error.strerror or error})"))
             except UnicodeDecodeError as error:
-                found.append((path, None, f"is not UTF-8 text ({error.reason} at byte {error.start})"))
+                found.append(
+                    (path, None, f"is not UTF-8 text ({error.reason} at byte {error.start})")
+                )
             except tomllib.TOMLDecodeError as error:
                 found.append((path, None, f"is not valid TOML ({error})"))
     return found

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import orjson
 from tinydb import TinyDB
@@ -36,15 +37,31 @@ def read_with_stat(path: Path) -> tuple[bytes | None, os.stat_result | None]:
     except FileNotFoundError:
         return None, None
     except OSError as error:
-        raise JournalUnusable(path, f"cannot be read ({error.strerror or error})", "Check its permissions and the disk") from error
+        raise JournalUnusable(
+            path,
+            f"cannot be read ({error.strerror or error})",
+            "Check its permissions and the disk",
+        ) from error
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            what = "a folder" if stat.S_ISDIR(st.st_mode) else _KINDS.get(stat.S_IFMT(st.st_mode), "not a regular file")
-            raise JournalUnusable(path, f"cannot be read: it is {what}, not a journal file", "Move it out of the data folder")
+            what = (
+                "a folder"
+                if stat.S_ISDIR(st.st_mode)
+                else _KINDS.get(stat.S_IFMT(st.st_mode), "not a regular file")
+            )
+            raise JournalUnusable(
+                path,
+                f"cannot be read: it is {what}, not a journal file",
+                "Move it out of the data folder",
+            )
         return _read_all(fd, st.st_size), st
     except OSError as error:
-        raise JournalUnusable(path, f"cannot be read ({error.strerror or error})", "Check its permissions and the disk") from error
+        raise JournalUnusable(
+            path,
+            f"cannot be read ({error.strerror or error})",
+            "Check its permissions and the disk",
+        ) from error
     finally:
         os.close(fd)
 
@@ -58,7 +75,12 @@ def _read_all(fd: int, size: int) -> bytes:
     return chunks[0] if len(chunks) == 2 else b"".join(chunks)
 
 
-_KINDS = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device", stat.S_IFSOCK: "a socket"}
+_KINDS = {
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+}
 
 
 def duplicate_key(raw: bytes, data: Any = None) -> str | None:
@@ -96,16 +118,25 @@ def parse_tables(path: Path, raw: bytes | None) -> dict[str, Any] | None:
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
-        raise JournalUnusable(path, f"is not valid JSON, it is truncated or damaged ({error})", HINT_CORRUPT) from None
+        raise JournalUnusable(
+            path, f"is not valid JSON, it is truncated or damaged ({error})", HINT_CORRUPT
+        ) from None
     if not isinstance(data, dict):
-        raise JournalUnusable(path, f"is not a journal file: it holds a JSON {type(data).__name__}, not an object", HINT_CORRUPT)
+        raise JournalUnusable(
+            path,
+            f"is not a journal file: it holds a JSON {type(data).__name__}, not an object",
+            HINT_CORRUPT,
+        )
     for name, table in data.items():
         if not isinstance(table, dict):
-            raise JournalUnusable(path, f"table {name!r} is a {type(table).__name__}, not an object", HINT_CORRUPT)
+            raise JournalUnusable(
+                path, f"table {name!r} is a {type(table).__name__}, not an object", HINT_CORRUPT
+            )
     repeated = duplicate_key(raw, data)
     if repeated is not None:
         raise JournalUnusable(
-            path, f"the key {repeated!r} appears twice in one object (a document id collision); only one could be read",
+            path,
+            f"the key {repeated!r} appears twice in one object (a document id collision); only one could be read",
             HINT_CORRUPT,
         )
     return data
@@ -147,8 +178,14 @@ def compose(tables: dict[str, Any], segments: Segments) -> bytes:
 class AtomicJSONStorage(Storage):
     """A TinyDB storage for one transaction, made under the write lock: parsed once, written by atomic replace."""
 
-    def __init__(self, path: Path, raw: bytes | None = None, *, parsed: dict[str, Any] | None = None,
-                 segments: Segments | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        raw: bytes | None = None,
+        *,
+        parsed: dict[str, Any] | None = None,
+        segments: Segments | None = None,
+    ) -> None:
         super().__init__()
         self.path = path
         self.written: bytes | None = None  # the bytes the last write put on disk
@@ -174,7 +211,9 @@ class AtomicJSONStorage(Storage):
         key = str(doc_id)
         if key not in self._data[table]:
             raise KeyError(f"no document {key} in table {table!r}")
-        data = {name: dict(docs) for name, docs in self._data.items()}  # the old parse stays intact on failure
+        data = {
+            name: dict(docs) for name, docs in self._data.items()
+        }  # the old parse stays intact on failure
         data[table][key] = doc
         if self.segments is None:
             segments: Segments = {}  # the next write of this file in this process keeps segments

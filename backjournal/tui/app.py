@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from importlib import import_module
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -26,12 +27,32 @@ EXIT_OK, EXIT_UNUSABLE = 0, 4
 
 # mode -> (module in backjournal.tui.screens, screen class, title, what the palette says about it)
 SCREENS: dict[str, tuple[str, str, str, str]] = {
-    "tonight": ("tonight", "TonightScreen", "Tonight", "Tonight's check-in, checklist and phase advice"),
+    "tonight": (
+        "tonight",
+        "TonightScreen",
+        "Tonight",
+        "Tonight's check-in, checklist and phase advice",
+    ),
     "diary": ("diary", "DiaryScreen", "Diary", "Every entry, newest first; filter and edit"),
     "progress": ("progress", "ProgressScreen", "Progress", "Streaks, calendar and pain trend"),
-    "routines": ("routines", "RoutinesScreen", "Routines", "The exercise library and your routines"),
-    "episodes": ("episodes", "EpisodesScreen", "Episodes", "Flare-ups and the phases they went through"),
-    "settings": ("settings", "SettingsScreen", "Settings", "Theme, day boundary and advisor thresholds"),
+    "routines": (
+        "routines",
+        "RoutinesScreen",
+        "Routines",
+        "The exercise library and your routines",
+    ),
+    "episodes": (
+        "episodes",
+        "EpisodesScreen",
+        "Episodes",
+        "Flare-ups and the phases they went through",
+    ),
+    "settings": (
+        "settings",
+        "SettingsScreen",
+        "Settings",
+        "Theme, day boundary and advisor thresholds",
+    ),
 }
 
 # The errors a screen reports through `report_error` instead of crashing.
@@ -57,17 +78,32 @@ class BackjournalApp(App[int]):
     MODES = {mode: _mode_factory(mode) for mode in SCREENS}
     DEFAULT_MODE = "tonight"
     BINDINGS = [
-        Binding("t", "show('tonight')", "Tonight", tooltip="Tonight: check-in, checklist, phase advice"),
+        Binding(
+            "t", "show('tonight')", "Tonight", tooltip="Tonight: check-in, checklist, phase advice"
+        ),
         Binding("d", "show('diary')", "Diary", tooltip="Diary: every entry, newest first"),
-        Binding("p", "show('progress')", "Progress", tooltip="Progress: streaks, calendar, pain trend"),
+        Binding(
+            "p", "show('progress')", "Progress", tooltip="Progress: streaks, calendar, pain trend"
+        ),
         Binding("r", "show('routines')", "Routines", tooltip="Routines and the exercise library"),
-        Binding("e", "show('episodes')", "Episodes", tooltip="Episodes: flare-ups and their phases"),
-        Binding("s", "show('settings')", "Settings", tooltip="Settings: theme, day boundary, advisor"),
+        Binding(
+            "e", "show('episodes')", "Episodes", tooltip="Episodes: flare-ups and their phases"
+        ),
+        Binding(
+            "s", "show('settings')", "Settings", tooltip="Settings: theme, day boundary, advisor"
+        ),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="This help"),
-        Binding("ctrl+q", "quit", "Quit", priority=True, show=False, tooltip="Quit (asks first if something is not saved)"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            priority=True,
+            show=False,
+            tooltip="Quit (asks first if something is not saved)",
+        ),
     ]
 
-    def __init__(self, source: "Context | JournalService", *, watch_css: bool = False) -> None:
+    def __init__(self, source: Context | JournalService, *, watch_css: bool = False) -> None:
         super().__init__(watch_css=watch_css)
         self.context = _as_context(source)
         self.service: JournalService = self.context.service
@@ -97,7 +133,9 @@ class BackjournalApp(App[int]):
         try:
             save_settings(self.context.paths.config_file, settings)
         except (OSError, StoreWriteError, InputError) as error:
-            self.notify(f"Settings were not saved: {error}", title="Settings", severity="error", timeout=10)
+            self.notify(
+                f"Settings were not saved: {error}", title="Settings", severity="error", timeout=10
+            )
             return False
         previous = self.service.settings
         self.service.settings = settings
@@ -118,13 +156,17 @@ class BackjournalApp(App[int]):
         """Show a journal error the way the user needs it: a notice, or the unusable-journal screen."""
         if isinstance(error, JournalUnusable) and "locked" in error.problem:
             # Another backjournal is busy writing: nothing was written, and trying again may work.
-            self.notify(f"{error.problem}. {error.hint}", title="Journal busy", severity="error", timeout=15)
+            self.notify(
+                f"{error.problem}. {error.hint}", title="Journal busy", severity="error", timeout=15
+            )
         elif isinstance(error, JournalUnusable):
             self.show_unusable(error)
         elif isinstance(error, StoreWriteError):
             self.notify(str(error), title="Not saved", severity="error", timeout=15)
         elif isinstance(error, InputError):
-            self.notify(error.problem, title=error.field.replace("_", " ").capitalize(), severity="warning")
+            self.notify(
+                error.problem, title=error.field.replace("_", " ").capitalize(), severity="warning"
+            )
         else:
             raise error
 
@@ -147,10 +189,16 @@ class BackjournalApp(App[int]):
             fallback = f" Using {chosen} instead." if problem.path.stem == wanted != chosen else ""
             self.notify(problem.message() + fallback, title="Theme", severity="warning", timeout=12)
         if chosen != wanted and not any(p.path.stem == wanted for p in problems):
-            self.notify(f"The theme {wanted!r} was not found. Using {chosen}.", title="Theme",
-                        severity="warning", timeout=12)
+            self.notify(
+                f"The theme {wanted!r} was not found. Using {chosen}.",
+                title="Theme",
+                severity="warning",
+                timeout=12,
+            )
         if self.context.settings_problem:
-            self.notify(self.context.settings_problem, title="Settings", severity="warning", timeout=12)
+            self.notify(
+                self.context.settings_problem, title="Settings", severity="warning", timeout=12
+            )
         self.set_timer(1.0, self._load_all_css)  # the other screens' styles, while nobody waits
         self.mounted = True
 
@@ -238,13 +286,17 @@ class BackjournalApp(App[int]):
                 pending.discard_changes()  # type: ignore[attr-defined]
                 proceed()
 
-        summary = getattr(pending, "unsaved_summary", lambda: "You have changes that are not saved.")()
+        summary = getattr(
+            pending, "unsaved_summary", lambda: "You have changes that are not saved."
+        )()
         self.push_screen(UnsavedChangesModal(summary), answered)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for mode, (_, _, title, help_text) in SCREENS.items():
             yield SystemCommand(f"Go to {title}", help_text, lambda m=mode: self.action_show(m))
-        yield SystemCommand("Help", "Every key, and how the phase advisor decides", self.action_help)
+        yield SystemCommand(
+            "Help", "Every key, and how the phase advisor decides", self.action_help
+        )
         yield from super().get_system_commands(screen)
 
 
@@ -253,7 +305,7 @@ def _has_unsaved_changes(screen: Screen) -> bool:
     return bool(callable(check) and check())
 
 
-def _as_context(source: "Context | JournalService") -> "Context":
+def _as_context(source: Context | JournalService) -> Context:
     from backjournal.cli.context import Context
 
     if isinstance(source, JournalService):
@@ -264,7 +316,7 @@ def _as_context(source: "Context | JournalService") -> "Context":
     return source
 
 
-def run_app(context: "Context") -> int:
+def run_app(context: Context) -> int:
     """Run the app until the user quits; 0, or 4 when the journal could not be used."""
     app = BackjournalApp(context)
     app.run()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from textual.app import App
 from textual.color import Color, ColorParseError
@@ -15,8 +16,19 @@ DEFAULT_THEME = "backjournal-calm"
 # Used only when the shipped default itself cannot be loaded.
 LAST_RESORT_THEME = "textual-dark"
 
-_COLOURS = ("primary", "secondary", "accent", "warning", "error", "success",
-            "foreground", "background", "surface", "panel", "boost")
+_COLOURS = (
+    "primary",
+    "secondary",
+    "accent",
+    "warning",
+    "error",
+    "success",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
+)
 _OTHER_KEYS = ("name", "description", "dark", "luminosity_spread", "text_alpha", "variables")
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 _VARIABLE = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -37,11 +49,11 @@ class ThemeProblem:
 
 def _colour(value: Any, key: str) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"{key} must be a colour in quotes, like \"#79B4A9\"")
+        raise ValueError(f'{key} must be a colour in quotes, like "#79B4A9"')
     try:
         Color.parse(value)
     except ColorParseError:
-        raise ValueError(f"{key} = {value!r} is not a colour (use \"#rrggbb\")") from None
+        raise ValueError(f'{key} = {value!r} is not a colour (use "#rrggbb")') from None
     return value
 
 
@@ -57,7 +69,7 @@ def _variables(raw: Any) -> dict[str, str]:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        raise ValueError("[variables] must be a table of name = \"value\" pairs")
+        raise ValueError('[variables] must be a table of name = "value" pairs')
     variables: dict[str, str] = {}
     for key, value in raw.items():
         if not isinstance(key, str) or not _VARIABLE.fullmatch(key):
@@ -80,9 +92,9 @@ def theme_from_dict(data: dict[str, Any], path: Path) -> Theme:
         raise ValueError(f"unknown key {unknown[0]!r} (known: {', '.join(_COLOURS + _OTHER_KEYS)})")
     name = data.get("name", path.stem)
     if not isinstance(name, str) or not _NAME.fullmatch(name):
-        raise ValueError("name must be letters, digits and dashes, like \"my-theme\"")
+        raise ValueError('name must be letters, digits and dashes, like "my-theme"')
     if "primary" not in data:
-        raise ValueError("primary is missing (the main colour, like \"#79B4A9\")")
+        raise ValueError('primary is missing (the main colour, like "#79B4A9")')
     dark = data.get("dark", True)
     if not isinstance(dark, bool):
         raise ValueError("dark must be true or false")

@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-
 from bj_entry import ENTRY  # noqa: E402 (tests/ is on sys.path: it holds the root conftest)
 
 
@@ -32,7 +30,12 @@ def bj(data_dir):
 
     def run(*args: str, stdin: str | None = None) -> Result:
         proc = subprocess.run(
-            [*ENTRY, *args], capture_output=True, text=True, input=stdin, env=os.environ.copy(), timeout=60
+            [*ENTRY, *args],
+            capture_output=True,
+            text=True,
+            input=stdin,
+            env=os.environ.copy(),
+            timeout=60,
         )
         return Result(proc.returncode, proc.stdout, proc.stderr)
 

@@ -35,8 +35,12 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("argv,field", CASES, ids=lambda v: " ".join(v)[:60] if isinstance(v, list) else v)
-def test_bad_input_exits_2_names_the_field_and_changes_nothing(bj, fingerprint, data_dir, argv, field):
+@pytest.mark.parametrize(
+    "argv,field", CASES, ids=lambda v: " ".join(v)[:60] if isinstance(v, list) else v
+)
+def test_bad_input_exits_2_names_the_field_and_changes_nothing(
+    bj, fingerprint, data_dir, argv, field
+):
     assert bj("log", "--date", "2026-01-04", "--pain", "3").code == 0
     before = fingerprint(data_dir)
     result = bj(*argv)
@@ -47,9 +51,12 @@ def test_bad_input_exits_2_names_the_field_and_changes_nothing(bj, fingerprint, 
 
 @pytest.mark.parametrize(
     "content",
-    ["{not json", '{"format": "backjournal-export", "schema": 1, "days": [{"date": "2026-01-01", "entry": {"pain": "high"}}]}',
-     '{"format": "backjournal-export", "schema": 1, "days": [{"date": "2026-01-01", "entry": null, "ticks": [{"exercise": "nope"}]}]}',
-     '[]'],
+    [
+        "{not json",
+        '{"format": "backjournal-export", "schema": 1, "days": [{"date": "2026-01-01", "entry": {"pain": "high"}}]}',
+        '{"format": "backjournal-export", "schema": 1, "days": [{"date": "2026-01-01", "entry": null, "ticks": [{"exercise": "nope"}]}]}',
+        "[]",
+    ],
     ids=["malformed", "wrong-shape", "unknown-exercise", "not-an-object"],
 )
 def test_bad_import_changes_nothing(bj, fingerprint, data_dir, tmp_path, content):
@@ -66,7 +73,11 @@ def test_corrupt_journal_exits_4_and_stays_byte_identical(bj, fingerprint, data_
     year_file = next(data_dir.glob("journal-2026*.json"))
     year_file.write_bytes(year_file.read_bytes()[:-7])
     before = fingerprint(data_dir)
-    for argv in (["show", "--date", "2026-01-05"], ["log", "--date", "2026-01-06", "--pain", "2"], ["check"]):
+    for argv in (
+        ["show", "--date", "2026-01-05"],
+        ["log", "--date", "2026-01-06", "--pain", "2"],
+        ["check"],
+    ):
         result = bj(*argv)
         assert result.code == 4, (argv, result.err)
         assert str(year_file) in result.err or year_file.name in result.err

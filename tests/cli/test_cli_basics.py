@@ -13,9 +13,25 @@ import pytest
 from backjournal import __version__
 
 SUBCOMMANDS = [
-    ["log"], ["show"], ["tick"], ["untick"], ["episode"], ["episode", "start"], ["episode", "end"],
-    ["episode", "list"], ["advise"], ["streaks"], ["exercises"], ["routines"], ["export"], ["import"],
-    ["demo"], ["check"], ["backups"], ["restore"], ["locate"],
+    ["log"],
+    ["show"],
+    ["tick"],
+    ["untick"],
+    ["episode"],
+    ["episode", "start"],
+    ["episode", "end"],
+    ["episode", "list"],
+    ["advise"],
+    ["streaks"],
+    ["exercises"],
+    ["routines"],
+    ["export"],
+    ["import"],
+    ["demo"],
+    ["check"],
+    ["backups"],
+    ["restore"],
+    ["locate"],
 ]
 
 
@@ -33,7 +49,9 @@ def test_every_subcommand_has_help(bj, command):
 
 
 def test_python_dash_m_works(data_dir):
-    proc = subprocess.run([sys.executable, "-m", "backjournal", "--version"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "backjournal", "--version"], capture_output=True, text=True
+    )
     assert proc.returncode == 0 and __version__ in proc.stdout
 
 
@@ -80,7 +98,9 @@ def test_headless_commands_never_import_textual(data_dir):
         "    assert main(argv) == 0, argv\n"
         "assert 'textual' not in sys.modules, 'textual was imported'\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=os.environ.copy())
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=os.environ.copy()
+    )
     assert proc.returncode == 0, proc.stderr
 
 

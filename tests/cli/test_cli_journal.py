@@ -16,8 +16,28 @@ def show(bj, day=D):
 
 
 def test_log_then_show(bj):
-    result = bj("log", "--date", D, "--pain", "4", "--worst", "6", "--area", "lower-back", "--area", "leg-left",
-                "--sleep", "5", "--mood", "7", "--note", "Bent to lift the laundry 🧺", "--tag", "laundry", "--rest")
+    result = bj(
+        "log",
+        "--date",
+        D,
+        "--pain",
+        "4",
+        "--worst",
+        "6",
+        "--area",
+        "lower-back",
+        "--area",
+        "leg-left",
+        "--sleep",
+        "5",
+        "--mood",
+        "7",
+        "--note",
+        "Bent to lift the laundry 🧺",
+        "--tag",
+        "laundry",
+        "--rest",
+    )
     assert result.code == 0, result.err
     entry = show(bj)["entry"]
     assert entry["pain"] == 4 and entry["worst"] == 6
@@ -113,9 +133,17 @@ def test_streaks_json_shape(bj):
 def test_exercises_json(bj):
     exercises = json.loads(bj("exercises", "--json").out)
     by_id = {e["id"]: e for e in exercises}
-    required = {"pelvic-tilt": "mobility", "knee-to-chest": "mobility", "glute-stretch": "stretching",
-                "hamstring-stretch": "stretching", "piriformis-stretch": "stretching", "psoas-stretch": "stretching",
-                "bridge": "strengthening", "bird-dog": "strengthening", "walk": "aerobic"}
+    required = {
+        "pelvic-tilt": "mobility",
+        "knee-to-chest": "mobility",
+        "glute-stretch": "stretching",
+        "hamstring-stretch": "stretching",
+        "piriformis-stretch": "stretching",
+        "psoas-stretch": "stretching",
+        "bridge": "strengthening",
+        "bird-dog": "strengthening",
+        "walk": "aerobic",
+    }
     for exercise_id, kind in required.items():
         assert by_id[exercise_id]["kind"] == kind
     kinds = {e["kind"] for e in exercises}
@@ -132,7 +160,10 @@ def test_exercises_json(bj):
 
 def test_routines_json(bj):
     routines = {r["id"]: r for r in json.loads(bj("routines", "--json").out)}
-    assert routines["mobility"]["frequency"] == "daily" and routines["mobility"]["times_per_week"] is None
+    assert (
+        routines["mobility"]["frequency"] == "daily"
+        and routines["mobility"]["times_per_week"] is None
+    )
     assert routines["stretching"]["frequency"] == "daily"
     assert routines["strengthening"]["frequency"] == "weekly"
     assert routines["strengthening"]["times_per_week"] == 2

@@ -11,11 +11,9 @@ import subprocess
 import time
 from pathlib import Path
 
-
 import pytest
-
-
 from bj_entry import ENTRY  # noqa: E402 (tests/ is on sys.path: it holds the root conftest)
+
 A, B = "2026-01-05", "2026-01-06"
 
 
@@ -27,8 +25,14 @@ def pain(bj, day):
 def at_terminal(argv: list[str], answer: str, env: dict[str, str] | None = None) -> tuple[int, str]:
     """Run backjournal with a pseudo-terminal as stdin/stdout, answering its question with `answer`."""
     master, slave = os.openpty()
-    proc = subprocess.Popen([*ENTRY, *argv], stdin=slave, stdout=slave, stderr=slave, env=env or os.environ.copy(),
-                            close_fds=True)
+    proc = subprocess.Popen(
+        [*ENTRY, *argv],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env or os.environ.copy(),
+        close_fds=True,
+    )
     os.close(slave)
     output = b""
     answered = False
@@ -91,7 +95,10 @@ def test_restore_then_undo_it_from_the_cli(bj, journal, fingerprint):
     assert undone.code == 0, undone.err
     assert pain(bj, A) == 3 and pain(bj, B) == 4  # back as it was before the restore
     # ... and the undo was itself saved first, so it can be undone in turn.
-    assert len([b for b in json.loads(bj("backups", "--json").out) if b["kind"] == "before-restore"]) == 2
+    assert (
+        len([b for b in json.loads(bj("backups", "--json").out) if b["kind"] == "before-restore"])
+        == 2
+    )
     assert bj("check").code == 0
 
 
@@ -178,7 +185,9 @@ def test_a_stale_temp_file_is_a_note_not_a_failure(bj, journal):
 
 
 @pytest.mark.parametrize("command", [["demo", "--days", "30"], ["import", "EXPORT"]])
-def test_import_and_demo_refuse_a_journal_filled_after_the_early_check(tmp_path, monkeypatch, command):
+def test_import_and_demo_refuse_a_journal_filled_after_the_early_check(
+    tmp_path, monkeypatch, command
+):
     """The emptiness check is repeated under the write lock: a write that lands between the early
     check and the lock (simulated by an early check that always says empty) is never replaced."""
     from backjournal.cli import main

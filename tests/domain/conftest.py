@@ -6,8 +6,8 @@ is BASE + 10 days. Every builder method returns the builder, so journals read as
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Iterable
 
 import pytest
 
@@ -36,11 +36,11 @@ class JournalBuilder:
         self.episodes: list[Episode] = []
         self.routines = list(routines)
 
-    def entry(self, when: DayRef, pain: int, **fields) -> "JournalBuilder":
+    def entry(self, when: DayRef, pain: int, **fields) -> JournalBuilder:
         self.entries[day(when)] = Entry(pain=pain, **fields)
         return self
 
-    def pains(self, first: DayRef, pains: Iterable[int | None]) -> "JournalBuilder":
+    def pains(self, first: DayRef, pains: Iterable[int | None]) -> JournalBuilder:
         """Entries on consecutive days from `first`; None leaves a day without an entry."""
         start = day(first)
         for offset, pain in enumerate(pains):
@@ -48,20 +48,20 @@ class JournalBuilder:
                 self.entry(start + timedelta(days=offset), pain)
         return self
 
-    def rest(self, when: DayRef, pain: int = 2) -> "JournalBuilder":
+    def rest(self, when: DayRef, pain: int = 2) -> JournalBuilder:
         return self.entry(when, pain, rest=True)
 
-    def tick(self, when: DayRef, *exercise_ids: str) -> "JournalBuilder":
+    def tick(self, when: DayRef, *exercise_ids: str) -> JournalBuilder:
         ticks = self.ticks.setdefault(day(when), {})
         for exercise_id in exercise_ids:
             ticks[exercise_id] = Tick(exercise_id)
         return self
 
-    def do(self, when: DayRef, routine_id: str) -> "JournalBuilder":
+    def do(self, when: DayRef, routine_id: str) -> JournalBuilder:
         """Tick every exercise of a default routine."""
         return self.tick(when, *ROUTINES[routine_id].exercises)
 
-    def episode(self, start: DayRef = 1, end: DayRef | None = None) -> "JournalBuilder":
+    def episode(self, start: DayRef = 1, end: DayRef | None = None) -> JournalBuilder:
         self.episodes.append(Episode(day(start), None if end is None else day(end)))
         self.episodes.sort(key=lambda e: e.start)
         return self

@@ -28,7 +28,10 @@ PELVIC_TILT = BUILTIN_BY_ID["pelvic-tilt"]
 def changes(journal, s, until):
     """The episode's phase changes as (day number, phase, reason)."""
     episode = journal.episodes[-1]
-    return [((c.day - episode.start).days + 1, c.phase, c.reason) for c in phase_history(journal, episode, until, s)]
+    return [
+        ((c.day - episode.start).days + 1, c.phase, c.reason)
+        for c in phase_history(journal, episode, until, s)
+    ]
 
 
 def codes(advice: Advice) -> list[str]:
@@ -150,14 +153,19 @@ class TestWalk:
         # entries every third day (3, 6, 9, 12) never put 3 entries in 5 days; nightly from day 14
         journal = jb.episode(1).pains(1, [None, None, 2] * 4).pains(14, [2] * 5).build()
         assert phase_on(journal, day_of(14), s) == "mobility"
-        assert changes(journal, s, day_of(18)) == [(1, "mobility", "start"), (15, "stretching", "advanced")]
+        assert changes(journal, s, day_of(18)) == [
+            (1, "mobility", "start"),
+            (15, "stretching", "advanced"),
+        ]
 
     def test_strengthening_on_day_21_not_day_20(self, jb, day_of, s):
         journal = jb.episode(1).pains(1, [2] * 30).build()
         assert phase_on(journal, day_of(20), s) == "stretching"
         assert phase_on(journal, day_of(21), s) == "strengthening"
         assert changes(journal, s, day_of(30)) == [
-            (1, "mobility", "start"), (11, "stretching", "advanced"), (21, "strengthening", "advanced"),
+            (1, "mobility", "start"),
+            (11, "stretching", "advanced"),
+            (21, "strengthening", "advanced"),
         ]
 
     def test_strengthening_needs_10_days_of_stretching(self, jb, day_of, s):
@@ -207,7 +215,9 @@ class TestWalk:
         pains = [2] * 11 + [3, 3, 4, 4, 5, 5, 6, 6, 7]
         journal = jb.episode(1).pains(1, pains).build()
         assert changes(journal, s, day_of(20)) == [
-            (1, "mobility", "start"), (11, "stretching", "advanced"), (20, "mobility", "stepped back"),
+            (1, "mobility", "start"),
+            (11, "stretching", "advanced"),
+            (20, "mobility", "stepped back"),
         ]
 
     def test_a_jump_of_2_inside_the_last_3_entries_blocks_the_advance(self, jb, day_of, s):
@@ -250,7 +260,10 @@ class TestWalk:
         assert phase_on(journal, day_of(15), s) == "stretching"
         del journal.days[day_of(14)]
         journal.days[day_of(12)] = replace(journal.days[day_of(12)], entry=Entry(pain=2, notes="x"))
-        assert changes(journal, s, day_of(15)) == [(1, "mobility", "start"), (11, "stretching", "advanced")]
+        assert changes(journal, s, day_of(15)) == [
+            (1, "mobility", "start"),
+            (11, "stretching", "advanced"),
+        ]
 
     def test_no_episode_is_maintenance(self, jb, day_of, s):
         journal = jb.pains(1, [2] * 5).build()
@@ -263,9 +276,12 @@ class TestWalk:
         episode = journal.episodes[0]
         assert phase_history(journal, episode, day_of(20), s)[-1].day == day_of(11)
         assert episode_phase_summary(journal, episode, s, day_of(40)) == [
-            PhaseChange(day_of(1), "mobility", "start"), PhaseChange(day_of(11), "stretching", "advanced"),
+            PhaseChange(day_of(1), "mobility", "start"),
+            PhaseChange(day_of(11), "stretching", "advanced"),
         ]
-        assert episode_phase_summary(journal, episode, s, day_of(5)) == [PhaseChange(day_of(1), "mobility", "start")]
+        assert episode_phase_summary(journal, episode, s, day_of(5)) == [
+            PhaseChange(day_of(1), "mobility", "start")
+        ]
 
     def test_before_the_episode(self, jb, day_of, s):
         journal = jb.episode(5).build()
@@ -273,15 +289,25 @@ class TestWalk:
         assert phase_on(journal, day_of(4), s) == "maintenance"
 
     def test_settings_drive_every_threshold(self, jb, day_of):
-        s = AdvisorSettings(stretching_from_day=4, strengthening_from_day=8, min_stretching_days=5,
-                            settled_entries=2, settled_window_days=2, settled_max_pain=4)
+        s = AdvisorSettings(
+            stretching_from_day=4,
+            strengthening_from_day=8,
+            min_stretching_days=5,
+            settled_entries=2,
+            settled_window_days=2,
+            settled_max_pain=4,
+        )
         journal = jb.episode(1).pains(1, [4] * 15).build()
         assert changes(journal, s, day_of(15)) == [
-            (1, "mobility", "start"), (4, "stretching", "advanced"), (9, "strengthening", "advanced"),
+            (1, "mobility", "start"),
+            (4, "stretching", "advanced"),
+            (9, "strengthening", "advanced"),
         ]
         strict = AdvisorSettings(rising_pain=5)
         journal = jb.entry(25, 5).build()
-        assert is_rising(journal, day_of(25), strict) and not is_rising(journal, day_of(25), AdvisorSettings())
+        assert is_rising(journal, day_of(25), strict) and not is_rising(
+            journal, day_of(25), AdvisorSettings()
+        )
 
 
 # ---------------------------------------------------------------------------- advice and next
@@ -315,7 +341,12 @@ class TestNext:
         advice = advise(journal, day_of(28), s)
         assert advice.phase == "stretching" and advice.phase_start == day_of(28)
         assert advice.next_earliest == day_of(38)
-        assert [c.reason for c in advice.history] == ["start", "advanced", "advanced", "stepped back"]
+        assert [c.reason for c in advice.history] == [
+            "start",
+            "advanced",
+            "advanced",
+            "stepped back",
+        ]
 
     def test_next_is_never_before_tomorrow(self, jb, day_of, s):
         journal = jb.episode(1).pains(1, [5] * 30).build()  # never settles
@@ -326,12 +357,26 @@ class TestNext:
         journal = jb.episode(1).pains(1, [2] * 22).build()
         assert advise(journal, day_of(22), s).next_phase is None
         advice = advise(new_journal().build(), day_of(40), s)
-        assert advice.phase == "maintenance" and advice.next_phase is None and advice.episode is None
-        assert set(advice.allowed) == {"warm-up", "mobility", "stretching", "strengthening", "aerobic", "cool-down"}
+        assert (
+            advice.phase == "maintenance" and advice.next_phase is None and advice.episode is None
+        )
+        assert set(advice.allowed) == {
+            "warm-up",
+            "mobility",
+            "stretching",
+            "strengthening",
+            "aerobic",
+            "cool-down",
+        }
 
     def test_allowed_kinds_by_phase(self, jb, day_of, s):
         journal = jb.episode(1).pains(1, [2] * 22).build()
-        assert advise(journal, day_of(5), s).allowed == ("warm-up", "mobility", "aerobic", "cool-down")
+        assert advise(journal, day_of(5), s).allowed == (
+            "warm-up",
+            "mobility",
+            "aerobic",
+            "cool-down",
+        )
         assert "stretching" in advise(journal, day_of(15), s).allowed
         assert "strengthening" not in advise(journal, day_of(15), s).allowed
         assert "strengthening" in advise(journal, day_of(22), s).allowed
@@ -366,7 +411,9 @@ class TestTooSoon:
 
     def test_late_unsettled_mobility_gives_dates_from_tomorrow(self, jb, day_of, s):
         journal = jb.episode(1).pains(1, [5] * 15).build()
-        assert day_of(16).isoformat() in message(advise(journal, day_of(15), s, HAMSTRING), "too_soon")
+        assert day_of(16).isoformat() in message(
+            advise(journal, day_of(15), s, HAMSTRING), "too_soon"
+        )
         assert day_of(26).isoformat() in message(advise(journal, day_of(15), s, BRIDGE), "too_soon")
 
     def test_strengthening_in_stretching(self, jb, day_of, s):
@@ -419,7 +466,9 @@ class TestPainWarnings:
         assert "log pain nightly: 0 of 3" in message(advise(journal, day_of(20), s), "not_settled")
 
     def test_not_settled_in_stretching(self, jb, day_of, s):
-        journal = jb.episode(1).pains(1, [2] * 12).build()  # stretching from day 11, no entries after 12
+        journal = (
+            jb.episode(1).pains(1, [2] * 12).build()
+        )  # stretching from day 11, no entries after 12
         assert "not_settled" not in codes(advise(journal, day_of(20), s))
         assert "not_settled" in codes(advise(journal, day_of(21), s))
 
@@ -435,7 +484,9 @@ class TestPainWarnings:
 
 class TestLoad:
     def test_the_4th_strengthening_day_in_7(self, jb, day_of, s):
-        journal = jb.tick(4, "bridge").tick(6, "bird-dog").tick(8, "bridge", "march-in-place").build()
+        journal = (
+            jb.tick(4, "bridge").tick(6, "bird-dog").tick(8, "bridge", "march-in-place").build()
+        )
         text = message(advise(journal, day_of(10), s, BRIDGE), "strengthening_overdone")
         assert "4" in text and day_of(4).isoformat() in text and day_of(10).isoformat() in text
 
@@ -448,7 +499,9 @@ class TestLoad:
         assert "strengthening_overdone" not in codes(advise(journal, day_of(10), s, BRIDGE))
 
     def test_d_counts_once(self, jb, day_of, s):
-        journal = jb.tick(6, "bird-dog").tick(8, "bridge").tick(10, "bird-dog", "march-in-place").build()
+        journal = (
+            jb.tick(6, "bird-dog").tick(8, "bridge").tick(10, "bird-dog", "march-in-place").build()
+        )
         assert "strengthening_overdone" not in codes(advise(journal, day_of(10), s, BRIDGE))
 
     def test_only_for_a_strengthening_exercise(self, jb, day_of, s):
@@ -463,7 +516,9 @@ class TestLoad:
         assert "stretch_first" not in codes(advise(journal, day_of(5), s, HAMSTRING))
         assert "stretch_first" in codes(advise(journal, day_of(5), s, WALK))
         assert "stretch_first" in codes(advise(jb.build(), day_of(6), s, BRIDGE))
-        assert "stretch_first" not in codes(advise(jb.tick(7, "march-in-place").build(), day_of(7), s, BRIDGE))
+        assert "stretch_first" not in codes(
+            advise(jb.tick(7, "march-in-place").build(), day_of(7), s, BRIDGE)
+        )
         assert "stretch_first" not in codes(advise(jb.build(), day_of(8), s))
 
 
@@ -489,8 +544,15 @@ class TestRedFlags:
 
 
 def test_warnings_come_in_a_stable_order(jb, day_of, s):
-    journal = jb.pains(1, [1, 1, 1]).entry(4, 8, red_flags=("night-pain",)).tick(4, "bridge").build()
-    assert codes(advise(journal, day_of(4), s, BRIDGE)) == ["red_flag", "pain_rising", "flare_suspected", "stretch_first"]
+    journal = (
+        jb.pains(1, [1, 1, 1]).entry(4, 8, red_flags=("night-pain",)).tick(4, "bridge").build()
+    )
+    assert codes(advise(journal, day_of(4), s, BRIDGE)) == [
+        "red_flag",
+        "pain_rising",
+        "flare_suspected",
+        "stretch_first",
+    ]
 
 
 def test_advice_is_pure(jb, day_of, s):

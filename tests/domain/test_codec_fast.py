@@ -15,8 +15,39 @@ from backjournal.domain.models import Day, Entry, Tick
 # Values that look alike to Python (1 == True == 1.0) but are different JSON, plus out-of-range,
 # wrong-type and unknown ones.
 TRICKY = st.sampled_from(
-    [None, True, False, 0, 1, 1.0, 3, 10, 11, -1, 100, 101, 3600, 3601, "", "3", "walk", "left", "both", "up",
-     "lower-back", "toe", "fever", [], ["lower-back"], ["toe"], [1], ["fever"], {}, {"pain": 3}, "2026-03-05"]
+    [
+        None,
+        True,
+        False,
+        0,
+        1,
+        1.0,
+        3,
+        10,
+        11,
+        -1,
+        100,
+        101,
+        3600,
+        3601,
+        "",
+        "3",
+        "walk",
+        "left",
+        "both",
+        "up",
+        "lower-back",
+        "toe",
+        "fever",
+        [],
+        ["lower-back"],
+        ["toe"],
+        [1],
+        ["fever"],
+        {},
+        {"pain": 3},
+        "2026-03-05",
+    ]
 )
 ENTRY_KEYS = ("pain", "worst", "areas", "sleep", "mood", "notes", "tags", "red_flags", "rest")
 TICK_KEYS = ("exercise", "sets", "reps", "hold_s", "side", "overridden")
@@ -42,17 +73,25 @@ def tick_docs():
 @settings(max_examples=400, deadline=None)
 @given(entry_docs())
 def test_entries_decode_the_same_on_both_paths(doc):
-    assert outcome(codec.entry_from_dict, doc) == outcome(lambda d: codec._entry_checked(d, "entry"), doc)
+    assert outcome(codec.entry_from_dict, doc) == outcome(
+        lambda d: codec._entry_checked(d, "entry"), doc
+    )
 
 
 @settings(max_examples=400, deadline=None)
 @given(tick_docs())
 def test_ticks_decode_the_same_on_both_paths(doc):
-    assert outcome(codec.tick_from_dict, doc) == outcome(lambda d: codec._tick_checked(d, "tick"), doc)
+    assert outcome(codec.tick_from_dict, doc) == outcome(
+        lambda d: codec._tick_checked(d, "tick"), doc
+    )
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(st.none(), entry_docs()), st.lists(tick_docs(), max_size=3), st.sampled_from(["ticks", "none", "null"]))
+@given(
+    st.one_of(st.none(), entry_docs()),
+    st.lists(tick_docs(), max_size=3),
+    st.sampled_from(["ticks", "none", "null"]),
+)
 def test_days_decode_the_same_on_both_paths(entry, ticks, how):
     doc: dict = {"date": "2026-03-05", "entry": entry}
     if how == "ticks":
@@ -61,7 +100,9 @@ def test_days_decode_the_same_on_both_paths(entry, ticks, how):
         doc["ticks"] = None
     # Twice: the second time the tick-list pool answers.
     for _ in range(2):
-        assert outcome(codec.day_from_dict, doc) == outcome(lambda d: codec._day_checked(d, "day"), doc)
+        assert outcome(codec.day_from_dict, doc) == outcome(
+            lambda d: codec._day_checked(d, "day"), doc
+        )
 
 
 @pytest.mark.parametrize("bad", [True, 1.0, "1"])
@@ -83,16 +124,35 @@ def test_decoded_ticks_are_shared_read_only_mappings():
 
 def test_the_compact_document_omits_defaults_and_reads_back_the_same_day():
     bare = Day(date(2026, 3, 5), Entry(pain=2), {"walk": Tick("walk")})
-    assert codec.day_to_doc(bare) == {"date": "2026-03-05", "entry": {"pain": 2}, "ticks": [{"exercise": "walk"}]}
+    assert codec.day_to_doc(bare) == {
+        "date": "2026-03-05",
+        "entry": {"pain": 2},
+        "ticks": [{"exercise": "walk"}],
+    }
     # The top-level keys stay, even empty: TinyDB's update merges documents key by key.
     assert codec.day_to_doc(Day(date(2026, 3, 5), None, {"walk": Tick("walk")})) == {
-        "date": "2026-03-05", "entry": None, "ticks": [{"exercise": "walk"}]}
+        "date": "2026-03-05",
+        "entry": None,
+        "ticks": [{"exercise": "walk"}],
+    }
     assert codec.day_to_doc(Day(date(2026, 3, 5), Entry(pain=1))) == {
-        "date": "2026-03-05", "entry": {"pain": 1}, "ticks": []}
+        "date": "2026-03-05",
+        "entry": {"pain": 1},
+        "ticks": [],
+    }
     full = Day(
         date(2026, 3, 5),
-        Entry(pain=4, worst=6, areas=("lower-back",), sleep=5, mood=6, notes="stiff", tags=("desk-day",),
-              red_flags=("fever",), rest=True),
+        Entry(
+            pain=4,
+            worst=6,
+            areas=("lower-back",),
+            sleep=5,
+            mood=6,
+            notes="stiff",
+            tags=("desk-day",),
+            red_flags=("fever",),
+            rest=True,
+        ),
         {"bridge": Tick("bridge", 2, 10, 5, "both", True), "walk": Tick("walk")},
     )
     for day in (bare, full):

@@ -75,7 +75,9 @@ def test_the_night_lasts_until_four(clock, expected):
 
 @given(st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 1, 1)), st.integers(0, 7))
 def test_weekday_names_are_within_the_last_week(today, weekday_index):
-    name = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")[weekday_index % 7]
+    name = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")[
+        weekday_index % 7
+    ]
     day = parse_date(f"last {name}", today)
     assert day.weekday() == weekday_index % 7
     assert today - timedelta(days=7) <= day < today

@@ -111,7 +111,9 @@ def test_plain_language_notes_tags_rest_and_sleep(ten_years):
 
 def test_strengthening_two_or_three_times_a_week_never_four_in_seven(ten_years):
     days, _ = ten_years
-    strong = sorted(d for d, day in days.items() if "bridge" in day.ticks or "bird-dog" in day.ticks)
+    strong = sorted(
+        d for d, day in days.items() if "bridge" in day.ticks or "bird-dog" in day.ticks
+    )
     for i in range(len(strong) - 3):
         assert (strong[i + 3] - strong[i]).days >= 7
     assert len(strong) > 2 * 52 * 8  # most weeks of ten years

@@ -8,12 +8,20 @@ import json
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from backjournal.domain.codec import SCHEMA_VERSION
 from backjournal.domain.errors import InputError
 from backjournal.domain.exercises import BUILTIN_EXERCISES, DEFAULT_ROUTINES
-from backjournal.domain.export import CSV_COLUMNS, export_csv, export_json, export_markdown, parse_export
+from backjournal.domain.export import (
+    CSV_COLUMNS,
+    export_csv,
+    export_json,
+    export_markdown,
+    parse_export,
+)
 from backjournal.domain.journal import build_journal
 from backjournal.domain.models import Day, Entry, Episode, Exercise, JournalMeta, Routine, Tick
 from backjournal.domain.settings import AdvisorSettings
@@ -21,8 +29,16 @@ from backjournal.domain.vocab import AREAS, RED_FLAG_LABELS, RED_FLAGS, TICK_SID
 
 D = date.fromisoformat
 WALL = Exercise(
-    id="wall-slide", name="Wall slide", kind="mobility", region="upper-back", sets=1, reps=8,
-    hold_s=None, sides="one", how_to="Slide your arms up a wall.", caution="Stay pain-free.",
+    id="wall-slide",
+    name="Wall slide",
+    kind="mobility",
+    region="upper-back",
+    sets=1,
+    reps=8,
+    hold_s=None,
+    sides="one",
+    how_to="Slide your arms up a wall.",
+    caution="Stay pain-free.",
 )
 MY_ROUTINE = Routine(id="evening", name="Evening", exercises=("march-in-place", "wall-slide"))
 
@@ -37,10 +53,14 @@ def day(iso: str, pain: int | None = 2, ticks: tuple[str, ...] = (), **entry) ->
 
 def sample() -> tuple[dict[date, Day], JournalMeta]:
     days = [
-        day("2026-03-01", 3, ("pelvic-tilt", "walk"), areas=("lower-back",), notes="Stiff, but okay"),
+        day(
+            "2026-03-01", 3, ("pelvic-tilt", "walk"), areas=("lower-back",), notes="Stiff, but okay"
+        ),
         day("2026-03-02", 5, ("wall-slide",), worst=7, tags=("desk-day",), sleep=4, mood=6),
         day("2026-03-04", None, ("walk",)),
-        day("2026-03-05", 1, red_flags=("fever",), rest=True, notes="Ünïcode ✓, \"quotes\"\nline two"),
+        day(
+            "2026-03-05", 1, red_flags=("fever",), rest=True, notes='Ünïcode ✓, "quotes"\nline two'
+        ),
     ]
     meta = JournalMeta(
         episodes=[Episode(D("2026-01-01"), D("2026-02-01")), Episode(D("2026-03-01"))],
@@ -69,9 +89,19 @@ def test_json_shape():
     doc = json.loads(export_json(days, meta, None, None))
     assert doc["format"] == "backjournal-export"
     assert doc["schema"] == SCHEMA_VERSION
-    assert [d["date"] for d in doc["days"]] == ["2026-03-01", "2026-03-02", "2026-03-04", "2026-03-05"]
+    assert [d["date"] for d in doc["days"]] == [
+        "2026-03-01",
+        "2026-03-02",
+        "2026-03-04",
+        "2026-03-05",
+    ]
     assert [e["id"] for e in doc["exercises"]] == ["wall-slide"]  # custom ones only
-    assert [r["id"] for r in doc["routines"]] == ["mobility", "stretching", "strengthening", "evening"]
+    assert [r["id"] for r in doc["routines"]] == [
+        "mobility",
+        "stretching",
+        "strengthening",
+        "evening",
+    ]
     assert doc["episodes"][1] == {"start": "2026-03-01", "end": None}
 
 
@@ -87,10 +117,13 @@ def test_json_is_stable_whatever_the_order_things_come_in():
     days, meta = sample()
     shuffled_days = {d: days[d] for d in sorted(days, reverse=True)}
     shuffled_days[D("2026-03-01")] = Day(
-        date=D("2026-03-01"), entry=days[D("2026-03-01")].entry,
+        date=D("2026-03-01"),
+        entry=days[D("2026-03-01")].entry,
         ticks={"walk": Tick("walk"), "pelvic-tilt": Tick("pelvic-tilt")},
     )
-    meta2 = JournalMeta(episodes=meta.episodes[::-1], exercises=meta.exercises, routines=meta.routines)
+    meta2 = JournalMeta(
+        episodes=meta.episodes[::-1], exercises=meta.exercises, routines=meta.routines
+    )
     assert export_json(shuffled_days, meta2, None, None) == export_json(days, meta, None, None)
 
 
@@ -99,10 +132,12 @@ def test_json_range_filters_days_only():
     doc = json.loads(export_json(days, meta, D("2026-03-02"), D("2026-03-04")))
     assert [d["date"] for d in doc["days"]] == ["2026-03-02", "2026-03-04"]
     assert len(doc["episodes"]) == 2
-    assert [d["date"] for d in json.loads(export_json(days, meta, D("2026-03-04"), None))["days"]] == [
-        "2026-03-04", "2026-03-05"]
-    assert [d["date"] for d in json.loads(export_json(days, meta, None, D("2026-03-01")))["days"]] == [
-        "2026-03-01"]
+    assert [
+        d["date"] for d in json.loads(export_json(days, meta, D("2026-03-04"), None))["days"]
+    ] == ["2026-03-04", "2026-03-05"]
+    assert [
+        d["date"] for d in json.loads(export_json(days, meta, None, D("2026-03-01")))["days"]
+    ] == ["2026-03-01"]
 
 
 def test_a_period_that_ends_before_it_starts_is_refused():
@@ -111,7 +146,9 @@ def test_a_period_that_ends_before_it_starts_is_refused():
     for export in (
         lambda: export_json(days, meta, D("2026-03-05"), D("2026-03-01")),
         lambda: export_csv(days, journal.exercises, D("2026-03-05"), D("2026-03-01")),
-        lambda: export_markdown(journal, D("2026-03-05"), D("2026-03-01"), AdvisorSettings(), D("2026-03-29")),
+        lambda: export_markdown(
+            journal, D("2026-03-05"), D("2026-03-01"), AdvisorSettings(), D("2026-03-29")
+        ),
     ):
         with pytest.raises(InputError) as caught:
             export()
@@ -278,6 +315,7 @@ def test_tick_of_custom_exercise_needs_it_in_the_file():
     def drop_custom(d):
         d["exercises"] = []
         d["routines"] = None
+
     err = edit_and_reject(drop_custom)
     assert err.field == "import days[1].ticks[0].exercise" and "wall-slide" in err.problem
 
@@ -285,9 +323,15 @@ def test_tick_of_custom_exercise_needs_it_in_the_file():
 @pytest.mark.parametrize(
     ("change", "field"),
     [
-        (lambda d: d["episodes"].append({"start": "2026-01-15", "end": "2026-01-20"}), "import episodes"),
+        (
+            lambda d: d["episodes"].append({"start": "2026-01-15", "end": "2026-01-20"}),
+            "import episodes",
+        ),
         (lambda d: d["episodes"].append({"start": "2026-04-01", "end": None}), "import episodes"),
-        (lambda d: d["episodes"].__setitem__(0, {"start": "2026-01-05", "end": "2026-01-05"}), "import episodes[0]"),
+        (
+            lambda d: d["episodes"].__setitem__(0, {"start": "2026-01-05", "end": "2026-01-05"}),
+            "import episodes[0]",
+        ),
         (lambda d: d["episodes"].__setitem__(0, {"start": "soon"}), "import episodes[0].start"),
     ],
 )
@@ -313,9 +357,15 @@ def test_bad_custom_exercises(change, field):
 @pytest.mark.parametrize(
     ("change", "field"),
     [
-        (lambda d: d["routines"][0]["exercises"].append("cartwheel"), "import routines[0].exercises"),
+        (
+            lambda d: d["routines"][0]["exercises"].append("cartwheel"),
+            "import routines[0].exercises",
+        ),
         (lambda d: d["routines"].append(dict(d["routines"][0])), "import routines[4].id"),
-        (lambda d: d["routines"][0].update(times_per_week=9), "import routines[0] mobility.times_per_week"),
+        (
+            lambda d: d["routines"][0].update(times_per_week=9),
+            "import routines[0] mobility.times_per_week",
+        ),
         (lambda d: d["routines"][0].update(id="Not Kebab"), "import routines[0].id"),
         (lambda d: d.update(routines={}), "import routines"),
     ],
@@ -344,19 +394,51 @@ def test_csv_columns_and_rows():
     days, meta = sample()
     library = build_journal(days, meta).exercises
     rows = read_csv(export_csv(days, library, None, None))
-    assert rows[0] == list(CSV_COLUMNS) == [
-        "date", "pain", "worst", "areas", "sleep", "mood", "rest", "red_flags", "tags", "notes", "ticks"]
+    assert (
+        rows[0]
+        == list(CSV_COLUMNS)
+        == [
+            "date",
+            "pain",
+            "worst",
+            "areas",
+            "sleep",
+            "mood",
+            "rest",
+            "red_flags",
+            "tags",
+            "notes",
+            "ticks",
+        ]
+    )
     assert [r[0] for r in rows[1:]] == ["2026-03-01", "2026-03-02", "2026-03-04", "2026-03-05"]
-    assert rows[1] == ["2026-03-01", "3", "", "lower-back", "", "", "no", "", "", "Stiff, but okay",
-                       "pelvic-tilt;walk"]
+    assert rows[1] == [
+        "2026-03-01",
+        "3",
+        "",
+        "lower-back",
+        "",
+        "",
+        "no",
+        "",
+        "",
+        "Stiff, but okay",
+        "pelvic-tilt;walk",
+    ]
     assert rows[2] == ["2026-03-02", "5", "7", "", "4", "6", "no", "", "desk-day", "", "wall-slide"]
     assert rows[3] == ["2026-03-04", "", "", "", "", "", "", "", "", "", "walk"]
-    assert rows[4][6:10] == ["yes", "fever", "", "Ünïcode ✓, \"quotes\"\nline two"]
+    assert rows[4][6:10] == ["yes", "fever", "", 'Ünïcode ✓, "quotes"\nline two']
 
 
 def test_csv_joins_lists_and_orders_ticks_like_a_routine():
-    d = day("2026-03-01", 2, ("walk", "cool-down-breathing", "march-in-place", "chin-tuck"),
-            areas=("neck", "lower-back"), tags=("a", "b"), red_flags=("fever", "trauma"))
+    d = day(
+        "2026-03-01",
+        2,
+        ("walk", "cool-down-breathing", "march-in-place", "chin-tuck"),
+        areas=("neck", "lower-back"),
+        tags=("a", "b"),
+        red_flags=("fever", "trauma"),
+    )
     library = {e.id: e for e in BUILTIN_EXERCISES}
     row = read_csv(export_csv({d.date: d}, library, None, None))[1]
     assert row[3] == "neck;lower-back" and row[8] == "a;b" and row[7] == "fever;trauma"
@@ -388,13 +470,17 @@ def md_journal():
             extra["notes"] = "   "
         ticks = MOBILITY_IDS if n % 2 == 0 else ()
         days[d] = day(d.isoformat(), pain, ticks, **extra)
-    meta = JournalMeta(episodes=[Episode(D("2026-01-05"), D("2026-02-02")), Episode(D("2026-03-02"))])
+    meta = JournalMeta(
+        episodes=[Episode(D("2026-01-05"), D("2026-02-02")), Episode(D("2026-03-02"))]
+    )
     return build_journal(days, meta)
 
 
 def test_markdown_summary():
     journal = md_journal()
-    text = export_markdown(journal, D("2026-03-02"), D("2026-03-29"), AdvisorSettings(), D("2026-03-29"))
+    text = export_markdown(
+        journal, D("2026-03-02"), D("2026-03-29"), AdvisorSettings(), D("2026-03-29")
+    )
     assert "<" not in text  # plain Markdown, no HTML
     assert "2026-03-02 to 2026-03-29 (28 days)" in text
     assert "Nights logged: 28 of 28" in text
@@ -423,7 +509,9 @@ def test_markdown_summary():
 
 def test_markdown_partial_weeks_and_period_past_today():
     journal = md_journal()
-    text = export_markdown(journal, D("2026-03-04"), D("2026-04-05"), AdvisorSettings(), D("2026-03-20"))
+    text = export_markdown(
+        journal, D("2026-03-04"), D("2026-04-05"), AdvisorSettings(), D("2026-03-20")
+    )
     assert "2026-03-04 to 2026-04-05" in text
     assert "| 2026-W10 | 2026-03-04 to 2026-03-08 | 5 of 5 | 6.0 | 6 |" in text
     assert "| 2026-W12 | 2026-03-16 to 2026-03-20 | 5 of 5 | 2.0 | 2 |" in text
@@ -433,7 +521,9 @@ def test_markdown_partial_weeks_and_period_past_today():
 
 def test_markdown_quiet_period():
     journal = md_journal()
-    text = export_markdown(journal, D("2026-02-10"), D("2026-02-20"), AdvisorSettings(), D("2026-03-29"))
+    text = export_markdown(
+        journal, D("2026-02-10"), D("2026-02-20"), AdvisorSettings(), D("2026-03-29")
+    )
     assert "Nights logged: 0 of 11" in text
     assert "No episode overlaps this period." in text
     assert "None reported in this period." in text
@@ -445,11 +535,15 @@ def test_markdown_step_back_is_shown():
     journal = md_journal()
     d = D("2026-03-25")
     journal.days[d] = day(d.isoformat(), 8)
-    text = export_markdown(journal, D("2026-03-02"), D("2026-03-29"), AdvisorSettings(), D("2026-03-29"))
+    text = export_markdown(
+        journal, D("2026-03-02"), D("2026-03-29"), AdvisorSettings(), D("2026-03-29")
+    )
     assert "  - 2026-03-25: back to Stretching (day 24" in text
 
 
 def test_markdown_closed_episode_in_period():
     journal = md_journal()
-    text = export_markdown(journal, D("2026-01-01"), D("2026-01-31"), AdvisorSettings(), D("2026-03-29"))
+    text = export_markdown(
+        journal, D("2026-01-01"), D("2026-01-31"), AdvisorSettings(), D("2026-03-29")
+    )
     assert "Started 2026-01-05, over by 2026-02-02 (28 days)" in text

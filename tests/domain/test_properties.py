@@ -26,7 +26,9 @@ ONE = timedelta(days=1)
 PROPS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Mostly low pain so that episodes do reach the later phases; sometimes no entry at all.
-pain_or_none = st.one_of(st.none(), st.integers(0, 3), st.integers(0, 3), st.integers(0, 3), st.integers(0, 10))
+pain_or_none = st.one_of(
+    st.none(), st.integers(0, 3), st.integers(0, 3), st.integers(0, 3), st.integers(0, 10)
+)
 
 advisor_settings = st.builds(
     AdvisorSettings,
@@ -62,8 +64,12 @@ def reference_history(journal, episode, until, s):
         elif phase == 0 and number >= s.stretching_from_day and is_settled(journal, day, s)[0]:
             phase, phase_start = 1, day
             out.append((day, RECOVERY_PHASES[phase], "advanced"))
-        elif (phase == 1 and number >= s.strengthening_from_day
-              and day >= phase_start + timedelta(days=s.min_stretching_days) and is_settled(journal, day, s)[0]):
+        elif (
+            phase == 1
+            and number >= s.strengthening_from_day
+            and day >= phase_start + timedelta(days=s.min_stretching_days)
+            and is_settled(journal, day, s)[0]
+        ):
             phase, phase_start = 2, day
             out.append((day, RECOVERY_PHASES[phase], "advanced"))
         day += ONE
@@ -74,8 +80,12 @@ def reference_history(journal, episode, until, s):
 
 
 @PROPS
-@given(before=st.lists(pain_or_none, max_size=8), pains=st.lists(pain_or_none, min_size=1, max_size=45))
-def test_stretching_never_before_day_11_nor_strengthening_before_day_21(new_journal, day_of, before, pains):
+@given(
+    before=st.lists(pain_or_none, max_size=8), pains=st.lists(pain_or_none, min_size=1, max_size=45)
+)
+def test_stretching_never_before_day_11_nor_strengthening_before_day_21(
+    new_journal, day_of, before, pains
+):
     journal = episode_journal(new_journal, before, pains)
     episode = journal.episodes[0]
     stretching_start = None
@@ -94,7 +104,9 @@ def test_stretching_never_before_day_11_nor_strengthening_before_day_21(new_jour
 
 
 @PROPS
-@given(before=st.lists(pain_or_none, max_size=8), pains=st.lists(pain_or_none, min_size=1, max_size=45))
+@given(
+    before=st.lists(pain_or_none, max_size=8), pains=st.lists(pain_or_none, min_size=1, max_size=45)
+)
 def test_a_step_back_never_moves_a_phase_forward(new_journal, day_of, before, pains):
     journal = episode_journal(new_journal, before, pains)
     history = phase_history(journal, journal.episodes[0], day_of(len(pains)), DEFAULTS)
@@ -104,12 +116,18 @@ def test_a_step_back_never_moves_a_phase_forward(new_journal, day_of, before, pa
             assert step == -1 and is_rising(journal, later.day, DEFAULTS)
         else:
             assert later.reason == "advanced" and step == 1
-            assert not is_rising(journal, later.day, DEFAULTS) and is_settled(journal, later.day, DEFAULTS)[0]
+            assert (
+                not is_rising(journal, later.day, DEFAULTS)
+                and is_settled(journal, later.day, DEFAULTS)[0]
+            )
 
 
 @PROPS
-@given(before=st.lists(pain_or_none, max_size=8), pains=st.lists(pain_or_none, min_size=1, max_size=40),
-       s=advisor_settings)
+@given(
+    before=st.lists(pain_or_none, max_size=8),
+    pains=st.lists(pain_or_none, min_size=1, max_size=40),
+    s=advisor_settings,
+)
 def test_the_walk_matches_a_literal_reading(new_journal, day_of, before, pains, s):
     journal = episode_journal(new_journal, before, pains)
     episode = journal.episodes[0]
@@ -119,7 +137,9 @@ def test_the_walk_matches_a_literal_reading(new_journal, day_of, before, pains, 
 
 
 @PROPS
-@given(pains=st.lists(pain_or_none, min_size=1, max_size=40), extra=st.lists(pain_or_none, max_size=10))
+@given(
+    pains=st.lists(pain_or_none, min_size=1, max_size=40), extra=st.lists(pain_or_none, max_size=10)
+)
 def test_later_entries_never_change_earlier_phases(new_journal, day_of, pains, extra):
     short = episode_journal(new_journal, [], pains)
     longer = episode_journal(new_journal, [], pains + extra)
@@ -130,8 +150,11 @@ def test_later_entries_never_change_earlier_phases(new_journal, day_of, pains, e
 
 
 @PROPS
-@given(before=st.lists(pain_or_none, max_size=5), pains=st.lists(pain_or_none, min_size=1, max_size=40),
-       s=advisor_settings)
+@given(
+    before=st.lists(pain_or_none, max_size=5),
+    pains=st.lists(pain_or_none, min_size=1, max_size=40),
+    s=advisor_settings,
+)
 def test_next_is_never_before_tomorrow_and_follows_the_phase(new_journal, day_of, before, pains, s):
     journal = episode_journal(new_journal, before, pains)
     for n in range(1, len(pains) + 1):
@@ -142,8 +165,11 @@ def test_next_is_never_before_tomorrow_and_follows_the_phase(new_journal, day_of
             assert advice.next_earliest >= max(day_of(n) + ONE, day_of(s.stretching_from_day))
         elif advice.phase == "stretching":
             assert advice.next_phase == "strengthening"
-            assert advice.next_earliest >= max(day_of(n) + ONE, day_of(s.strengthening_from_day),
-                                               advice.phase_start + timedelta(days=s.min_stretching_days))
+            assert advice.next_earliest >= max(
+                day_of(n) + ONE,
+                day_of(s.strengthening_from_day),
+                advice.phase_start + timedelta(days=s.min_stretching_days),
+            )
         else:
             assert advice.next_phase is None and advice.next_earliest is None
         if advice.next_earliest is not None:
@@ -158,11 +184,17 @@ ROUTINE_STATES = st.sampled_from(["done", "done", "part", "none"])
 @st.composite
 def journal_specs(draw, max_days=40):
     """A plain description of a journal; `build_spec` turns it into one."""
-    days = draw(st.lists(
-        st.tuples(st.sampled_from(["none", "entry", "entry", "rest"]), st.integers(0, 10),
-                  st.tuples(ROUTINE_STATES, ROUTINE_STATES, ROUTINE_STATES)),
-        min_size=1, max_size=max_days,
-    ))
+    days = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["none", "entry", "entry", "rest"]),
+                st.integers(0, 10),
+                st.tuples(ROUTINE_STATES, ROUTINE_STATES, ROUTINE_STATES),
+            ),
+            min_size=1,
+            max_size=max_days,
+        )
+    )
     n = len(days)
     episode = None
     if draw(st.booleans()):
@@ -197,8 +229,10 @@ def oracle(journal, d: date, s):
     result = {}
     for routine in journal.routines:
         if routine.times_per_week is None:
+
             def status(x):
                 return day_status(journal, routine, x, s)
+
             # current: back from D (D itself never breaks)
             current = 1 if status(d) == "done" else 0
             x = d - ONE
@@ -256,7 +290,9 @@ def test_streaks_match_the_literal_reading(new_journal, day_of, s, spec):
     assert summary(streaks) == oracle(journal, d, s)
     for r in streaks.routines:
         routine = next(x for x in journal.routines if x.id == r.id)
-        expected = {"done": "done", "paused": "paused", "missed": "pending"}[day_status(journal, routine, d, s)]
+        expected = {"done": "done", "paused": "paused", "missed": "pending"}[
+            day_status(journal, routine, d, s)
+        ]
         assert r.today == expected
 
 
@@ -287,8 +323,10 @@ def test_adding_a_tick_never_lowers_a_streak(new_journal, day_of, s, spec, data)
 
 
 @PROPS
-@given(pattern=st.lists(st.sampled_from(["done", "rest", "rest-done"]), min_size=1, max_size=40),
-       grace=st.booleans())
+@given(
+    pattern=st.lists(st.sampled_from(["done", "rest", "rest-done"]), min_size=1, max_size=40),
+    grace=st.booleans(),
+)
 def test_a_paused_day_never_breaks_a_streak(new_journal, day_of, s, pattern, grace):
     builder = new_journal()
     for number, kind in enumerate(pattern, start=1):
@@ -309,8 +347,11 @@ def test_pausing_a_missed_day_never_lowers_a_streak(new_journal, day_of, s, spec
     journal = build_spec(new_journal, spec)
     d = day_of(spec[2])
     mobility = next(r for r in journal.routines if r.id == "mobility")
-    missed = [x for x in (day_of(n) for n in range(1, spec[2] + 1))
-              if day_status(journal, mobility, x, s) == "missed"]
+    missed = [
+        x
+        for x in (day_of(n) for n in range(1, spec[2] + 1))
+        if day_status(journal, mobility, x, s) == "missed"
+    ]
     if not missed:
         return
     when = data.draw(st.sampled_from(missed))
@@ -324,7 +365,10 @@ def test_pausing_a_missed_day_never_lowers_a_streak(new_journal, day_of, s, spec
 
 
 @settings(max_examples=60, deadline=None)
-@given(spec=journal_specs(max_days=80), moves=st.lists(st.tuples(st.integers(1, 90), st.integers(0, 40)), max_size=4))
+@given(
+    spec=journal_specs(max_days=80),
+    moves=st.lists(st.tuples(st.integers(1, 90), st.integers(0, 40)), max_size=4),
+)
 def test_the_memo_agrees_with_a_fresh_computation(new_journal, day_of, s, spec, moves):
     journal = build_spec(new_journal, spec)
     memo = StreakMemo()

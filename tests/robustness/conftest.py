@@ -7,7 +7,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from robustness_support import ENTRY, TALLY, copy_journal
 
 DEMO_DAYS = 3650  # ten years of nightly entries and ticks, one file per year
@@ -18,9 +17,18 @@ def ten_year_journal(tmp_path_factory) -> Path:
     """A journal made by `backjournal demo --days 3650`; tests copy it, never write to it."""
     root = tmp_path_factory.mktemp("ten-year-journal")
     data = root / "data"
-    env = {**os.environ, "BACKJOURNAL_DATA_DIR": str(data), "BACKJOURNAL_CONFIG_DIR": str(root / "config")}
-    proc = subprocess.run([*ENTRY, "demo", "--days", str(DEMO_DAYS), "--seed", "11"], env=env,
-                          capture_output=True, text=True, timeout=300)
+    env = {
+        **os.environ,
+        "BACKJOURNAL_DATA_DIR": str(data),
+        "BACKJOURNAL_CONFIG_DIR": str(root / "config"),
+    }
+    proc = subprocess.run(
+        [*ENTRY, "demo", "--days", str(DEMO_DAYS), "--seed", "11"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr
     return data
 

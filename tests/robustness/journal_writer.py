@@ -31,8 +31,19 @@ from backjournal.service import JournalService
 from backjournal.storage import Store
 
 # Always allowed whatever the phase, so no write is refused by the advisor (ticks pass anyway=True too).
-TICKABLE = ("march-in-place", "chin-tuck", "cat-cow", "pelvic-tilt", "knee-to-chest", "walk", "cool-down-breathing")
-ROLE_EXERCISES = {"a": ("chin-tuck", "cat-cow", "pelvic-tilt"), "b": ("knee-to-chest", "walk", "march-in-place")}
+TICKABLE = (
+    "march-in-place",
+    "chin-tuck",
+    "cat-cow",
+    "pelvic-tilt",
+    "knee-to-chest",
+    "walk",
+    "cool-down-breathing",
+)
+ROLE_EXERCISES = {
+    "a": ("chin-tuck", "cat-cow", "pelvic-tilt"),
+    "b": ("knee-to-chest", "walk", "march-in-place"),
+}
 SHARED_DAY = date(2009, 6, 15)  # every role writes this day: a and b tick it, c rewrites its entry
 ROLE_BASE = date(2009, 1, 1)  # years the demo journal does not reach: the roles' files start empty
 
@@ -40,7 +51,7 @@ ROLE_BASE = date(2009, 1, 1)  # years the demo journal does not reach: the roles
 def emit(line: str) -> None:
     data = (line + "\n").encode()
     while data:
-        data = data[os.write(1, data):]
+        data = data[os.write(1, data) :]
 
 
 class StoreClock:
@@ -71,9 +82,19 @@ def crash_op(rng: random.Random, today: date, round_no: int, seq: int) -> dict:
     else:
         day = date(2009, 1, 1) + timedelta(days=rng.randrange(0, 365))
     if roll < 0.45:
-        return {"op": "log", "date": day.isoformat(), "pain": rng.randrange(0, 11), "note": f"crash r{round_no} w{seq}"}
+        return {
+            "op": "log",
+            "date": day.isoformat(),
+            "pain": rng.randrange(0, 11),
+            "note": f"crash r{round_no} w{seq}",
+        }
     if roll < 0.88:
-        return {"op": "tick", "date": day.isoformat(), "exercise": rng.choice(TICKABLE), "reps": rng.randrange(5, 1000)}
+        return {
+            "op": "tick",
+            "date": day.isoformat(),
+            "exercise": rng.choice(TICKABLE),
+            "reps": rng.randrange(5, 1000),
+        }
     if roll < 0.96:
         return {"op": "untick", "date": day.isoformat(), "exercise": rng.choice(TICKABLE)}
     return {"op": "exercise", "id": f"crash-{round_no}-{seq}"}
@@ -83,10 +104,20 @@ def apply(service: JournalService, op: dict) -> bool:
     """Make the write; False when it changed nothing and so never took the lock (an untick of nothing)."""
     kind = op["op"]
     if kind == "exercise":
-        service.add_exercise(Exercise(
-            id=op["id"], name=f"Crash test {op['id']}", kind="mobility", region="lower-back",
-            sets=1, reps=10, hold_s=None, sides="both", how_to="", caution="",
-        ))
+        service.add_exercise(
+            Exercise(
+                id=op["id"],
+                name=f"Crash test {op['id']}",
+                kind="mobility",
+                region="lower-back",
+                sets=1,
+                reps=10,
+                hold_s=None,
+                sides="both",
+                how_to="",
+                caution="",
+            )
+        )
         return True
     day = date.fromisoformat(op["date"])
     if kind == "log":
@@ -153,17 +184,39 @@ def run_role(data_dir: Path, role: str, count: int) -> None:
     first = last = 0.0
     for seq in range(count):
         if role == "c":
-            op = {"op": "log", "date": SHARED_DAY.isoformat(), "pain": 2 if seq % 2 else 5, "note": f"c {seq}"}
+            op = {
+                "op": "log",
+                "date": SHARED_DAY.isoformat(),
+                "pain": 2 if seq % 2 else 5,
+                "note": f"c {seq}",
+            }
         else:
             offset = 0 if role == "a" else 1
-            own_day = ROLE_BASE + timedelta(days=2 * seq + offset)  # a fresh day each time: a lost write stays lost
+            own_day = ROLE_BASE + timedelta(
+                days=2 * seq + offset
+            )  # a fresh day each time: a lost write stays lost
             exercise = ROLE_EXERCISES[role][(seq // 3) % 3]
             if seq % 3 == 0:
-                op = {"op": "log", "date": own_day.isoformat(), "pain": seq % 11, "note": f"{role} {seq}"}
+                op = {
+                    "op": "log",
+                    "date": own_day.isoformat(),
+                    "pain": seq % 11,
+                    "note": f"{role} {seq}",
+                }
             elif seq % 3 == 1:
-                op = {"op": "tick", "date": own_day.isoformat(), "exercise": exercise, "reps": 5 + seq}
+                op = {
+                    "op": "tick",
+                    "date": own_day.isoformat(),
+                    "exercise": exercise,
+                    "reps": 5 + seq,
+                }
             else:
-                op = {"op": "tick", "date": SHARED_DAY.isoformat(), "exercise": exercise, "reps": 5 + seq}
+                op = {
+                    "op": "tick",
+                    "date": SHARED_DAY.isoformat(),
+                    "exercise": exercise,
+                    "reps": 5 + seq,
+                }
         emit(f"begin {seq} {json.dumps(op)}")
         apply(service, op)
         last = time.time()

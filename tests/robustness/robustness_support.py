@@ -39,11 +39,18 @@ class Result:
     err: str
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60, user: int | None = None) -> Result:
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 60, user: int | None = None
+) -> Result:
     """The real console script in a subprocess."""
     proc = subprocess.run(
-        [*ENTRY, *args], capture_output=True, text=True, env=env or os.environ.copy(), timeout=timeout,
-        user=user, stdin=subprocess.DEVNULL,
+        [*ENTRY, *args],
+        capture_output=True,
+        text=True,
+        env=env or os.environ.copy(),
+        timeout=timeout,
+        user=user,
+        stdin=subprocess.DEVNULL,
     )
     return Result(proc.returncode, proc.stdout, proc.stderr)
 

@@ -16,7 +16,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-
 from robustness_support import ENTRY, fingerprint, n, report, run_main
 
 LONG = "x" * 100_000
@@ -40,8 +39,26 @@ NUMBERS = [
 
 
 def number_values(lo: int, hi: int) -> list[str]:
-    return [str(lo - 1), str(hi + 1), "-5", "abc", "", " ", "3.5", "1e3", "0x10", "+", "-", "NaN", "٣", "３", "³",
-            "7 days", "9" * 40, LONG]
+    return [
+        str(lo - 1),
+        str(hi + 1),
+        "-5",
+        "abc",
+        "",
+        " ",
+        "3.5",
+        "1e3",
+        "0x10",
+        "+",
+        "-",
+        "NaN",
+        "٣",
+        "３",
+        "³",
+        "7 days",
+        "9" * 40,
+        LONG,
+    ]
 
 
 # Dates: every --date, and export's --from / --to.
@@ -56,22 +73,63 @@ DATE_COMMANDS = [
     (["export"], "--from", "from"),
     (["export"], "--to", "to"),
 ]
-DATE_VALUES = [FUTURE, FAR_FUTURE, "2026-13-45", "2026-02-30", "0000-01-01", "", "   ", "someday", "tomorrow",
-               "in 3 days", "3 days hence", "999999 days ago", "-3 days ago", "last someday", "32/13/2026", "01/02/2026",
-               "２０２６年", "x" * 65, LONG, "2026-01-05\x00"]
+DATE_VALUES = [
+    FUTURE,
+    FAR_FUTURE,
+    "2026-13-45",
+    "2026-02-30",
+    "0000-01-01",
+    "",
+    "   ",
+    "someday",
+    "tomorrow",
+    "in 3 days",
+    "3 days hence",
+    "999999 days ago",
+    "-3 days ago",
+    "last someday",
+    "32/13/2026",
+    "01/02/2026",
+    "２０２６年",
+    "x" * 65,
+    LONG,
+    "2026-01-05\x00",
+]
 # episode start refuses an overlapping start as well as bad dates
 EPISODE_DATES = [FUTURE, "2026-13-45", "", "someday", LONG]
 
 CHOICES = [
-    (["log", "--date", DAY, "--pain", "3"], "--area", "area",
-     ["knee", "", "Lower-Back", "lower back", "lower‐back", "lowerback", "neck,leg-left", LONG]),
-    (["log", "--date", DAY, "--pain", "3"], "--red-flag", "red-flag",
-     ["headache", "", "Fever", "fever ", "fеver", LONG]),
-    (["tick", "walk", "--date", DAY], "--side", "side", ["middle", "", "LEFT", "lеft", "both sides", LONG]),
+    (
+        ["log", "--date", DAY, "--pain", "3"],
+        "--area",
+        "area",
+        ["knee", "", "Lower-Back", "lower back", "lower‐back", "lowerback", "neck,leg-left", LONG],
+    ),
+    (
+        ["log", "--date", DAY, "--pain", "3"],
+        "--red-flag",
+        "red-flag",
+        ["headache", "", "Fever", "fever ", "fеver", LONG],
+    ),
+    (
+        ["tick", "walk", "--date", DAY],
+        "--side",
+        "side",
+        ["middle", "", "LEFT", "lеft", "both sides", LONG],
+    ),
     (["export"], "--format", "format", ["pdf", "", "JSON", "jsonl", "md5", "ｊｓｏｎ", LONG]),
-    (["log", "--date", DAY, "--pain", "3"], "--tag", "tag",
-     ["two words", "", " ", "tab\there", "x" * 41, "nul\x00", "line\nbreak", "--", LONG]),
-    (["log", "--date", DAY, "--pain", "3"], "--note", "notes", ["x" * 10_001, "nul\x00inside", LONG]),
+    (
+        ["log", "--date", DAY, "--pain", "3"],
+        "--tag",
+        "tag",
+        ["two words", "", " ", "tab\there", "x" * 41, "nul\x00", "line\nbreak", "--", LONG],
+    ),
+    (
+        ["log", "--date", DAY, "--pain", "3"],
+        "--note",
+        "notes",
+        ["x" * 10_001, "nul\x00inside", LONG],
+    ),
 ]
 
 EXERCISE_IDS = ["no-such-exercise", "", " ", "Walk", "walk ", "wälk", "WALK", "../walk", LONG]
@@ -122,29 +180,69 @@ def build_table() -> list[tuple[str, list[str], str, int]]:
     add(["demo"], "demo")  # the journal is not empty
     add(["demo", "--days", "5"], "demo")
     # Backups and restore
-    for value in ("no-such-backup", "", " ", FUTURE, "2026-13-45", "1999-01-01", "/nonexistent/folder", LONG):
+    for value in (
+        "no-such-backup",
+        "",
+        " ",
+        FUTURE,
+        "2026-13-45",
+        "1999-01-01",
+        "/nonexistent/folder",
+        LONG,
+    ):
         add(["restore", value, "--yes"], "backup")
     add(["restore", "today"], "yes")  # no terminal to confirm at, and no --yes
     add(["--data-dir", "", "show"], "data-dir")
     add(["--data-dir", "   ", "log", "--pain", "2"], "data-dir")
     # The grammar itself (argparse): unknown options and commands, missing values and arguments
     for argv, field in [
-        (["log", "--pain"], "--pain"), (["log", "--bogus", "1"], "--bogus"), (["tick"], "EXERCISE"),
-        (["untick"], "EXERCISE"), (["frobnicate"], "frobnicate"), (["episode"], "ACTION"),
-        (["episode", "pause"], "pause"), (["log", "--rest=maybe", "--pain", "3"], "--rest"),
-        (["restore"], "BACKUP"), (["import"], "FILE"), (["show", "--json=yes"], "--json"),
-        (["check", "--repair=1"], "--repair"), (["--data-dir"], "--data-dir"), (["show", "extra"], "extra"),
-        (["exercises", "--json", "--json2"], "--json2"), (["routines", "all"], "all"), (["locate", "-x"], "-x"),
-        (["backups", "--yes"], "--yes"), (["streaks", "--date"], "--date"), (["advise", "--exercise"], "--exercise"),
+        (["log", "--pain"], "--pain"),
+        (["log", "--bogus", "1"], "--bogus"),
+        (["tick"], "EXERCISE"),
+        (["untick"], "EXERCISE"),
+        (["frobnicate"], "frobnicate"),
+        (["episode"], "ACTION"),
+        (["episode", "pause"], "pause"),
+        (["log", "--rest=maybe", "--pain", "3"], "--rest"),
+        (["restore"], "BACKUP"),
+        (["import"], "FILE"),
+        (["show", "--json=yes"], "--json"),
+        (["check", "--repair=1"], "--repair"),
+        (["--data-dir"], "--data-dir"),
+        (["show", "extra"], "extra"),
+        (["exercises", "--json", "--json2"], "--json2"),
+        (["routines", "all"], "all"),
+        (["locate", "-x"], "-x"),
+        (["backups", "--yes"], "--yes"),
+        (["streaks", "--date"], "--date"),
+        (["advise", "--exercise"], "--exercise"),
     ]:
         add(argv, field)
     return cases
 
 
 TABLE = build_table()
-COMMAND_NAMES = {"log", "show", "tick", "untick", "episode", "advise", "streaks", "exercises", "routines", "export",
-                 "import", "demo", "check", "backups", "restore", "locate"}
-COMMANDS_COVERED = {next((a for a in argv if a in COMMAND_NAMES), "global options") for _, argv, _, _ in TABLE}
+COMMAND_NAMES = {
+    "log",
+    "show",
+    "tick",
+    "untick",
+    "episode",
+    "advise",
+    "streaks",
+    "exercises",
+    "routines",
+    "export",
+    "import",
+    "demo",
+    "check",
+    "backups",
+    "restore",
+    "locate",
+}
+COMMANDS_COVERED = {
+    next((a for a in argv if a in COMMAND_NAMES), "global options") for _, argv, _, _ in TABLE
+}
 RUN: list[int] = []
 
 
@@ -153,9 +251,12 @@ def journal(tmp_path_factory) -> Path:
     """Entries, ticks, an open episode from 5 days ago, and a backup; shared by every case (each case
     checks the journal is byte-identical after it, so a case that wrote would be caught at once)."""
     data = tmp_path_factory.mktemp("bad-input") / "data"
-    for argv in (["log", "--date", DAY, "--pain", "3"], ["tick", "walk", "--date", DAY],
-                 ["log", "--date", "2026-01-06", "--pain", "4", "--note", "ünïcødé 🙂"],
-                 ["episode", "start", "--date", EPISODE_START]):
+    for argv in (
+        ["log", "--date", DAY, "--pain", "3"],
+        ["tick", "walk", "--date", DAY],
+        ["log", "--date", "2026-01-06", "--pain", "4", "--note", "ünïcødé 🙂"],
+        ["episode", "start", "--date", EPISODE_START],
+    ):
         assert run_main("--data-dir", str(data), *argv).code == 0, argv
     assert (data / "backups").is_dir()
     return data
@@ -164,11 +265,14 @@ def journal(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module", autouse=True)
 def summary():
     yield
-    report("bad-input", (
-        f"{n(len(RUN))} bad inputs tried over {len(COMMANDS_COVERED)} commands through cli.main "
-        f"({sum(1 for _, _, _, c in TABLE if c == 3)} advisor refusals), plus {len(REAL)} through the console "
-        f"script: each exit 2 (or 3) naming the field, journal byte-identical"
-    ))
+    report(
+        "bad-input",
+        (
+            f"{n(len(RUN))} bad inputs tried over {len(COMMANDS_COVERED)} commands through cli.main "
+            f"({sum(1 for _, _, _, c in TABLE if c == 3)} advisor refusals), plus {len(REAL)} through the console "
+            f"script: each exit 2 (or 3) naming the field, journal byte-identical"
+        ),
+    )
 
 
 def with_data_dir(argv: list[str], data: Path) -> list[str]:
@@ -176,7 +280,9 @@ def with_data_dir(argv: list[str], data: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("case_id,argv,field,code", TABLE, ids=[c[0] for c in TABLE])
-def test_bad_input_exits_2_naming_the_field(journal, tmp_path, monkeypatch, case_id, argv, field, code):
+def test_bad_input_exits_2_naming_the_field(
+    journal, tmp_path, monkeypatch, case_id, argv, field, code
+):
     monkeypatch.chdir(tmp_path)  # an --out or import path is resolved here, never in the checkout
     before = fingerprint(journal)
     result = run_main(*with_data_dir(argv, journal))
@@ -196,7 +302,11 @@ REAL = [
     (["export", "--format", "pdf"], "format", 2),
     (["restore", "no-such-backup", "--yes"], "backup", 2),
     (["log", "--pain"], "--pain", 2),
-    ([b"log", b"--date", DAY.encode(), b"--pain", b"3", b"--note", b"bad \xff\xfe bytes"], "notes", 2),
+    (
+        [b"log", b"--date", DAY.encode(), b"--pain", b"3", b"--note", b"bad \xff\xfe bytes"],
+        "notes",
+        2,
+    ),
     ([b"log", b"--date", DAY.encode(), b"--pain", b"3", b"--tag", b"\xff"], "tag", 2),
     ([b"tick", b"w\xe4lk", b"--date", DAY.encode()], "exercise", 2),
     ([b"show", b"--date", b"\xff\xfe"], "date", 2),

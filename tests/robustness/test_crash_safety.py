@@ -24,10 +24,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from robustness_support import Lines, n, report, run_cli, run_main, temp_files, writer_command
 
 from backjournal.domain.models import Day
 from backjournal.storage import Store
-from robustness_support import Lines, n, report, run_cli, run_main, temp_files, writer_command
 
 KILLS = int(os.environ.get("BACKJOURNAL_CRASH_KILLS", "120"))
 SEED = int(os.environ.get("BACKJOURNAL_CRASH_SEED", "20261121"))
@@ -54,7 +54,7 @@ class Model:
     not_landed: int = 0
 
     @classmethod
-    def of(cls, store: Store) -> "Model":
+    def of(cls, store: Store) -> Model:
         days, meta = store.load()
         return cls({d: view(day) for d, day in days.items()}, {e.id for e in meta.exercises})
 
@@ -91,7 +91,9 @@ class Model:
         actual: dict[object, object] = {d: view(day) for d, day in days.items()}
         actual["exercises"] = {e.id for e in meta.exercises}
         expected: dict[object, object] = {**self.days, "exercises": self.exercises}
-        differ = {key for key in actual.keys() | expected.keys() if actual.get(key) != expected.get(key)}
+        differ = {
+            key for key in actual.keys() | expected.keys() if actual.get(key) != expected.get(key)
+        }
         if in_flight is not None:
             key, value = self.after(in_flight)
             if key in differ and actual.get(key) == value:
@@ -100,7 +102,9 @@ class Model:
                 self.landed += 1
             else:
                 self.not_landed += 1
-        assert not differ, f"{where}: the journal differs from the confirmed writes at {sorted(map(str, differ))[:5]}"
+        assert not differ, (
+            f"{where}: the journal differs from the confirmed writes at {sorted(map(str, differ))[:5]}"
+        )
 
 
 @dataclass
@@ -138,8 +142,12 @@ class Zygote:
     """journal_writer.py serve: forks warm writers on request and reaps them once killed."""
 
     def __init__(self, data: Path) -> None:
-        self.proc = subprocess.Popen(writer_command("serve", str(data)), stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, bufsize=0)
+        self.proc = subprocess.Popen(
+            writer_command("serve", str(data)),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            bufsize=0,
+        )
         self.lines = Lines(self.proc.stdout)
         self.lines.expect("ready", timeout=120)
 
@@ -163,18 +171,35 @@ def test_sigkill_at_random_moments_never_loses_a_confirmed_write(journal_copy: P
     rng = random.Random(SEED)
     verifier = Store(data)  # kept across rounds: only the files a round changed are decoded again
     model = Model.of(verifier)
-    stale: set[Path] = set()  # temp files left by kills, to be gone after the next writer's first write
-    counts = {"cold": 0, "after-ok": 0, "mid-write": 0, "random": 0, "left-temp": 0, "temps-cleaned": 0,
-              "backup-days": 0, "cli-checks": 0, "in-backup": 0}
+    stale: set[Path] = (
+        set()
+    )  # temp files left by kills, to be gone after the next writer's first write
+    counts = {
+        "cold": 0,
+        "after-ok": 0,
+        "mid-write": 0,
+        "random": 0,
+        "left-temp": 0,
+        "temps-cleaned": 0,
+        "backup-days": 0,
+        "cli-checks": 0,
+        "in-backup": 0,
+    }
     zygote = Zygote(data)
     started = time.monotonic()
     try:
         for number in range(KILLS):
             cold = number % COLD_EVERY == COLD_EVERY - 1
-            strategy = "cold" if cold else rng.choice(["after-ok", "after-ok", "mid-write", "mid-write", "random"])
+            strategy = (
+                "cold"
+                if cold
+                else rng.choice(["after-ok", "after-ok", "mid-write", "mid-write", "random"])
+            )
             counts[strategy] += 1
             offset = 0
-            if rng.random() < 0.25:  # a new backup day: this round's first write copies the whole journal first
+            if (
+                rng.random() < 0.25
+            ):  # a new backup day: this round's first write copies the whole journal first
                 offset = number + 1
                 counts["backup-days"] += 1
             rnd = Round(number, strategy)
@@ -185,16 +210,23 @@ def test_sigkill_at_random_moments_never_loses_a_confirmed_write(journal_copy: P
                 if kind == "ok" and rnd.wrote and stale:
                     # The next start has written: every temp file from earlier kills must be gone.
                     left = [p for p in stale if p.exists()]
-                    assert not left, f"round {number}: stale temp files survived the next write: {left}"
+                    assert not left, (
+                        f"round {number}: stale temp files survived the next write: {left}"
+                    )
                     counts["temps-cleaned"] += len(stale)
                     stale.clear()
                 return kind
 
             if cold:
-                proc = subprocess.Popen(writer_command("crash", str(data), str(number), str(seed), str(offset)),
-                                        stdout=subprocess.PIPE, bufsize=0)
+                proc = subprocess.Popen(
+                    writer_command("crash", str(data), str(number), str(seed), str(offset)),
+                    stdout=subprocess.PIPE,
+                    bufsize=0,
+                )
                 lines, pid = Lines(proc.stdout), proc.pid
-                deadline = time.monotonic() + rng.uniform(0.0, 1.5)  # anywhere from import to the first writes
+                deadline = time.monotonic() + rng.uniform(
+                    0.0, 1.5
+                )  # anywhere from import to the first writes
                 while (left := deadline - time.monotonic()) > 0:
                     line = lines.next(left)
                     if line is not None:
@@ -246,7 +278,9 @@ def test_sigkill_at_random_moments_never_loses_a_confirmed_write(journal_copy: P
                 counts["cli-checks"] += 1
             else:
                 result = run_main("--data-dir", str(data), "check")
-            assert result.code == 0, f"{where}: check failed after the kill:\n{result.out}{result.err}"
+            assert result.code == 0, (
+                f"{where}: check failed after the kill:\n{result.out}{result.err}"
+            )
             left = temp_files(data)  # no writer runs now: every temp file here is stale
             counts["left-temp"] += bool(set(left) - stale)
             counts["in-backup"] += any(p.parent.name == "backups" for p in set(left) - stale)
@@ -264,14 +298,20 @@ def test_sigkill_at_random_moments_never_loses_a_confirmed_write(journal_copy: P
     assert final.code == 0, final.err
 
     elapsed = time.monotonic() - started
-    report("crash-safety", (
-        f"{n(KILLS)} SIGKILLs on a {n(len(model.days))}-day journal ({counts['after-ok']} right after a confirmed "
-        f"write, {counts['mid-write']} mid-write, {counts['random']} at a random moment, {counts['cold']} of a "
-        f"cold-started writer; {counts['backup-days']} rounds began a new backup day), seed {SEED}"
-    ))
-    report("crash-safety", (
-        f"{n(model.confirmed)} writes confirmed and all present; in-flight writes: {model.landed} landed whole, "
-        f"{model.not_landed} not at all; {counts['left-temp']} kills left temp files ({counts['in-backup']} inside a "
-        f"daily backup), all {counts['temps-cleaned']} removed by the next start; check passed after every kill ({counts['cli-checks'] + 1} via the console "
-        f"script); {elapsed:.1f} s"
-    ))
+    report(
+        "crash-safety",
+        (
+            f"{n(KILLS)} SIGKILLs on a {n(len(model.days))}-day journal ({counts['after-ok']} right after a confirmed "
+            f"write, {counts['mid-write']} mid-write, {counts['random']} at a random moment, {counts['cold']} of a "
+            f"cold-started writer; {counts['backup-days']} rounds began a new backup day), seed {SEED}"
+        ),
+    )
+    report(
+        "crash-safety",
+        (
+            f"{n(model.confirmed)} writes confirmed and all present; in-flight writes: {model.landed} landed whole, "
+            f"{model.not_landed} not at all; {counts['left-temp']} kills left temp files ({counts['in-backup']} inside a "
+            f"daily backup), all {counts['temps-cleaned']} removed by the next start; check passed after every kill ({counts['cli-checks'] + 1} via the console "
+            f"script); {elapsed:.1f} s"
+        ),
+    )

@@ -19,10 +19,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from robustness_support import ENTRY, fingerprint, report, run_cli, run_main, temp_files
 
 from backjournal.service import JournalService
 from backjournal.storage import Store, StoreWriteError
-from robustness_support import ENTRY, fingerprint, report, run_cli, run_main, temp_files
 
 DAY = "2026-03-05"
 FAULTS = {"ENOSPC": errno.ENOSPC, "EIO": errno.EIO}
@@ -31,15 +31,20 @@ INJECTED: list[str] = []
 
 def journal_files(data: Path) -> dict[str, str]:
     """The journal's own files (backups aside)."""
-    return {name: digest for name, digest in fingerprint(data).items() if not name.startswith("backups")}
+    return {
+        name: digest for name, digest in fingerprint(data).items() if not name.startswith("backups")
+    }
 
 
 @pytest.fixture
 def journal(isolated_dirs) -> Path:
     """A small journal with today's backup already taken: a later write makes no new backup."""
     data = isolated_dirs[0]
-    for argv in (["log", "--date", DAY, "--pain", "3", "--note", "before the fault"],
-                 ["tick", "walk", "--date", DAY], ["log", "--date", "2025-12-30", "--pain", "2"]):
+    for argv in (
+        ["log", "--date", DAY, "--pain", "3", "--note", "before the fault"],
+        ["tick", "walk", "--date", DAY],
+        ["log", "--date", "2025-12-30", "--pain", "2"],
+    ):
         assert run_main(*argv).code == 0
     assert (data / "backups").is_dir()
     return data
@@ -48,6 +53,7 @@ def journal(isolated_dirs) -> Path:
 def raiser(code: int):
     def fail(*args, **kwargs):
         raise OSError(code, os.strerror(code))
+
     return fail
 
 
@@ -67,6 +73,7 @@ def half_write_then(code: int, real=os.write):
             raise OSError(code, os.strerror(code))
         calls.append(fd)
         return real(fd, bytes(data)[: max(1, len(data) // 2)])
+
     return write
 
 
@@ -89,12 +96,16 @@ def assert_clean_failure(data: Path, before: dict[str, str], message: str, code:
 @pytest.mark.parametrize("fault", FAULTS)
 @pytest.mark.parametrize("where", INJECTIONS)
 @pytest.mark.parametrize("what", ["log", "tick", "episode"])
-def test_a_failed_write_leaves_the_journal_intact_and_exits_4(journal, monkeypatch, fault, where, what):
+def test_a_failed_write_leaves_the_journal_intact_and_exits_4(
+    journal, monkeypatch, fault, where, what
+):
     code = FAULTS[fault]
     before = journal_files(journal)
-    argv = {"log": ["log", "--date", DAY, "--pain", "9", "--note", "never stored"],
-            "tick": ["tick", "pelvic-tilt", "--date", DAY],
-            "episode": ["episode", "start", "--date", DAY]}[what]
+    argv = {
+        "log": ["log", "--date", DAY, "--pain", "9", "--note", "never stored"],
+        "tick": ["tick", "pelvic-tilt", "--date", DAY],
+        "episode": ["episode", "start", "--date", DAY],
+    }[what]
     with monkeypatch.context() as mp:
         INJECTIONS[where](mp, code)
         result = run_main(*argv)
@@ -114,9 +125,11 @@ def test_in_process_the_service_raises_store_write_error(journal, monkeypatch, f
     service = JournalService(Store(journal))
     before = journal_files(journal)
     for where in INJECTIONS:
-        for write in (lambda: service.log(date(2026, 3, 5), {"pain": 9}),
-                      lambda: service.tick(date(2026, 3, 5), "pelvic-tilt"),
-                      lambda: service.log(date(2024, 2, 29), {"pain": 1})):  # a new year file
+        for write in (
+            lambda: service.log(date(2026, 3, 5), {"pain": 9}),
+            lambda: service.tick(date(2026, 3, 5), "pelvic-tilt"),
+            lambda: service.log(date(2024, 2, 29), {"pain": 1}),
+        ):  # a new year file
             with monkeypatch.context() as mp:
                 INJECTIONS[where](mp, code)
                 with pytest.raises(StoreWriteError) as caught:
@@ -124,18 +137,25 @@ def test_in_process_the_service_raises_store_write_error(journal, monkeypatch, f
             INJECTED.append(f"service {where} {fault}")
             assert_clean_failure(journal, before, str(caught.value), code)
             assert caught.value.path.parent == journal
-    assert service.day(date(2026, 3, 5)).entry.pain == 3  # the store's memory did not keep the failed write
+    assert (
+        service.day(date(2026, 3, 5)).entry.pain == 3
+    )  # the store's memory did not keep the failed write
 
 
 def test_a_failed_directory_fsync_says_the_new_file_may_not_survive_a_crash(journal, monkeypatch):
     import backjournal.storage.atomic as atomic
 
-    with monkeypatch.context() as mp:  # never monkeypatch.undo(): it would undo the isolated data dir too
+    with (
+        monkeypatch.context() as mp
+    ):  # never monkeypatch.undo(): it would undo the isolated data dir too
         mp.setattr(atomic, "fsync_dir", raiser(errno.EIO))
         result = run_main("log", "--date", DAY, "--pain", "6")
     INJECTED.append("cli dir-fsync EIO")
     assert result.code == 4
-    assert "in place but may not survive a crash" in result.err and os.strerror(errno.EIO) in result.err
+    assert (
+        "in place but may not survive a crash" in result.err
+        and os.strerror(errno.EIO) in result.err
+    )
     # The rename happened: the file is the new one, whole, and the journal is fine.
     assert '"pain": 6' in run_main("show", "--date", DAY, "--json").out
     assert run_main("check").code == 0
@@ -166,7 +186,9 @@ def test_a_failed_daily_backup_stops_the_write_and_leaves_no_half_backup(journal
 @pytest.mark.parametrize("fault", FAULTS)
 def test_a_failed_import_changes_nothing(isolated_dirs, tmp_path, monkeypatch, fault):
     source = tmp_path / "source"
-    assert run_main("--data-dir", str(source), "demo", "--days", "800").code == 0  # three year files
+    assert (
+        run_main("--data-dir", str(source), "demo", "--days", "800").code == 0
+    )  # three year files
     export = tmp_path / "export.json"
     assert run_main("--data-dir", str(source), "export", "--out", str(export)).code == 0
     data = isolated_dirs[0]
@@ -201,8 +223,12 @@ FAULTY_MAIN = (
 
 def test_a_disk_full_write_in_a_real_process_exits_4(journal):
     before = journal_files(journal)
-    proc = subprocess.run([sys.executable, "-c", FAULTY_MAIN, "log", "--date", DAY, "--pain", "9"],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", FAULTY_MAIN, "log", "--date", DAY, "--pain", "9"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     INJECTED.append("subprocess fsync ENOSPC")
     assert proc.returncode == 4, proc.stderr
     assert_clean_failure(journal, before, proc.stderr, errno.ENOSPC)
@@ -216,8 +242,11 @@ def _works(prefix: list[str], folder: Path) -> bool:
     """Whether prefix really stops root writing into a folder."""
     probe = folder / "probe"
     try:
-        proc = subprocess.run([*prefix, sys.executable, "-c", f"open({str(probe)!r}, 'w')"],
-                              capture_output=True, timeout=30)
+        proc = subprocess.run(
+            [*prefix, sys.executable, "-c", f"open({str(probe)!r}, 'w')"],
+            capture_output=True,
+            timeout=30,
+        )
     except (OSError, subprocess.SubprocessError):
         return False
     made = probe.exists()
@@ -236,15 +265,21 @@ def read_only_ways(folder: Path) -> dict[str, tuple[list[str], str]]:
         folder.chmod(0o500)
         try:
             if _works(prefix, folder):
-                ways["chmod 0500, run with root's permission override dropped (setpriv)"] = (prefix, "Permission denied")
+                ways["chmod 0500, run with root's permission override dropped (setpriv)"] = (
+                    prefix,
+                    "Permission denied",
+                )
         finally:
             folder.chmod(0o700)
     unshare = shutil.which("unshare")
     if unshare:
-        mount = f"mount --bind {folder} {folder} && mount -o remount,bind,ro {folder} && exec \"$@\""
+        mount = f'mount --bind {folder} {folder} && mount -o remount,bind,ro {folder} && exec "$@"'
         prefix = [unshare, "--mount", "sh", "-c", mount, "sh"]
         if _works(prefix, folder):
-            ways["a read-only bind mount in a private mount namespace (unshare)"] = (prefix, "Read-only file system")
+            ways["a read-only bind mount in a private mount namespace (unshare)"] = (
+                prefix,
+                "Read-only file system",
+            )
     return ways
 
 
@@ -259,32 +294,52 @@ def test_a_read_only_data_dir_exits_4_with_a_message(journal, monkeypatch):
         real_open = os.open
 
         def read_only_open(path, flags, *args, **kwargs):
-            if str(path).startswith(str(journal)) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            if str(path).startswith(str(journal)) and flags & (
+                os.O_WRONLY | os.O_RDWR | os.O_CREAT
+            ):
                 raise OSError(errno.EROFS, os.strerror(errno.EROFS))
             return real_open(path, flags, *args, **kwargs)
 
         with monkeypatch.context() as mp:
             mp.setattr(os, "open", read_only_open)
             result = run_main("log", "--date", DAY, "--pain", "9")
-        assert result.code == 4 and os.strerror(errno.EROFS) in result.err and str(journal) in result.err
+        assert (
+            result.code == 4
+            and os.strerror(errno.EROFS) in result.err
+            and str(journal) in result.err
+        )
         assert fingerprint(journal) == before
-        READ_ONLY_METHODS.append("simulated by making os.open refuse writes (running as root, and neither "
-                                 "setpriv nor unshare can make a folder read-only here)")
+        READ_ONLY_METHODS.append(
+            "simulated by making os.open refuse writes (running as root, and neither "
+            "setpriv nor unshare can make a folder read-only here)"
+        )
         return
     for name, (prefix, expected) in ways.items():
         if "chmod" in name:
             journal.chmod(0o500)
         try:
-            for argv in (["log", "--date", DAY, "--pain", "9"], ["tick", "bridge", "--date", DAY, "--anyway"],
-                         ["episode", "start", "--date", DAY], ["untick", "walk", "--date", DAY]):
-                proc = subprocess.run([*prefix, *ENTRY, "--data-dir", str(journal), *argv],
-                                      capture_output=True, text=True, timeout=60)
+            for argv in (
+                ["log", "--date", DAY, "--pain", "9"],
+                ["tick", "bridge", "--date", DAY, "--anyway"],
+                ["episode", "start", "--date", DAY],
+                ["untick", "walk", "--date", DAY],
+            ):
+                proc = subprocess.run(
+                    [*prefix, *ENTRY, "--data-dir", str(journal), *argv],
+                    capture_output=True,
+                    text=True,
+                    timeout=60,
+                )
                 assert proc.returncode == 4, (name, argv, proc.stdout, proc.stderr)
                 assert expected in proc.stderr and str(journal) in proc.stderr, (name, proc.stderr)
                 assert "Traceback" not in proc.stderr
             # Reading a read-only journal is fine.
-            shown = subprocess.run([*prefix, *ENTRY, "--data-dir", str(journal), "show", "--date", DAY, "--json"],
-                                   capture_output=True, text=True, timeout=60)
+            shown = subprocess.run(
+                [*prefix, *ENTRY, "--data-dir", str(journal), "show", "--date", DAY, "--json"],
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
             assert shown.returncode == 0 and "before the fault" in shown.stdout, shown.stderr
         finally:
             journal.chmod(0o700)
@@ -297,14 +352,20 @@ def test_a_read_only_folder_without_a_lock_file_exits_4(journal, tmp_path):
     (journal / ".lock").unlink()
     ways = {k: v for k, v in read_only_ways(journal).items()}
     if not ways:
-        READ_ONLY_METHODS.append("no lock file case skipped: no way to make a folder read-only here")
+        READ_ONLY_METHODS.append(
+            "no lock file case skipped: no way to make a folder read-only here"
+        )
         pytest.skip("running as root and no way to make the folder read-only for a subprocess here")
     name, (prefix, expected) = next(iter(ways.items()))
     if "chmod" in name:
         journal.chmod(0o500)
     try:
-        proc = subprocess.run([*prefix, *ENTRY, "--data-dir", str(journal), "log", "--date", DAY, "--pain", "1"],
-                              capture_output=True, text=True, timeout=60)
+        proc = subprocess.run(
+            [*prefix, *ENTRY, "--data-dir", str(journal), "log", "--date", DAY, "--pain", "1"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     finally:
         journal.chmod(0o700)
     assert proc.returncode == 4 and expected in proc.stderr and ".lock" in proc.stderr, proc.stderr
@@ -323,23 +384,36 @@ def test_wrong_permissions_are_reported_by_check_and_fixed_by_repair(journal):
     assert f"{journal}: folder mode is 0755, should be 0700" in result.err
     repaired = run_cli("--data-dir", str(journal), "check", "--repair")
     assert repaired.code == 0, repaired.err
-    assert f"set {year} to mode 0600" in repaired.out and f"set the folder {journal} to mode 0700" in repaired.out
-    assert stat.S_IMODE(year.stat().st_mode) == 0o600 and stat.S_IMODE(journal.stat().st_mode) == 0o700
+    assert (
+        f"set {year} to mode 0600" in repaired.out
+        and f"set the folder {journal} to mode 0700" in repaired.out
+    )
+    assert (
+        stat.S_IMODE(year.stat().st_mode) == 0o600 and stat.S_IMODE(journal.stat().st_mode) == 0o700
+    )
     assert run_cli("--data-dir", str(journal), "check").code == 0
 
 
 def test_an_unreadable_journal_file_exits_4_naming_it(journal):
     ways = read_only_ways(journal)
     if os.geteuid() == 0 and not any("setpriv" in name for name in ways):
-        READ_ONLY_METHODS.append("unreadable-file case skipped: root without setpriv reads a mode-0000 file")
+        READ_ONLY_METHODS.append(
+            "unreadable-file case skipped: root without setpriv reads a mode-0000 file"
+        )
         pytest.skip("running as root without setpriv: a mode-0000 file stays readable")
-    prefix = next(prefix for name, (prefix, _) in ways.items() if "setpriv" in name or "not root" in name)
+    prefix = next(
+        prefix for name, (prefix, _) in ways.items() if "setpriv" in name or "not root" in name
+    )
     year = journal / "journal-2026.json"
     year.chmod(0o000)
     try:
         for argv in (["show", "--date", DAY], ["check"], ["log", "--date", DAY, "--pain", "1"]):
-            proc = subprocess.run([*prefix, *ENTRY, "--data-dir", str(journal), *argv],
-                                  capture_output=True, text=True, timeout=60)
+            proc = subprocess.run(
+                [*prefix, *ENTRY, "--data-dir", str(journal), *argv],
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
             assert proc.returncode == 4, (argv, proc.stderr)
             assert f"{year}: cannot be read (Permission denied)" in proc.stderr, proc.stderr
     finally:
@@ -349,8 +423,13 @@ def test_an_unreadable_journal_file_exits_4_naming_it(journal):
 @pytest.mark.parametrize("umask", [0o000, 0o022, 0o077])
 def test_a_missing_data_dir_is_created_private(tmp_path, umask):
     data = tmp_path / "not" / "there" / "yet"
-    proc = subprocess.run([*ENTRY, "--data-dir", str(data), "log", "--date", DAY, "--pain", "2"],
-                          capture_output=True, text=True, timeout=60, umask=umask)
+    proc = subprocess.run(
+        [*ENTRY, "--data-dir", str(data), "log", "--date", DAY, "--pain", "2"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        umask=umask,
+    )
     assert proc.returncode == 0, proc.stderr
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
     for path in data.iterdir():
@@ -365,9 +444,12 @@ def test_a_missing_data_dir_is_created_private(tmp_path, umask):
 @pytest.fixture(scope="module", autouse=True)
 def summary():
     yield
-    report("disk-faults", (
-        f"{len(INJECTED)} injected write faults (ENOSPC and EIO at fsync, a short write, rename, the directory "
-        f"fsync, the daily backup and an import; through cli.main, the service and a real process): each exit 4 "
-        f"or StoreWriteError, journal byte-identical"
-    ))
+    report(
+        "disk-faults",
+        (
+            f"{len(INJECTED)} injected write faults (ENOSPC and EIO at fsync, a short write, rename, the directory "
+            f"fsync, the daily backup and an import; through cli.main, the service and a real process): each exit 4 "
+            f"or StoreWriteError, journal byte-identical"
+        ),
+    )
     report("disk-faults", "read-only data dir: " + ("; ".join(READ_ONLY_METHODS) or "not run"))

@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import orjson
 import pytest
+from robustness_support import fingerprint, report, run_cli, run_main
 
 from backjournal.domain.codec import SCHEMA_VERSION
 from backjournal.domain.models import Exercise
 from backjournal.service import JournalService
 from backjournal.storage import Store
 from backjournal.storage.schema import DAYS
-from robustness_support import fingerprint, report, run_cli, run_main
 
 DAY = "2026-03-05"
 YEAR_FILE, META = "journal-2026.json", "journal-meta.json"
@@ -41,10 +42,12 @@ def the_day(data: dict[str, Any], iso: str = DAY) -> dict[str, Any]:
 
 def edit(change: Callable[[dict[str, Any]], None]) -> Callable[[bytes], bytes]:
     """Parse the file, change it, write it back as orjson would: valid JSON, wrong content."""
+
     def mutate(raw: bytes) -> bytes:
         data = tables(raw)
         change(data)
         return orjson.dumps(data)
+
     return mutate
 
 
@@ -57,6 +60,7 @@ def rename_tick(old: str, new: str) -> Callable[[bytes], bytes]:
         for tick in the_day(data)["ticks"]:
             if tick["exercise"] == old:
                 tick["exercise"] = new
+
     return edit(change)
 
 
@@ -64,6 +68,7 @@ def splice(old: bytes, new: bytes) -> Callable[[bytes], bytes]:
     def mutate(raw: bytes) -> bytes:
         assert old in raw, (old, raw[:200])
         return raw.replace(old, new, 1)
+
     return mutate
 
 
@@ -102,6 +107,7 @@ def replace_with(make: Callable[[Path], None]) -> Callable[[Path], None]:
     def damage(path: Path) -> None:
         path.unlink()
         make(path)
+
     return damage
 
 
@@ -115,12 +121,32 @@ CASES: dict[str, tuple[str, Callable, str]] = {
     "pain 'high'": (YEAR_FILE, set_entry("pain", "high"), "pain"),
     "pain 11": (YEAR_FILE, set_entry("pain", 11), "pain"),
     "pain true": (YEAR_FILE, set_entry("pain", True), "pain"),
-    "date 2026-13-45": (YEAR_FILE, edit(lambda d: the_day(d).__setitem__("date", "2026-13-45")), "2026-13-45"),
+    "date 2026-13-45": (
+        YEAR_FILE,
+        edit(lambda d: the_day(d).__setitem__("date", "2026-13-45")),
+        "2026-13-45",
+    ),
     "date missing": (YEAR_FILE, edit(lambda d: the_day(d).pop("date")), "date"),
-    "a day filed in the wrong year": (YEAR_FILE, edit(lambda d: the_day(d).__setitem__("date", "2025-03-05")), "2025-03-05"),
-    "tick for an unknown exercise": (YEAR_FILE, rename_tick("walk", "no-such-exercise"), "unknown exercise 'no-such-exercise'"),
-    "tick without an exercise": (YEAR_FILE, edit(lambda d: the_day(d)["ticks"][0].pop("exercise")), "exercise"),
-    "the same exercise ticked twice": (YEAR_FILE, edit(lambda d: the_day(d)["ticks"].append(dict(the_day(d)["ticks"][0]))), "twice"),
+    "a day filed in the wrong year": (
+        YEAR_FILE,
+        edit(lambda d: the_day(d).__setitem__("date", "2025-03-05")),
+        "2025-03-05",
+    ),
+    "tick for an unknown exercise": (
+        YEAR_FILE,
+        rename_tick("walk", "no-such-exercise"),
+        "unknown exercise 'no-such-exercise'",
+    ),
+    "tick without an exercise": (
+        YEAR_FILE,
+        edit(lambda d: the_day(d)["ticks"][0].pop("exercise")),
+        "exercise",
+    ),
+    "the same exercise ticked twice": (
+        YEAR_FILE,
+        edit(lambda d: the_day(d)["ticks"].append(dict(the_day(d)["ticks"][0]))),
+        "twice",
+    ),
     "notes over 10,000 characters": (YEAR_FILE, set_entry("notes", "x" * 10_001), "notes"),
     "a 5 MB notes string": (YEAR_FILE, set_entry("notes", "é" * 2_500_000), "notes"),
     "notes a number": (YEAR_FILE, set_entry("notes", 42), "notes"),
@@ -130,24 +156,63 @@ CASES: dict[str, tuple[str, Callable, str]] = {
     "document id collision (1 and 01)": (YEAR_FILE, doc_id_collision, "document id"),
     "document id repeated in the text": (YEAR_FILE, repeated_key, "appears twice"),
     "one day under two ids": (YEAR_FILE, same_day_twice, "appears twice"),
-    "a document id that is not a number": (YEAR_FILE, edit(lambda d: d[DAYS].__setitem__("x", the_day(d))), "document id"),
+    "a document id that is not a number": (
+        YEAR_FILE,
+        edit(lambda d: d[DAYS].__setitem__("x", the_day(d))),
+        "document id",
+    ),
     "days table a list": (YEAR_FILE, lambda raw: orjson.dumps({DAYS: []}), "table 'days'"),
     "a JSON list": (YEAR_FILE, lambda raw: b"[]", "JSON list"),
     "invalid UTF-8": (YEAR_FILE, splice(b"before", b"\xff\xfe\xfd"), "not valid JSON"),
     "byte order mark": (YEAR_FILE, lambda raw: b"\xef\xbb\xbf" + raw, "not valid JSON"),
-    "NaN": (YEAR_FILE, lambda raw: set_entry("pain", 12345)(raw).replace(b"12345", b"NaN"), "not valid JSON"),
-    "a 5,000-digit number": (YEAR_FILE, lambda raw: set_entry("pain", 12345)(raw).replace(b"12345", b"9" * 5000), "not valid JSON"),
+    "NaN": (
+        YEAR_FILE,
+        lambda raw: set_entry("pain", 12345)(raw).replace(b"12345", b"NaN"),
+        "not valid JSON",
+    ),
+    "a 5,000-digit number": (
+        YEAR_FILE,
+        lambda raw: set_entry("pain", 12345)(raw).replace(b"12345", b"9" * 5000),
+        "not valid JSON",
+    ),
     "nesting 5,000 deep": (YEAR_FILE, deep, "not valid JSON"),
     "a named pipe": (YEAR_FILE, replace_with(lambda p: os.mkfifo(p, 0o600)), "named pipe"),
     "a link to /dev/zero": (YEAR_FILE, replace_with(lambda p: p.symlink_to("/dev/zero")), "device"),
     "a folder": (YEAR_FILE, replace_with(lambda p: p.mkdir(0o700)), "folder"),
-    "newer schema": (META, edit(lambda d: meta_doc(d).__setitem__("schema", SCHEMA_VERSION + 1)), "upgrade backjournal"),
+    "newer schema": (
+        META,
+        edit(lambda d: meta_doc(d).__setitem__("schema", SCHEMA_VERSION + 1)),
+        "upgrade backjournal",
+    ),
     "meta truncated": (META, lambda raw: raw[:-2], "not valid JSON"),
-    "schema version text": (META, edit(lambda d: meta_doc(d).__setitem__("schema", "1")), "schema version"),
-    "two meta documents": (META, edit(lambda d: d["meta"].__setitem__("2", dict(meta_doc(d)))), "exactly one"),
-    "overlapping episodes": (META, edit(lambda d: d.__setitem__("episodes", {"1": {"start": "2026-01-01", "end": None},
-                                                                             "2": {"start": "2026-02-01", "end": None}})), "overlaps"),
-    "custom exercise of an unknown kind": (META, edit(lambda d: next(iter(d["exercises"].values())).__setitem__("kind", "yoga")), "yoga"),
+    "schema version text": (
+        META,
+        edit(lambda d: meta_doc(d).__setitem__("schema", "1")),
+        "schema version",
+    ),
+    "two meta documents": (
+        META,
+        edit(lambda d: d["meta"].__setitem__("2", dict(meta_doc(d)))),
+        "exactly one",
+    ),
+    "overlapping episodes": (
+        META,
+        edit(
+            lambda d: d.__setitem__(
+                "episodes",
+                {
+                    "1": {"start": "2026-01-01", "end": None},
+                    "2": {"start": "2026-02-01", "end": None},
+                },
+            )
+        ),
+        "overlaps",
+    ),
+    "custom exercise of an unknown kind": (
+        META,
+        edit(lambda d: next(iter(d["exercises"].values())).__setitem__("kind", "yoga")),
+        "yoga",
+    ),
 }
 
 # Every one of these reads the damaged file (a year file or the meta file every command reads).
@@ -168,13 +233,27 @@ READERS = [
 def journal(isolated_dirs) -> Path:
     """Entries in 2025 and 2026, a tick, an episode and a custom exercise; a daily backup holds them."""
     data = isolated_dirs[0]
-    for argv in (["log", "--date", DAY, "--pain", "3", "--note", "before the damage"],
-                 ["tick", "walk", "--date", DAY], ["log", "--date", "2025-12-30", "--pain", "2"],
-                 ["episode", "start", "--date", "2026-03-01"]):
+    for argv in (
+        ["log", "--date", DAY, "--pain", "3", "--note", "before the damage"],
+        ["tick", "walk", "--date", DAY],
+        ["log", "--date", "2025-12-30", "--pain", "2"],
+        ["episode", "start", "--date", "2026-03-01"],
+    ):
         assert run_main(*argv).code == 0, argv
-    JournalService(Store(data)).add_exercise(Exercise(
-        id="wall-slide", name="Wall slide", kind="mobility", region="mid-back", sets=1, reps=8, hold_s=None,
-        sides="both", how_to="", caution=""))
+    JournalService(Store(data)).add_exercise(
+        Exercise(
+            id="wall-slide",
+            name="Wall slide",
+            kind="mobility",
+            region="mid-back",
+            sets=1,
+            reps=8,
+            hold_s=None,
+            sides="both",
+            how_to="",
+            caution="",
+        )
+    )
     assert run_main("tick", "wall-slide", "--date", DAY).code == 0
     assert (data / "backups").is_dir()
     return data
@@ -183,10 +262,13 @@ def journal(isolated_dirs) -> Path:
 @pytest.fixture(scope="module", autouse=True)
 def summary():
     yield
-    report("hostile-data", (
-        f"{len(TRIED)} damaged files ({', '.join(TRIED[:4])}, ...), {COMMANDS} commands run on them: each exit 4 "
-        f"naming the file and the problem, files byte-identical; each then repaired (moved aside) and restored"
-    ))
+    report(
+        "hostile-data",
+        (
+            f"{len(TRIED)} damaged files ({', '.join(TRIED[:4])}, ...), {COMMANDS} commands run on them: each exit 4 "
+            f"naming the file and the problem, files byte-identical; each then repaired (moved aside) and restored"
+        ),
+    )
 
 
 def message_names(err: str, path: Path, words: str) -> bool:
@@ -225,7 +307,9 @@ def test_damaged_file_is_refused_named_and_left_byte_identical(journal, case):
     assert repaired.code == (4 if name == META else 0), (case, repaired)
     moved = re.search(rf"moved {re.escape(str(path))} aside to (\S+) ", repaired.out)
     assert moved, repaired.out
-    assert repaired.out.count("moved ") == 1, f"{case}: repair moved more than the damaged file:\n{repaired.out}"
+    assert repaired.out.count("moved ") == 1, (
+        f"{case}: repair moved more than the damaged file:\n{repaired.out}"
+    )
     aside = journal / moved.group(1)
     assert not path.exists() and (aside.exists() or aside.is_symlink())
     if damaged is not None:
@@ -240,7 +324,9 @@ def test_damaged_file_is_refused_named_and_left_byte_identical(journal, case):
     assert shown["entry"]["pain"] == 3 and shown["entry"]["notes"] == "before the damage"
 
 
-@pytest.mark.parametrize("case", ["truncated JSON", "tick for an unknown exercise", "newer schema", "a named pipe"])
+@pytest.mark.parametrize(
+    "case", ["truncated JSON", "tick for an unknown exercise", "newer schema", "a named pipe"]
+)
 def test_through_the_real_console_script(journal, case):
     name, damage, words = CASES[case]
     path = journal / name
@@ -261,7 +347,11 @@ def test_a_damaged_file_in_an_old_year_does_not_stop_tonight_but_check_reports_i
     path = journal / "journal-2025.json"
     path.write_bytes(path.read_bytes()[:-3])
     damaged = path.read_bytes()
-    for argv in (["log", "--date", DAY, "--pain", "4"], ["show", "--date", "2025-12-30"], ["check"]):
+    for argv in (
+        ["log", "--date", DAY, "--pain", "4"],
+        ["show", "--date", "2025-12-30"],
+        ["check"],
+    ):
         result = run_main(*argv)
         assert result.code in (0, 4), result
         if result.code == 4:

@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from robustness_support import n, report, run_main
 
 from backjournal.domain.advisor import advise
 from backjournal.domain.errors import AdvisorRefusal, InputError
@@ -36,41 +37,72 @@ from backjournal.domain.streaks import compute_streaks
 from backjournal.domain.vocab import AREAS, RED_FLAGS, REGIONS
 from backjournal.service import JournalService
 from backjournal.storage import Store
-from robustness_support import n, report, run_main
 
 TODAY = JournalService(Store(Path("/nonexistent"))).today()
-PROPS = settings(max_examples=40, deadline=None,
-                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+PROPS = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 COUNTS = {"journals": 0, "days": 0, "ops": 0, "refused": 0, "advisor": 0, "streaks": 0}
 
-text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60)
-word = st.from_regex(r"[a-z0-9äöé][a-z0-9äöé-]{0,9}", fullmatch=True)  # "--" is not a value argparse can pass
+text = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60
+)
+word = st.from_regex(
+    r"[a-z0-9äöé][a-z0-9äöé-]{0,9}", fullmatch=True
+)  # "--" is not a value argparse can pass
 score = st.integers(0, 10)
 maybe_score = st.none() | score
 
 entries = st.builds(
     Entry,
-    pain=score, worst=maybe_score, sleep=maybe_score, mood=maybe_score,
-    areas=st.lists(st.sampled_from(AREAS), unique=True).map(lambda a: tuple(x for x in AREAS if x in a)),
-    notes=text, tags=st.lists(word, unique=True, max_size=3).map(tuple),
-    red_flags=st.lists(st.sampled_from(RED_FLAGS), unique=True, max_size=2).map(lambda a: tuple(x for x in RED_FLAGS if x in a)),
+    pain=score,
+    worst=maybe_score,
+    sleep=maybe_score,
+    mood=maybe_score,
+    areas=st.lists(st.sampled_from(AREAS), unique=True).map(
+        lambda a: tuple(x for x in AREAS if x in a)
+    ),
+    notes=text,
+    tags=st.lists(word, unique=True, max_size=3).map(tuple),
+    red_flags=st.lists(st.sampled_from(RED_FLAGS), unique=True, max_size=2).map(
+        lambda a: tuple(x for x in RED_FLAGS if x in a)
+    ),
     rest=st.booleans(),
 )
 
 
 @st.composite
 def custom_exercises(draw) -> list[Exercise]:
-    ids = draw(st.lists(st.sampled_from(["wall-slide", "side-plank", "chin-nod", "hip-hinge"]), unique=True, max_size=2))
+    ids = draw(
+        st.lists(
+            st.sampled_from(["wall-slide", "side-plank", "chin-nod", "hip-hinge"]),
+            unique=True,
+            max_size=2,
+        )
+    )
     out = []
     for exercise_id in ids:
-        kind = draw(st.sampled_from(["warm-up", "mobility", "stretching", "strengthening", "aerobic", "cool-down"]))
-        out.append(Exercise(
-            id=exercise_id, name=draw(st.from_regex(r"[A-Z][a-z]{2,12}( [a-z]{2,8})?", fullmatch=True)),
-            kind=kind, region=draw(st.sampled_from(REGIONS)), sets=draw(st.none() | st.integers(1, 5)),
-            reps=draw(st.integers(5, 20)) if kind in ("mobility", "strengthening") else None,
-            hold_s=draw(st.integers(10, 60)) if kind == "stretching" else None,
-            sides=draw(st.sampled_from(["one", "both"])), how_to=draw(text), caution=draw(text),
-        ))
+        kind = draw(
+            st.sampled_from(
+                ["warm-up", "mobility", "stretching", "strengthening", "aerobic", "cool-down"]
+            )
+        )
+        out.append(
+            Exercise(
+                id=exercise_id,
+                name=draw(st.from_regex(r"[A-Z][a-z]{2,12}( [a-z]{2,8})?", fullmatch=True)),
+                kind=kind,
+                region=draw(st.sampled_from(REGIONS)),
+                sets=draw(st.none() | st.integers(1, 5)),
+                reps=draw(st.integers(5, 20)) if kind in ("mobility", "strengthening") else None,
+                hold_s=draw(st.integers(10, 60)) if kind == "stretching" else None,
+                sides=draw(st.sampled_from(["one", "both"])),
+                how_to=draw(text),
+                caution=draw(text),
+            )
+        )
     return out
 
 
@@ -80,7 +112,9 @@ def journals(draw) -> tuple[dict[date, Day], JournalMeta]:
     library = [e.id for e in BUILTIN_EXERCISES] + [e.id for e in customs]
     offsets = draw(st.lists(st.integers(0, 1500), unique=True, max_size=30))  # four years and more
     # and sometimes a dense stretch of nightly entries, drawn from a seed (kept out of shrinking)
-    dense = random.Random(draw(st.integers(0, 2**32))).sample(range(1500), draw(st.sampled_from([0, 0, 60, 250])))
+    dense = random.Random(draw(st.integers(0, 2**32))).sample(
+        range(1500), draw(st.sampled_from([0, 0, 60, 250]))
+    )
     for offset in dense:
         if offset not in offsets:
             offsets.append(offset)
@@ -89,10 +123,17 @@ def journals(draw) -> tuple[dict[date, Day], JournalMeta]:
         day = TODAY - timedelta(days=offset)
         entry = draw(st.none() | entries)
         ticked = draw(st.lists(st.sampled_from(library), unique=True, max_size=4))
-        ticks = {ex: Tick(ex, sets=draw(st.none() | st.integers(1, 100)), reps=draw(st.none() | st.integers(1, 1000)),
-                          hold_s=draw(st.none() | st.integers(1, 3600)),
-                          side=draw(st.none() | st.sampled_from(["left", "right", "both"])), overridden=draw(st.booleans()))
-                 for ex in ticked}
+        ticks = {
+            ex: Tick(
+                ex,
+                sets=draw(st.none() | st.integers(1, 100)),
+                reps=draw(st.none() | st.integers(1, 1000)),
+                hold_s=draw(st.none() | st.integers(1, 3600)),
+                side=draw(st.none() | st.sampled_from(["left", "right", "both"])),
+                overridden=draw(st.booleans()),
+            )
+            for ex in ticked
+        }
         if entry is None and not ticks:
             entry = Entry(pain=draw(score))
         days[day] = Day(day, entry, ticks)
@@ -115,19 +156,29 @@ def journals(draw) -> tuple[dict[date, Day], JournalMeta]:
     if draw(st.booleans()):
         routines = [replace(r, exercises=tuple(e for e in r.exercises)) for r in DEFAULT_ROUTINES]
         if customs:
-            routines.append(Routine("mine", "My routine", tuple(e.id for e in customs), times_per_week=draw(st.none() | st.integers(1, 7))))
+            routines.append(
+                Routine(
+                    "mine",
+                    "My routine",
+                    tuple(e.id for e in customs),
+                    times_per_week=draw(st.none() | st.integers(1, 7)),
+                )
+            )
     return days, JournalMeta(episodes=episodes, exercises=customs, routines=routines)
 
 
 @pytest.fixture(scope="module", autouse=True)
 def summary():
     yield
-    report("properties", (
-        f"{n(COUNTS['journals'])} random journals ({n(COUNTS['days'])} days) exported, imported and exported again "
-        f"identically; {n(COUNTS['ops'])} random operations through cli.main replayed through the service "
-        f"({n(COUNTS['refused'])} refused alike); {n(COUNTS['advisor'])} advisor and {n(COUNTS['streaks'])} streak "
-        "checks end to end"
-    ))
+    report(
+        "properties",
+        (
+            f"{n(COUNTS['journals'])} random journals ({n(COUNTS['days'])} days) exported, imported and exported again "
+            f"identically; {n(COUNTS['ops'])} random operations through cli.main replayed through the service "
+            f"({n(COUNTS['refused'])} refused alike); {n(COUNTS['advisor'])} advisor and {n(COUNTS['streaks'])} streak "
+            "checks end to end"
+        ),
+    )
 
 
 def comparable(loaded: tuple[dict[date, Day], JournalMeta]) -> tuple[dict[date, Day], JournalMeta]:
@@ -160,35 +211,75 @@ def test_export_import_export_is_the_identity(journal):
     COUNTS["streaks"] += 1
 
 
-EXERCISES = ["walk", "pelvic-tilt", "cat-cow", "bridge", "bird-dog", "hamstring-stretch", "glute-stretch"]
+EXERCISES = [
+    "walk",
+    "pelvic-tilt",
+    "cat-cow",
+    "bridge",
+    "bird-dog",
+    "hamstring-stretch",
+    "glute-stretch",
+]
 offsets = st.integers(0, 40)
 
 log_ops = st.fixed_dictionaries(
     {"op": st.just("log"), "day": offsets},
     # (argparse reads "--note=--" as an empty list, a CPython quirk the CLI reports as bad input)
-    optional={"pain": st.integers(-1, 11), "worst": score, "sleep": score, "mood": score,
-              "note": text.filter(lambda t: t != "--"),
-              "tags": st.lists(word, max_size=2), "areas": st.lists(st.sampled_from(AREAS), max_size=2),
-              "red_flags": st.lists(st.sampled_from(RED_FLAGS), max_size=1), "rest": st.booleans()},
+    optional={
+        "pain": st.integers(-1, 11),
+        "worst": score,
+        "sleep": score,
+        "mood": score,
+        "note": text.filter(lambda t: t != "--"),
+        "tags": st.lists(word, max_size=2),
+        "areas": st.lists(st.sampled_from(AREAS), max_size=2),
+        "red_flags": st.lists(st.sampled_from(RED_FLAGS), max_size=1),
+        "rest": st.booleans(),
+    },
 ).filter(lambda op: len(op) > 2)
 tick_ops = st.fixed_dictionaries(
-    {"op": st.just("tick"), "day": offsets, "exercise": st.sampled_from(EXERCISES), "anyway": st.booleans()},
-    optional={"sets": st.integers(0, 5), "reps": st.integers(1, 30), "hold": st.integers(1, 60),
-              "side": st.sampled_from(["left", "right", "both"])},
+    {
+        "op": st.just("tick"),
+        "day": offsets,
+        "exercise": st.sampled_from(EXERCISES),
+        "anyway": st.booleans(),
+    },
+    optional={
+        "sets": st.integers(0, 5),
+        "reps": st.integers(1, 30),
+        "hold": st.integers(1, 60),
+        "side": st.sampled_from(["left", "right", "both"]),
+    },
 )
-operations = st.lists(st.one_of(
-    log_ops, log_ops, tick_ops, tick_ops,
-    st.fixed_dictionaries({"op": st.just("untick"), "day": offsets, "exercise": st.sampled_from(EXERCISES)}),
-    st.fixed_dictionaries({"op": st.sampled_from(["episode start", "episode end"]), "day": offsets}),
-), min_size=4, max_size=16)
+operations = st.lists(
+    st.one_of(
+        log_ops,
+        log_ops,
+        tick_ops,
+        tick_ops,
+        st.fixed_dictionaries(
+            {"op": st.just("untick"), "day": offsets, "exercise": st.sampled_from(EXERCISES)}
+        ),
+        st.fixed_dictionaries(
+            {"op": st.sampled_from(["episode start", "episode end"]), "day": offsets}
+        ),
+    ),
+    min_size=4,
+    max_size=16,
+)
 
 
 def cli_argv(op: dict) -> list[str]:
     day = (TODAY - timedelta(days=op["day"])).isoformat()
     if op["op"] == "log":
         argv = ["log", "--date", day]
-        for key, option in (("pain", "--pain"), ("worst", "--worst"), ("sleep", "--sleep"), ("mood", "--mood"),
-                            ("note", "--note")):
+        for key, option in (
+            ("pain", "--pain"),
+            ("worst", "--worst"),
+            ("sleep", "--sleep"),
+            ("mood", "--mood"),
+            ("note", "--note"),
+        ):
             if key in op:
                 argv += [f"{option}={op[key]}"]
         for key, option in (("tags", "--tag"), ("areas", "--area"), ("red_flags", "--red-flag")):
@@ -212,17 +303,39 @@ def replay(service: JournalService, op: dict) -> None:
     day = TODAY - timedelta(days=op["day"])
     if op["op"] == "log":
         changes = {key: op[key] for key in ("pain", "worst", "sleep", "mood") if key in op}
-        changes.update({new: op[old] for old, new in (("note", "notes"), ("tags", "tags"), ("areas", "areas"),
-                                                       ("red_flags", "red_flags"), ("rest", "rest")) if old in op})
-        if changes.get("tags") == [] or changes.get("areas") == [] or changes.get("red_flags") == []:
+        changes.update(
+            {
+                new: op[old]
+                for old, new in (
+                    ("note", "notes"),
+                    ("tags", "tags"),
+                    ("areas", "areas"),
+                    ("red_flags", "red_flags"),
+                    ("rest", "rest"),
+                )
+                if old in op
+            }
+        )
+        if (
+            changes.get("tags") == []
+            or changes.get("areas") == []
+            or changes.get("red_flags") == []
+        ):
             # the CLI passes no option at all for an empty list
             changes = {k: v for k, v in changes.items() if v != []}
         if not changes:
             raise InputError("log", "nothing to record")
         service.log(day, changes)
     elif op["op"] == "tick":
-        service.tick(day, op["exercise"], sets=op.get("sets"), reps=op.get("reps"), hold_s=op.get("hold"),
-                     side=op.get("side"), anyway=op["anyway"])
+        service.tick(
+            day,
+            op["exercise"],
+            sets=op.get("sets"),
+            reps=op.get("reps"),
+            hold_s=op.get("hold"),
+            side=op.get("side"),
+            anyway=op["anyway"],
+        )
     elif op["op"] == "untick":
         service.untick(day, op["exercise"])
     elif op["op"] == "episode start":
@@ -256,14 +369,34 @@ def test_operations_through_the_cli_and_through_the_service_give_the_same_journa
         assert a == b
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(pains=st.lists(st.none() | st.integers(0, 3) | st.integers(0, 10), min_size=1, max_size=30),
-       day_number=st.integers(1, 30), exercise=st.sampled_from(["bridge", "bird-dog", "hamstring-stretch", "psoas-stretch",
-                                                               "glute-stretch", "piriformis-stretch"]))
-def test_the_service_refuses_strengthening_before_day_21_and_stretching_before_day_11(pains, day_number, exercise):
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    pains=st.lists(st.none() | st.integers(0, 3) | st.integers(0, 10), min_size=1, max_size=30),
+    day_number=st.integers(1, 30),
+    exercise=st.sampled_from(
+        [
+            "bridge",
+            "bird-dog",
+            "hamstring-stretch",
+            "psoas-stretch",
+            "glute-stretch",
+            "piriformis-stretch",
+        ]
+    ),
+)
+def test_the_service_refuses_strengthening_before_day_21_and_stretching_before_day_11(
+    pains, day_number, exercise
+):
     start = TODAY - timedelta(days=40)
-    days = {start + timedelta(days=i): Day(start + timedelta(days=i), Entry(pain=p))
-            for i, p in enumerate(pains) if p is not None}
+    days = {
+        start + timedelta(days=i): Day(start + timedelta(days=i), Entry(pain=p))
+        for i, p in enumerate(pains)
+        if p is not None
+    }
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp))
         store.replace_all(days, JournalMeta(episodes=[Episode(start)]))
@@ -287,14 +420,26 @@ def test_the_service_refuses_strengthening_before_day_21_and_stretching_before_d
 
 
 @settings(max_examples=150, deadline=None)
-@given(pains=st.lists(st.none() | st.integers(0, 3) | st.integers(0, 10), min_size=1, max_size=35),
-       stretch_from=st.integers(1, 15), strength_from=st.integers(1, 25), min_stretch=st.integers(0, 12))
-def test_no_kind_is_allowed_before_its_day_for_any_thresholds(pains, stretch_from, strength_from, min_stretch):
-    s = AdvisorSettings(stretching_from_day=stretch_from, strengthening_from_day=strength_from,
-                        min_stretching_days=min_stretch)
+@given(
+    pains=st.lists(st.none() | st.integers(0, 3) | st.integers(0, 10), min_size=1, max_size=35),
+    stretch_from=st.integers(1, 15),
+    strength_from=st.integers(1, 25),
+    min_stretch=st.integers(0, 12),
+)
+def test_no_kind_is_allowed_before_its_day_for_any_thresholds(
+    pains, stretch_from, strength_from, min_stretch
+):
+    s = AdvisorSettings(
+        stretching_from_day=stretch_from,
+        strengthening_from_day=strength_from,
+        min_stretching_days=min_stretch,
+    )
     start = date(2026, 3, 2)
-    days = {start + timedelta(days=i): Day(start + timedelta(days=i), Entry(pain=p))
-            for i, p in enumerate(pains) if p is not None}
+    days = {
+        start + timedelta(days=i): Day(start + timedelta(days=i), Entry(pain=p))
+        for i, p in enumerate(pains)
+        if p is not None
+    }
     journal = build_journal(days, JournalMeta(episodes=[Episode(start)]))
     for number in range(1, len(pains) + 1):
         advice = advise(journal, start + timedelta(days=number - 1), s)
@@ -309,8 +454,12 @@ STRETCHING = next(r for r in DEFAULT_ROUTINES if r.id == "stretching")
 
 
 @settings(max_examples=150, deadline=None)
-@given(pattern=st.lists(st.sampled_from(["done", "rest", "rest-done"]), min_size=1, max_size=30),
-       episode_days=st.integers(1, 10), grace=st.booleans(), pains=st.lists(st.integers(0, 10), min_size=10, max_size=10))
+@given(
+    pattern=st.lists(st.sampled_from(["done", "rest", "rest-done"]), min_size=1, max_size=30),
+    episode_days=st.integers(1, 10),
+    grace=st.booleans(),
+    pains=st.lists(st.integers(0, 10), min_size=10, max_size=10),
+)
 def test_days_paused_by_the_episode_phase_never_break_a_streak(pattern, episode_days, grace, pains):
     """Done or rest days, then an episode whose mobility phase pauses the stretching routine: the
     paused days neither add to the streak nor break it, whatever the pain."""

@@ -17,9 +17,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from robustness_support import n, report, run_cli, writer_command
 
 from backjournal.storage import Store
-from robustness_support import n, report, run_cli, writer_command
 
 WRITES = int(os.environ.get("BACKJOURNAL_WRITER_WRITES", "500"))  # per process: at least 500
 C_WRITES = WRITES
@@ -34,12 +34,18 @@ def test_two_writers_and_a_third_on_the_same_day_lose_nothing(journal_copy: Path
     procs = {}
     for role, count in (("a", WRITES), ("b", WRITES), ("c", C_WRITES)):
         with open(logs[role], "wb") as out, open(tmp_path / f"writer-{role}.err", "wb") as err:
-            procs[role] = subprocess.Popen(writer_command("role", str(data), role, str(count)),
-                                           stdin=subprocess.PIPE, stdout=out, stderr=err)
+            procs[role] = subprocess.Popen(
+                writer_command("role", str(data), role, str(count)),
+                stdin=subprocess.PIPE,
+                stdout=out,
+                stderr=err,
+            )
     # Each loads the journal, says "start" and waits: then all three are let go at once.
     deadline = time.monotonic() + 120
     while not all(path.read_text().startswith("start ") for path in logs.values()):
-        assert time.monotonic() < deadline, {role: path.read_text()[:200] for role, path in logs.items()}
+        assert time.monotonic() < deadline, {
+            role: path.read_text()[:200] for role, path in logs.items()
+        }
         assert all(proc.poll() is None for proc in procs.values()), "a writer died while starting"
         time.sleep(0.02)
     for proc in procs.values():
@@ -88,14 +94,24 @@ def test_two_writers_and_a_third_on_the_same_day_lose_nothing(journal_copy: Path
     longest = max(end - start for start, end in spans.values())
     assert overlap > 0, f"the writers did not overlap: {spans}"
     order = [role for _, role in sorted(timeline)]
-    handovers = sum(1 for x, y in zip(order, order[1:]) if x != y)  # the next write was another process's
+    handovers = sum(
+        1 for x, y in zip(order, order[1:]) if x != y
+    )  # the next write was another process's
     assert handovers >= 100, f"the writers hardly interleaved: {handovers} handovers"
 
     days, _ = Store(data).load()
-    lost = [f"{d} entry {want}" for d, want in entries.items()
-            if days.get(d) is None or days[d].entry is None or (days[d].entry.pain, days[d].entry.notes) != want]
-    lost += [f"{d} tick {ex} reps {reps}" for (d, ex), reps in ticks.items()
-             if days.get(d) is None or ex not in days[d].ticks or days[d].ticks[ex].reps != reps]
+    lost = [
+        f"{d} entry {want}"
+        for d, want in entries.items()
+        if days.get(d) is None
+        or days[d].entry is None
+        or (days[d].entry.pain, days[d].entry.notes) != want
+    ]
+    lost += [
+        f"{d} tick {ex} reps {reps}"
+        for (d, ex), reps in ticks.items()
+        if days.get(d) is None or ex not in days[d].ticks or days[d].ticks[ex].reps != reps
+    ]
     assert not lost, f"{len(lost)} reported writes are missing or overwritten, e.g. {lost[:5]}"
     # Nothing else moved: the demo's ten years are as they were.
     untouched = {d: day for d, day in days.items() if d.year >= 2013}
@@ -106,8 +122,11 @@ def test_two_writers_and_a_third_on_the_same_day_lose_nothing(journal_copy: Path
 
     check = run_cli("--data-dir", str(data), "check")
     assert check.code == 0, check.err
-    report("two-writers", (
-        f"{n(sum(confirmed.values()))} writes from 3 processes at once (a {n(confirmed['a'])}, b {n(confirmed['b'])}, "
-        f"c {n(confirmed['c'])} on one shared day), all {n(len(entries))} entries and {n(len(ticks))} ticks present, "
-        f"interleaved ({n(handovers)} times the next write came from another process); check passed; {elapsed:.1f} s"
-    ))
+    report(
+        "two-writers",
+        (
+            f"{n(sum(confirmed.values()))} writes from 3 processes at once (a {n(confirmed['a'])}, b {n(confirmed['b'])}, "
+            f"c {n(confirmed['c'])} on one shared day), all {n(len(entries))} entries and {n(len(ticks))} ticks present, "
+            f"interleaved ({n(handovers)} times the next write came from another process); check passed; {elapsed:.1f} s"
+        ),
+    )

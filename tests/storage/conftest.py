@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from storage_helpers import Clock
 
 from backjournal.storage import Store
-from storage_helpers import Clock
 
 
 @pytest.fixture

@@ -23,7 +23,11 @@ class Clock:
 
 
 def entry_day(day: date, pain: int = 3, ticks: tuple[str, ...] = (), **fields) -> Day:
-    return Day(date=day, entry=Entry(pain=pain, **fields), ticks={t: Tick(exercise=t, sets=2, reps=10) for t in ticks})
+    return Day(
+        date=day,
+        entry=Entry(pain=pain, **fields),
+        ticks={t: Tick(exercise=t, sets=2, reps=10) for t in ticks},
+    )
 
 
 def set_pain(pain: int):
@@ -38,7 +42,9 @@ def set_pain(pain: int):
 
 def add_tick(exercise: str, **fields):
     def apply(day: Day) -> Day:
-        return dataclasses.replace(day, ticks={**day.ticks, exercise: Tick(exercise=exercise, **fields)})
+        return dataclasses.replace(
+            day, ticks={**day.ticks, exercise: Tick(exercise=exercise, **fields)}
+        )
 
     return apply
 

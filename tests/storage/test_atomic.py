@@ -8,11 +8,11 @@ import stat
 from datetime import date
 
 import pytest
+from storage_helpers import add_tick, entry_day, fingerprint, set_pain
 
 from backjournal.domain.models import JournalMeta
 from backjournal.storage import StoreWriteError
 from backjournal.storage.atomic import is_temp_name, temp_name, write_atomic
-from storage_helpers import add_tick, entry_day, fingerprint, set_pain
 
 D = date(2026, 3, 5)
 

@@ -7,10 +7,10 @@ import os
 from datetime import date
 
 import pytest
+from storage_helpers import add_tick, fingerprint, set_pain
 
 from backjournal.storage import BackupNotFound, JournalUnusable, Store, StoreWriteError
 from backjournal.storage.atomic import is_temp_name
-from storage_helpers import add_tick, fingerprint, set_pain
 
 D = date(2026, 3, 5)
 
@@ -35,7 +35,13 @@ def test_backup_before_the_first_write_of_each_day_only(store, data, clock):
     store.update_meta(lambda m: m)
     assert fingerprint(folder) == before_first_write  # later writes that day leave it alone
     (info,) = store.backups()
-    assert (info.day, info.path, info.kind, info.entries, info.problem) == (date(2026, 5, 5), folder, "daily", 1, None)
+    assert (info.day, info.path, info.kind, info.entries, info.problem) == (
+        date(2026, 5, 5),
+        folder,
+        "daily",
+        1,
+        None,
+    )
     assert info.size == sum(len(raw) for raw in before_first_write.values())
 
 
@@ -55,7 +61,9 @@ def test_backups_are_pruned_to_the_last_14_days(store, data, clock):
     names = sorted(p.name for p in (data / "backups").iterdir())
     assert len(names) == 14
     assert names[-1] == clock.now.date().isoformat()
-    assert [b.day for b in store.backups()] == sorted((date.fromisoformat(n) for n in names), reverse=True)
+    assert [b.day for b in store.backups()] == sorted(
+        (date.fromisoformat(n) for n in names), reverse=True
+    )
 
 
 def test_a_failing_backup_is_never_half_visible(store, data, clock, monkeypatch):
@@ -81,7 +89,9 @@ def test_a_failing_backup_is_never_half_visible(store, data, clock, monkeypatch)
     assert fingerprint(data) == before
     assert not [p for p in data.rglob("*") if is_temp_name(p.name)]
     store.update_day(D, set_pain(5))  # works again once there is room
-    assert fingerprint(data / "backups" / "2026-05-05") == {k: v for k, v in before.items() if "/" not in k}
+    assert fingerprint(data / "backups" / "2026-05-05") == {
+        k: v for k, v in before.items() if "/" not in k
+    }
 
 
 def test_backup_files_are_private(store, data, clock):

@@ -7,11 +7,11 @@ from datetime import date
 
 import orjson
 import pytest
+from storage_helpers import add_tick, fingerprint, set_pain
 
 from backjournal.domain.codec import SCHEMA_VERSION
 from backjournal.domain.models import Episode
 from backjournal.storage import JournalUnusable, Store, schema
-from storage_helpers import add_tick, fingerprint, set_pain
 
 D = date(2026, 3, 5)
 GOOD_DAY = {"date": "2026-03-05", "entry": {"pain": 3}, "ticks": []}
@@ -31,14 +31,26 @@ YEAR_CORRUPTIONS = {
     "table is a list": lambda good: b'{"days": []}',
     "doc is a string": lambda good: b'{"days": {"1": "2026-03-05"}}',
     "pain out of range": lambda good: orjson.dumps({"days": {"1": day_doc("2026-03-05", pain=11)}}),
-    "unknown area": lambda good: orjson.dumps({"days": {"1": day_doc("2026-03-05", areas=["toe"])}}),
+    "unknown area": lambda good: orjson.dumps(
+        {"days": {"1": day_doc("2026-03-05", areas=["toe"])}}
+    ),
     "bad date": lambda good: orjson.dumps({"days": {"1": day_doc("2026-02-30")}}),
     "wrong year": lambda good: orjson.dumps({"days": {"1": day_doc("2025-03-05")}}),
     "duplicate dates": lambda good: orjson.dumps({"days": {"1": GOOD_DAY, "2": GOOD_DAY}}),
-    "colliding doc ids": lambda good: orjson.dumps({"days": {"1": GOOD_DAY, "01": day_doc("2026-03-06")}}),
+    "colliding doc ids": lambda good: orjson.dumps(
+        {"days": {"1": GOOD_DAY, "01": day_doc("2026-03-06")}}
+    ),
     "non-numeric doc id": lambda good: orjson.dumps({"days": {"x": GOOD_DAY}}),
     "tick twice": lambda good: orjson.dumps(
-        {"days": {"1": {"date": "2026-03-05", "entry": None, "ticks": [{"exercise": "walk"}, {"exercise": "walk"}]}}}
+        {
+            "days": {
+                "1": {
+                    "date": "2026-03-05",
+                    "entry": None,
+                    "ticks": [{"exercise": "walk"}, {"exercise": "walk"}],
+                }
+            }
+        }
     ),
 }
 
@@ -82,10 +94,17 @@ META_CORRUPTIONS = {
     "two meta docs": lambda good: orjson.dumps({"meta": {"1": {"schema": 1}, "2": {"schema": 1}}}),
     "schema not a number": lambda good: orjson.dumps({"meta": {"1": {"schema": "1"}}}),
     "overlapping episodes": lambda good: orjson.dumps(
-        {"meta": {"1": {"schema": 1}}, "episodes": {"1": {"start": "2026-01-01"}, "2": {"start": "2026-02-01"}}}
+        {
+            "meta": {"1": {"schema": 1}},
+            "episodes": {"1": {"start": "2026-01-01"}, "2": {"start": "2026-02-01"}},
+        }
     ),
-    "bad exercise": lambda good: orjson.dumps({"meta": {"1": {"schema": 1}}, "exercises": {"1": {"id": "x"}}}),
-    "bad routines flag": lambda good: orjson.dumps({"meta": {"1": {"schema": 1, "routines_custom": "yes"}}}),
+    "bad exercise": lambda good: orjson.dumps(
+        {"meta": {"1": {"schema": 1}}, "exercises": {"1": {"id": "x"}}}
+    ),
+    "bad routines flag": lambda good: orjson.dumps(
+        {"meta": {"1": {"schema": 1, "routines_custom": "yes"}}}
+    ),
 }
 
 
@@ -109,7 +128,9 @@ def test_corrupt_meta_file_is_refused_and_left_byte_identical(journal, data, nam
 
 def test_newer_schema_is_refused_with_upgrade_advice(journal, data):
     path = data / "journal-meta.json"
-    path.write_bytes(orjson.dumps({"meta": {"1": {"schema": SCHEMA_VERSION + 1}}, "future": {"1": {"x": 1}}}))
+    path.write_bytes(
+        orjson.dumps({"meta": {"1": {"schema": SCHEMA_VERSION + 1}}, "future": {"1": {"x": 1}}})
+    )
     before = fingerprint(data)
     for attempt in (
         lambda: Store(data).load(),
@@ -144,7 +165,10 @@ def test_a_corrupt_file_is_never_replaced_by_an_empty_journal(journal, data):
 
 def test_check_reports_duplicate_json_keys(journal, data):
     path = data / "journal-2026.json"
-    path.write_bytes(b'{"days": {"1": %s, "1": %s}}' % (orjson.dumps(GOOD_DAY), orjson.dumps(day_doc("2026-03-06"))))
+    path.write_bytes(
+        b'{"days": {"1": %s, "1": %s}}'
+        % (orjson.dumps(GOOD_DAY), orjson.dumps(day_doc("2026-03-06")))
+    )
     assert any("appears twice" in line and line.startswith(str(path)) for line in journal.check())
 
 
@@ -170,7 +194,11 @@ def v0_to_v1(files: dict) -> dict:
         else:
             out[name] = {
                 "days": {
-                    key: {"date": doc["date"], "entry": {"pain": doc["pain"]}, "ticks": [{"exercise": t} for t in doc["done"]]}
+                    key: {
+                        "date": doc["date"],
+                        "entry": {"pain": doc["pain"]},
+                        "ticks": [{"exercise": t} for t in doc["done"]],
+                    }
                     for key, doc in tables["days"].items()
                 }
             }
@@ -180,9 +208,13 @@ def v0_to_v1(files: dict) -> dict:
 def write_v0(data):
     data.mkdir(mode=0o700)
     (data / "journal-meta.json").write_bytes(
-        orjson.dumps({"meta": {"1": {"schema": 0}}, "flares": {"1": {"start": "2026-01-10", "end": None}}})
+        orjson.dumps(
+            {"meta": {"1": {"schema": 0}}, "flares": {"1": {"start": "2026-01-10", "end": None}}}
+        )
     )
-    (data / "journal-2026.json").write_bytes(orjson.dumps({"days": {"1": {"date": "2026-03-05", "pain": 4, "done": ["walk"]}}}))
+    (data / "journal-2026.json").write_bytes(
+        orjson.dumps({"days": {"1": {"date": "2026-03-05", "pain": 4, "done": ["walk"]}}})
+    )
     return fingerprint(data)
 
 
@@ -252,7 +284,10 @@ def test_repair_moves_a_corrupt_file_aside_and_points_at_a_backup(journal, data,
     assert aside.read_bytes() == b'{"days": {"1": '
     assert not path.exists()
     assert any(str(path) in line and aside.name in line for line in lines)
-    assert any("newest good backup" in line and str(data / "backups" / "2026-05-05") in line for line in lines)
+    assert any(
+        "newest good backup" in line and str(data / "backups" / "2026-05-05") in line
+        for line in lines
+    )
     assert set(journal.load()[0]) == {date(2025, 1, 1)}  # usable again
     assert journal.check() == []
 

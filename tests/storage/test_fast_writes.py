@@ -8,8 +8,7 @@ import orjson
 import pytest
 
 from backjournal.domain.models import Day, Entry, Tick
-from backjournal.storage import Store, StoreWriteError
-from backjournal.storage import tinyfile
+from backjournal.storage import Store, StoreWriteError, tinyfile
 from backjournal.storage.tinyfile import compose
 
 D = date(2026, 3, 5)
@@ -17,18 +16,29 @@ D = date(2026, 3, 5)
 
 def test_compose_is_byte_for_byte_orjson():
     tables = {
-        "days": {str(i): {"date": f"2026-01-{i:02d}", "entry": {"pain": i % 11, "notes": "é \"q\" \n"}, "ticks": []}
-                 for i in range(1, 30)},
+        "days": {
+            str(i): {
+                "date": f"2026-01-{i:02d}",
+                "entry": {"pain": i % 11, "notes": 'é "q" \n'},
+                "ticks": [],
+            }
+            for i in range(1, 30)
+        },
         "other": {"1": {"x": [1, 2.5, None, True]}},
     }
-    segments = {"days": {k: orjson.dumps(k) + b":" + orjson.dumps(v) for k, v in tables["days"].items()}}
+    segments = {
+        "days": {k: orjson.dumps(k) + b":" + orjson.dumps(v) for k, v in tables["days"].items()}
+    }
     assert compose(tables, segments) == orjson.dumps(tables)
     assert compose(tables, {}) == orjson.dumps(tables)
 
 
 def fill(store: Store, days: int) -> None:
     for n in range(days):
-        store.update_day(D + timedelta(days=n), lambda d, n=n: Day(d.date, Entry(pain=n % 10), {"walk": Tick("walk", 1)}))
+        store.update_day(
+            D + timedelta(days=n),
+            lambda d, n=n: Day(d.date, Entry(pain=n % 10), {"walk": Tick("walk", 1)}),
+        )
 
 
 def test_repeated_writes_leave_the_file_as_orjson_would_write_it(data):
@@ -37,7 +47,9 @@ def test_repeated_writes_leave_the_file_as_orjson_would_write_it(data):
     path = data / "journal-2026.json"
     for n in range(12):  # the first write serialises the file whole, later ones compose it
         day = D + timedelta(days=n % 5)
-        store.update_day(day, lambda d, n=n: Day(d.date, Entry(pain=n % 10, notes=f"note {n}"), d.ticks))
+        store.update_day(
+            day, lambda d, n=n: Day(d.date, Entry(pain=n % 10, notes=f"note {n}"), d.ticks)
+        )
         raw = path.read_bytes()
         assert raw == orjson.dumps(orjson.loads(raw))
     days = Store(data).load()[0]

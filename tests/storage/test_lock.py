@@ -10,11 +10,11 @@ import textwrap
 from datetime import date, timedelta
 
 import pytest
+from storage_helpers import fingerprint, set_pain
 
 from backjournal.domain.models import Day, Tick
 from backjournal.storage import JournalUnusable, Store
 from backjournal.storage.lock import DirLock
-from storage_helpers import fingerprint, set_pain
 
 COUNTER_DAY = date(2026, 2, 1)
 WRITES = 50
@@ -34,14 +34,18 @@ def writer(data, name: str, barrier) -> None:
         store.update_day(COUNTER_DAY, bump)
         # a new document per write in both processes: TinyDB's id allocation is raced too
         day = date(2026, 3, 1) + timedelta(days=k)
-        store.update_day(day, lambda d, n=name: dataclasses.replace(d, ticks={**d.ticks, n: Tick(n)}))
+        store.update_day(
+            day, lambda d, n=name: dataclasses.replace(d, ticks={**d.ticks, n: Tick(n)})
+        )
 
 
 def test_two_processes_writing_at_once_lose_nothing(data):
     Store(data).update_day(date(2026, 1, 1), set_pain(1))  # the journal exists before the race
     ctx = multiprocessing.get_context("fork")
     barrier = ctx.Barrier(2)
-    procs = [ctx.Process(target=writer, args=(data, name, barrier)) for name in ("chin-tuck", "cat-cow")]
+    procs = [
+        ctx.Process(target=writer, args=(data, name, barrier)) for name in ("chin-tuck", "cat-cow")
+    ]
     for proc in procs:
         proc.start()
     for proc in procs:
@@ -55,9 +59,8 @@ def test_two_processes_writing_at_once_lose_nothing(data):
 
 
 def test_a_second_lock_waits_for_the_first(tmp_path):
-    with DirLock(tmp_path / ".lock", timeout=1):
-        with pytest.raises(JournalUnusable) as caught:
-            DirLock(tmp_path / ".lock", timeout=0).acquire()
+    with DirLock(tmp_path / ".lock", timeout=1), pytest.raises(JournalUnusable) as caught:
+        DirLock(tmp_path / ".lock", timeout=0).acquire()
     assert caught.value.path == tmp_path / ".lock"
     with DirLock(tmp_path / ".lock", timeout=0):  # released on exit
         pass
@@ -79,7 +82,10 @@ def test_a_lock_held_by_another_process_times_out_with_a_clear_message(store, da
     store.update_day(COUNTER_DAY, set_pain(2))
     before = fingerprint(data)
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(data)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLDER, str(data)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline() == "locked\n"
@@ -94,7 +100,9 @@ def test_a_lock_held_by_another_process_times_out_with_a_clear_message(store, da
     finally:
         holder.stdin.close()
         holder.wait(timeout=30)
-    Store(data, lock_timeout=0.2).update_day(COUNTER_DAY, set_pain(9))  # free again once the holder exits
+    Store(data, lock_timeout=0.2).update_day(
+        COUNTER_DAY, set_pain(9)
+    )  # free again once the holder exits
     assert Store(data).load()[0][COUNTER_DAY].entry.pain == 9
 
 

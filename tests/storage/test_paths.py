@@ -10,7 +10,10 @@ from backjournal.storage import Paths, resolve_paths
 
 
 def test_data_dir_option_wins_over_env(tmp_path):
-    env = {"BACKJOURNAL_DATA_DIR": str(tmp_path / "env"), "BACKJOURNAL_CONFIG_DIR": str(tmp_path / "cfg")}
+    env = {
+        "BACKJOURNAL_DATA_DIR": str(tmp_path / "env"),
+        "BACKJOURNAL_CONFIG_DIR": str(tmp_path / "cfg"),
+    }
     paths = resolve_paths(str(tmp_path / "opt"), env)
     assert paths.data_dir == tmp_path / "opt"
 

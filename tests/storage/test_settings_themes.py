@@ -18,7 +18,12 @@ def test_missing_settings_are_the_defaults(tmp_path):
 
 def test_settings_round_trip_privately(tmp_path):
     path = tmp_path / "config" / "settings.json"
-    settings = Settings(day_starts_at=time(3, 30), week_start=6, theme="dark", advisor=AdvisorSettings(rising_pain=8))
+    settings = Settings(
+        day_starts_at=time(3, 30),
+        week_start=6,
+        theme="dark",
+        advisor=AdvisorSettings(rising_pain=8),
+    )
     save_settings(path, settings)
     assert load_settings(path) == settings
     assert stat.S_IMODE(path.stat().st_mode) == 0o600

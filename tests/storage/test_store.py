@@ -9,19 +9,27 @@ from datetime import date, datetime
 
 import orjson
 import pytest
+from storage_helpers import add_tick, entry_day, fingerprint, set_pain
 
 from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
 from backjournal.domain.models import Day, Entry, Episode, Exercise, JournalMeta, Routine
 from backjournal.storage import Store
-from storage_helpers import add_tick, entry_day, fingerprint, set_pain
 
 D1, D2, D3 = date(2025, 12, 31), date(2026, 1, 1), date(2026, 1, 2)
 
 
 def custom_exercise() -> Exercise:
     return Exercise(
-        id="wall-slide", name="Wall slide", kind="mobility", region="upper-back", sets=2, reps=8, hold_s=None,
-        sides="both", how_to="Slide your arms up the wall.", caution="Stop if it pinches.",
+        id="wall-slide",
+        name="Wall slide",
+        kind="mobility",
+        region="upper-back",
+        sets=2,
+        reps=8,
+        hold_s=None,
+        sides="both",
+        how_to="Slide your arms up the wall.",
+        caution="Stop if it pinches.",
     )
 
 
@@ -29,7 +37,11 @@ def full_meta() -> JournalMeta:
     return JournalMeta(
         episodes=[Episode(date(2025, 11, 1), date(2025, 11, 20)), Episode(date(2026, 1, 1))],
         exercises=[custom_exercise()],
-        routines=[Routine(id="evening", name="Evening", exercises=("wall-slide", "bridge"), times_per_week=3)],
+        routines=[
+            Routine(
+                id="evening", name="Evening", exercises=("wall-slide", "bridge"), times_per_week=3
+            )
+        ],
     )
 
 
@@ -58,13 +70,24 @@ def test_empty_existing_dir_is_an_empty_journal_and_stays_empty(store, data):
 
 def test_round_trip_through_a_fresh_store(store, data):
     days = {
-        D1: entry_day(D1, 4, ("bridge", "walk"), areas=("lower-back",), notes="ünïcode ✓", red_flags=("fever",)),
+        D1: entry_day(
+            D1,
+            4,
+            ("bridge", "walk"),
+            areas=("lower-back",),
+            notes="ünïcode ✓",
+            red_flags=("fever",),
+        ),
         D2: Day(date=D2, ticks=entry_day(D2, ticks=("glute-stretch",)).ticks),  # ticks, no entry
         D3: entry_day(D3, 0, rest=True, tags=("work",), sleep=10, mood=0, worst=10),
     }
     store.replace_all(days, full_meta())
     assert Store(data).load() == (days, full_meta())
-    assert [p.name for p in store.journal_files()] == ["journal-meta.json", "journal-2025.json", "journal-2026.json"]
+    assert [p.name for p in store.journal_files()] == [
+        "journal-meta.json",
+        "journal-2025.json",
+        "journal-2026.json",
+    ]
 
 
 def test_default_routines_stay_none_and_customised_empty_stays_empty(store, data):
@@ -86,7 +109,9 @@ def test_update_day_merges_with_what_is_stored(store, data):
 
 
 def test_update_day_returns_the_stored_day(store):
-    day = store.update_day(D2, lambda d: dataclasses.replace(d, entry=Entry(pain=3, areas=["neck"])))
+    day = store.update_day(
+        D2, lambda d: dataclasses.replace(d, entry=Entry(pain=3, areas=["neck"]))
+    )
     assert day.entry.areas == ("neck",)  # as it reads back, not as given
     assert store.load_year(2026)[D2] == day
 
@@ -145,9 +170,19 @@ def test_a_write_touches_only_its_year_file(store, data):
     store.update_day(D2, set_pain(1))
     other = data / "journal-2025.json"
     meta = data / "journal-meta.json"
-    before = (other.stat().st_ino, other.stat().st_mtime_ns, meta.stat().st_ino, meta.stat().st_mtime_ns)
+    before = (
+        other.stat().st_ino,
+        other.stat().st_mtime_ns,
+        meta.stat().st_ino,
+        meta.stat().st_mtime_ns,
+    )
     store.update_day(D3, add_tick("walk"))
-    assert (other.stat().st_ino, other.stat().st_mtime_ns, meta.stat().st_ino, meta.stat().st_mtime_ns) == before
+    assert (
+        other.stat().st_ino,
+        other.stat().st_mtime_ns,
+        meta.stat().st_ino,
+        meta.stat().st_mtime_ns,
+    ) == before
 
 
 def test_two_stores_on_one_dir_keep_each_others_writes(data):
@@ -160,7 +195,9 @@ def test_two_stores_on_one_dir_keep_each_others_writes(data):
     b.update_day(date(2026, 3, 4), set_pain(4))
     a.update_day(date(2026, 3, 2), add_tick("walk"))
     days, _ = Store(data).load()
-    assert {d: day.entry.pain for d, day in days.items()} == {date(2026, 3, i): i for i in range(1, 5)}
+    assert {d: day.entry.pain for d, day in days.items()} == {
+        date(2026, 3, i): i for i in range(1, 5)
+    }
     assert set(days[date(2026, 3, 2)].ticks) == {"walk"}
     raw = orjson.loads((data / "journal-2026.json").read_bytes())
     assert sorted(raw["days"], key=int) == ["1", "2", "3", "4"]
@@ -202,20 +239,29 @@ def test_files_are_0600_and_the_dir_0700(data, clock, umask):
         os.umask(old)
     assert mode(data) == 0o700
     files = [p for p in data.rglob("*") if p.is_file()]
-    assert {p.name for p in files} >= {"journal-meta.json", "journal-2026.json", "journal-2025.json", ".lock"}
+    assert {p.name for p in files} >= {
+        "journal-meta.json",
+        "journal-2026.json",
+        "journal-2025.json",
+        ".lock",
+    }
     assert {p.name: mode(p) for p in files} == {p.name: 0o600 for p in files}
     assert {mode(p) for p in data.rglob("*") if p.is_dir()} == {0o700}
     assert store.check() == []
 
 
 def test_update_meta_validates_and_sorts_episodes(store, data):
-    meta = store.update_meta(lambda m: dataclasses.replace(m, episodes=[Episode(D3), Episode(D1, D2)]))
+    meta = store.update_meta(
+        lambda m: dataclasses.replace(m, episodes=[Episode(D3), Episode(D1, D2)])
+    )
     assert meta.episodes == [Episode(D1, D2), Episode(D3)]
     before = fingerprint(data)
     with pytest.raises(ShapeError):
         store.update_meta(lambda m: dataclasses.replace(m, episodes=[Episode(D1), Episode(D3)]))
     with pytest.raises(ShapeError):
-        store.update_meta(lambda m: dataclasses.replace(m, exercises=[custom_exercise(), custom_exercise()]))
+        store.update_meta(
+            lambda m: dataclasses.replace(m, exercises=[custom_exercise(), custom_exercise()])
+        )
     assert fingerprint(data) == before
     assert Store(data).load_meta().episodes == [Episode(D1, D2), Episode(D3)]
 

@@ -10,12 +10,12 @@ import threading
 from datetime import date, datetime
 
 import pytest
+from storage_helpers import Clock, set_pain
 
 from backjournal.domain.models import Tick
 from backjournal.storage import JournalUnusable, Store
 from backjournal.storage.lock import DirLock
 from backjournal.storage.session import dir_key
-from storage_helpers import Clock, set_pain
 
 D = date(2026, 5, 4)
 
@@ -33,7 +33,9 @@ def test_a_store_running_across_midnight_backs_up_before_the_first_write_of_the_
     assert backup_days(data) == ["2026-05-04"]
     saved = (data / "backups" / "2026-05-04" / "journal-2026.json").read_bytes()
     store.update_day(D, set_pain(3))
-    assert (data / "backups" / "2026-05-04" / "journal-2026.json").read_bytes() == saved  # once a day
+    assert (
+        data / "backups" / "2026-05-04" / "journal-2026.json"
+    ).read_bytes() == saved  # once a day
     clock.now = datetime(2026, 5, 5, 0, 0, 1)
     before = (data / "journal-2026.json").read_bytes()
     store.update_day(D, set_pain(4))
@@ -52,12 +54,16 @@ def test_a_backup_made_by_another_store_that_day_is_not_made_again(data, clock):
     assert (data / "backups" / "2026-05-05" / "journal-2026.json").read_bytes() == saved
 
 
-def test_a_temp_file_left_by_a_dead_writer_is_removed_by_the_next_write_of_a_running_store(store, data):
+def test_a_temp_file_left_by_a_dead_writer_is_removed_by_the_next_write_of_a_running_store(
+    store, data
+):
     store.update_day(D, set_pain(1))
     left = dir_key(data)
     stale = data / ".journal-2026.json.tmp-99999-0badc0de"
     stale.write_bytes(b"{half a file")
-    if dir_key(data) == left:  # a kernel with coarse timestamps, within one tick: what a later write sees
+    if (
+        dir_key(data) == left
+    ):  # a kernel with coarse timestamps, within one tick: what a later write sees
         os.utime(data, ns=(left[2] + 1, left[2] + 1))
     store.update_day(D, set_pain(2))
     assert not stale.exists()
@@ -115,7 +121,9 @@ def test_threads_writing_through_one_store_lose_nothing(store, data):
 
     def bump(day):
         old = day.ticks.get("bridge")
-        return dataclasses.replace(day, ticks={**day.ticks, "bridge": Tick("bridge", reps=(old.reps if old else 0) + 1)})
+        return dataclasses.replace(
+            day, ticks={**day.ticks, "bridge": Tick("bridge", reps=(old.reps if old else 0) + 1)}
+        )
 
     def work() -> None:
         for _ in range(25):

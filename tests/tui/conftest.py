@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -42,8 +42,9 @@ def make_service(journal_dir: Path, clock: Callable[[], datetime]) -> Callable[.
     """Build a service on the test's data dir (a second call gives an independent one)."""
     from backjournal.storage import Store
 
-    def build(data_dir: Path | None = None, settings: Settings | None = None,
-              now: datetime | None = None) -> JournalService:
+    def build(
+        data_dir: Path | None = None, settings: Settings | None = None, now: datetime | None = None
+    ) -> JournalService:
         when = clock if now is None else (lambda: now)
         return JournalService(Store(data_dir or journal_dir), settings or Settings(), when)
 
@@ -69,7 +70,7 @@ def demo_service(make_service: Callable[..., JournalService]) -> Callable[..., J
 
 
 @pytest.fixture
-def make_app() -> Callable[..., "object"]:
+def make_app() -> Callable[..., object]:
     """Factory: the real BackjournalApp on a service (or a Context)."""
 
     def build(service_or_context, **kwargs):

@@ -46,7 +46,12 @@ async def test_shipped_themes_are_registered_and_default_applies(empty_service, 
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.theme == DEFAULT_THEME
-        for name in ("backjournal-calm", "backjournal-night", "backjournal-contrast", "textual-dark"):
+        for name in (
+            "backjournal-calm",
+            "backjournal-night",
+            "backjournal-contrast",
+            "textual-dark",
+        ):
             assert name in app.available_themes
 
 
@@ -84,7 +89,9 @@ async def test_theme_switcher_lists_our_themes(empty_service, make_app):
         assert app.theme == "backjournal-night"
 
 
-async def test_broken_user_theme_gives_one_notice_and_the_default(empty_service, make_service, make_app, config_dir):
+async def test_broken_user_theme_gives_one_notice_and_the_default(
+    empty_service, make_service, make_app, config_dir
+):
     from backjournal.domain.settings import Settings
 
     themes = config_dir / "themes"
@@ -119,7 +126,9 @@ async def test_unreadable_toml_names_the_file(empty_service, make_app, config_di
 async def test_a_good_user_theme_is_listed(empty_service, make_app, config_dir):
     themes = config_dir / "themes"
     themes.mkdir()
-    (themes / "mine.toml").write_text('name = "mine"\nprimary = "#336699"\n[variables]\n"footer-key-foreground" = "#ffcc00"\n')
+    (themes / "mine.toml").write_text(
+        'name = "mine"\nprimary = "#336699"\n[variables]\n"footer-key-foreground" = "#ffcc00"\n'
+    )
     app = make_app(empty_service)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -141,7 +150,9 @@ async def test_every_theme_renders_tonight(demo_service, make_app):
         await pilot.pause()
 
 
-async def test_corrupt_journal_shows_the_screen_and_leaves_the_file(demo_service, make_service, journal_dir, make_app):
+async def test_corrupt_journal_shows_the_screen_and_leaves_the_file(
+    demo_service, make_service, journal_dir, make_app
+):
     demo_service()
     target = journal_dir / "journal-2026.json"
     target.write_bytes(b'{"days": {"1": garbage')

@@ -23,7 +23,9 @@ async def open_diary(pilot) -> DiaryScreen:
 
 
 def entry_dates(service) -> list[date]:
-    return sorted((d for d, day in service.journal().days.items() if day.entry is not None), reverse=True)
+    return sorted(
+        (d for d, day in service.journal().days.items() if day.entry is not None), reverse=True
+    )
 
 
 async def test_lists_every_entry_newest_first(demo_service, make_app):
@@ -44,7 +46,9 @@ async def test_filter_by_tag_then_clear(demo_service, make_app):
     tags = Counter(t for day in journal.days.values() if day.entry for t in day.entry.tags)
     assert tags, "the demo journal should have some tags"
     tag = tags.most_common(1)[0][0]
-    tagged = sorted((d for d, day in journal.days.items() if day.entry and tag in day.entry.tags), reverse=True)
+    tagged = sorted(
+        (d for d, day in journal.days.items() if day.entry and tag in day.entry.tags), reverse=True
+    )
     app = make_app(service)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_diary(pilot)
@@ -58,7 +62,9 @@ async def test_filter_by_tag_then_clear(demo_service, make_app):
 
 
 async def test_filter_by_words_in_notes(empty_service, make_app):
-    empty_service.log(DEMO_TODAY - timedelta(days=2), {"pain": 4, "notes": "Long drive to Leeds\nsore after"})
+    empty_service.log(
+        DEMO_TODAY - timedelta(days=2), {"pain": 4, "notes": "Long drive to Leeds\nsore after"}
+    )
     empty_service.log(DEMO_TODAY - timedelta(days=1), {"pain": 2, "notes": "easy day"})
     app = make_app(empty_service)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -48,7 +48,9 @@ async def test_start_then_end_an_episode(empty_service, make_service, make_app):
         await pilot.press("c")
         await pilot.pause()
         await answer(pilot, "today")
-    assert make_service().journal().episodes == [Episode(DEMO_TODAY - timedelta(days=5), DEMO_TODAY)]
+    assert make_service().journal().episodes == [
+        Episode(DEMO_TODAY - timedelta(days=5), DEMO_TODAY)
+    ]
 
 
 async def test_default_date_is_today(empty_service, make_service, make_app):

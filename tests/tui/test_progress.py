@@ -88,7 +88,10 @@ async def test_paused_routine_is_shown_as_paused_not_broken(empty_service, make_
         # Monday 16 Nov was done; the four paused days since then are not due.
         assert rows["Stretching"][-1].text == "1/1"
         for back in range(3):
-            assert screen.data.adherence_cells[DEMO_TODAY - timedelta(days=back)] in ("paused", "none")
+            assert screen.data.adherence_cells[DEMO_TODAY - timedelta(days=back)] in (
+                "paused",
+                "none",
+            )
 
 
 async def test_empty_journal_shows_kind_words(empty_service, make_app):

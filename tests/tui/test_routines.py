@@ -7,7 +7,12 @@ from textual.widgets import Input, Select
 from backjournal.tui.modals.confirm import ConfirmModal
 from backjournal.tui.modals.exercise_form import ExerciseFormModal
 from backjournal.tui.modals.routine_form import RoutineFormModal
-from backjournal.tui.screens.routines import LibraryList, RoutineExerciseList, RoutineList, RoutinesScreen
+from backjournal.tui.screens.routines import (
+    LibraryList,
+    RoutineExerciseList,
+    RoutineList,
+    RoutinesScreen,
+)
 
 
 async def open_routines(pilot) -> RoutinesScreen:
@@ -52,7 +57,9 @@ async def test_create_a_routine_and_add_an_exercise(empty_service, make_service,
     assert routine.exercises == ("walk",)
 
 
-async def test_a_refused_name_is_explained_and_nothing_is_stored(empty_service, make_service, make_app):
+async def test_a_refused_name_is_explained_and_nothing_is_stored(
+    empty_service, make_service, make_app
+):
     app = make_app(empty_service)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_routines(pilot)
@@ -130,9 +137,17 @@ async def test_add_a_custom_exercise(empty_service, make_service, make_app):
         await pilot.pause()
         modal = app.screen
         assert isinstance(modal, ExerciseFormModal)
-        await fill_exercise(modal, name="Doorway chest stretch", kind="stretching", region="upper-back",
-                            sets="2", hold_s="20", sides="both", how="Forearms on the door frame, lean in.",
-                            caution="Stop if the arm tingles.")
+        await fill_exercise(
+            modal,
+            name="Doorway chest stretch",
+            kind="stretching",
+            region="upper-back",
+            sets="2",
+            hold_s="20",
+            sides="both",
+            how="Forearms on the door frame, lean in.",
+            caution="Stop if the arm tingles.",
+        )
         await pilot.click("#exercise-save")
         await pilot.pause()
         assert isinstance(app.screen, RoutinesScreen)

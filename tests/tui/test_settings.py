@@ -93,7 +93,11 @@ async def test_theme_choice_applies_and_is_kept(empty_service, make_app, config_
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_settings(pilot)
         select = screen.query_one("#settings-theme", Select)
-        other = next(name for name in app.available_themes if name != app.theme and name.startswith("backjournal"))
+        other = next(
+            name
+            for name in app.available_themes
+            if name != app.theme and name.startswith("backjournal")
+        )
         select.value = other
         await pilot.pause()
         assert app.theme == other

@@ -84,7 +84,9 @@ async def test_save_button_saves_too(empty_service, make_service, make_app):
     assert make_service().day(DEMO_TODAY).entry.pain == 3
 
 
-async def test_red_flag_shows_the_banner_at_once_and_is_stored(empty_service, make_service, make_app):
+async def test_red_flag_shows_the_banner_at_once_and_is_stored(
+    empty_service, make_service, make_app
+):
     app = make_app(empty_service)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

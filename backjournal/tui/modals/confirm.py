@@ -17,8 +17,16 @@ class ConfirmModal(ModalScreen[bool]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, body: str, confirm: str = "Yes", cancel: str = "No",
-                 *, danger: bool = False, default_confirm: bool = False) -> None:
+    def __init__(
+        self,
+        title: str,
+        body: str,
+        confirm: str = "Yes",
+        cancel: str = "No",
+        *,
+        danger: bool = False,
+        default_confirm: bool = False,
+    ) -> None:
         super().__init__(classes="bj-dialog")
         self.title_text = title
         self.body = body
@@ -33,7 +41,11 @@ class ConfirmModal(ModalScreen[bool]):
             yield Static(self.body, classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.cancel_label, id="confirm-no")
-                yield Button(self.confirm_label, variant="error" if self.danger else "primary", id="confirm-yes")
+                yield Button(
+                    self.confirm_label,
+                    variant="error" if self.danger else "primary",
+                    id="confirm-yes",
+                )
 
     def on_mount(self) -> None:
         self.query_one("#confirm-yes" if self.default_confirm else "#confirm-no", Button).focus()

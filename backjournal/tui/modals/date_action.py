@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Callable, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -26,9 +27,15 @@ class DateActionModal(ModalScreen[date | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, explanation: str, confirm: str,
-                 parse: Callable[[str], date], action: Callable[[date], object],
-                 default: str = "today") -> None:
+    def __init__(
+        self,
+        title: str,
+        explanation: str,
+        confirm: str,
+        parse: Callable[[str], date],
+        action: Callable[[date], object],
+        default: str = "today",
+    ) -> None:
         super().__init__(classes="bj-dialog")
         self.title_text = title
         self.explanation = explanation
@@ -41,8 +48,11 @@ class DateActionModal(ModalScreen[date | None]):
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
             yield Static(self.explanation, classes="dialog-body")
-            yield Input(self.default, placeholder="today, yesterday, 3 days ago, 2026-11-20",
-                        id="date-action-input")
+            yield Input(
+                self.default,
+                placeholder="today, yesterday, 3 days ago, 2026-11-20",
+                id="date-action-input",
+            )
             yield Static("", id="date-action-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Cancel", id="date-action-cancel")
@@ -59,7 +69,9 @@ class DateActionModal(ModalScreen[date | None]):
             day = self.parse(text)
             self.action(day)
         except InputError as error:
-            self.query_one("#date-action-error", Static).update(f"{error.problem}.".replace("..", "."))
+            self.query_one("#date-action-error", Static).update(
+                f"{error.problem}.".replace("..", ".")
+            )
             return
         except STORE_ERRORS as error:
             # The journal could not be written: the app explains; nothing was changed.

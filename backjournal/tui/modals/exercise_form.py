@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Callable, ClassVar
+from collections.abc import Callable
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,9 +14,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from backjournal.domain.errors import InputError
-from backjournal.storage import JournalUnusable, StoreWriteError
 from backjournal.domain.models import Exercise
 from backjournal.domain.vocab import KINDS, REGIONS
+from backjournal.storage import JournalUnusable, StoreWriteError
 
 NUMBER_FIELDS = (("sets", "Sets"), ("reps", "Reps"), ("hold_s", "Hold (seconds)"))
 
@@ -49,23 +50,55 @@ class ExerciseFormModal(ModalScreen[str | None]):
         with Vertical(classes="dialog", id="exercise-dialog"):
             yield Label("Add your own exercise", classes="dialog-title")
             with VerticalScroll(id="exercise-fields"):
-                yield from self._row("Name", Input(placeholder="e.g. Wall slide", id="exercise-name",
-                                                   compact=True))
-                yield from self._row("Kind", Select([(k, k) for k in KINDS], value="mobility",
-                                                    allow_blank=False, id="exercise-kind", compact=True))
-                yield from self._row("Body region", Select([(r, r) for r in REGIONS], value="lower-back",
-                                                           allow_blank=False, id="exercise-region",
-                                                           compact=True))
+                yield from self._row(
+                    "Name", Input(placeholder="e.g. Wall slide", id="exercise-name", compact=True)
+                )
+                yield from self._row(
+                    "Kind",
+                    Select(
+                        [(k, k) for k in KINDS],
+                        value="mobility",
+                        allow_blank=False,
+                        id="exercise-kind",
+                        compact=True,
+                    ),
+                )
+                yield from self._row(
+                    "Body region",
+                    Select(
+                        [(r, r) for r in REGIONS],
+                        value="lower-back",
+                        allow_blank=False,
+                        id="exercise-region",
+                        compact=True,
+                    ),
+                )
                 for name, label in NUMBER_FIELDS:
-                    yield from self._row(label, Input(id=f"exercise-{name}", type="integer", compact=True,
-                                                      placeholder="optional"))
-                yield from self._row("Sides", Select([("one side (or both at once)", "one"),
-                                                      ("each side in turn", "both")], value="one",
-                                                     allow_blank=False, id="exercise-sides", compact=True))
+                    yield from self._row(
+                        label,
+                        Input(
+                            id=f"exercise-{name}",
+                            type="integer",
+                            compact=True,
+                            placeholder="optional",
+                        ),
+                    )
+                yield from self._row(
+                    "Sides",
+                    Select(
+                        [("one side (or both at once)", "one"), ("each side in turn", "both")],
+                        value="one",
+                        allow_blank=False,
+                        id="exercise-sides",
+                        compact=True,
+                    ),
+                )
                 yield from self._row("How to do it", Input(id="exercise-how", compact=True))
                 yield from self._row("Take care", Input(id="exercise-caution", compact=True))
-            yield Static("Stretches: hold 10 s or more. Repeated moves: 5 reps or more.",
-                         classes="dialog-muted")
+            yield Static(
+                "Stretches: hold 10 s or more. Repeated moves: 5 reps or more.",
+                classes="dialog-muted",
+            )
             yield Static("", id="exercise-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Cancel", id="exercise-cancel")
@@ -85,8 +118,10 @@ class ExerciseFormModal(ModalScreen[str | None]):
         name = self.query_one("#exercise-name", Input).value.strip()
         if not slug(name):
             raise InputError("Name", "give the exercise a name")
-        numbers = {field: _number(self.query_one(f"#exercise-{field}", Input).value, label)
-                   for field, label in NUMBER_FIELDS}
+        numbers = {
+            field: _number(self.query_one(f"#exercise-{field}", Input).value, label)
+            for field, label in NUMBER_FIELDS
+        }
         return Exercise(
             id=slug(name),
             name=name,
@@ -108,7 +143,9 @@ class ExerciseFormModal(ModalScreen[str | None]):
             self.save(exercise)
         except InputError as error:
             field = error.field.replace("_s", "").replace("_", " ")
-            self.query_one("#exercise-error", Static).update(f"Not added: {field}: {error.problem}.")
+            self.query_one("#exercise-error", Static).update(
+                f"Not added: {field}: {error.problem}."
+            )
             return
         except STORE_ERRORS as error:
             # The journal could not be written: the app explains; nothing was changed.

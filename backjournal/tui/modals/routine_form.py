@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Callable, ClassVar
+from collections.abc import Callable
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -26,8 +27,13 @@ class RoutineFormModal(ModalScreen[bool]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, save: Callable[[str, int | None], object],
-                 name: str = "", times_per_week: int | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        save: Callable[[str, int | None], object],
+        name: str = "",
+        times_per_week: int | None = None,
+    ) -> None:
         super().__init__(classes="bj-dialog")
         self.title_text = title
         self.save = save

@@ -31,8 +31,11 @@ class TooSoonModal(ModalScreen[bool]):
         self.allowed_from = allowed_from
 
     def compose(self) -> ComposeResult:
-        when = (f"It opens on {long_date(self.allowed_from)} at the earliest, if your pain keeps settling."
-                if self.allowed_from else "It opens once your pain has settled and the earlier phases are done.")
+        when = (
+            f"It opens on {long_date(self.allowed_from)} at the earliest, if your pain keeps settling."
+            if self.allowed_from
+            else "It opens once your pain has settled and the earlier phases are done."
+        )
         with Vertical(classes="dialog"):
             yield Label(f"{self.exercise.name}: not yet", classes="dialog-title")
             yield Static(self.reason, classes="dialog-body", id="too-soon-reason")

@@ -50,9 +50,15 @@ class DiaryFilter:
         return True
 
 
-AREA_SHORT = {"upper-back": "upper back", "mid-back": "mid back", "lower-back": "low back",
-              "buttock-left": "L buttock", "buttock-right": "R buttock", "leg-left": "L leg",
-              "leg-right": "R leg"}
+AREA_SHORT = {
+    "upper-back": "upper back",
+    "mid-back": "mid back",
+    "lower-back": "low back",
+    "buttock-left": "L buttock",
+    "buttock-right": "R buttock",
+    "leg-left": "L leg",
+    "leg-right": "R leg",
+}
 
 
 def short_areas(areas: tuple[str, ...]) -> str:
@@ -68,7 +74,10 @@ class DiaryTable(DataTable):
         Binding("x,delete", "screen.delete_entry", "Delete"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "diary--low", "diary--mid", "diary--high", "diary--muted",
+        "diary--low",
+        "diary--mid",
+        "diary--high",
+        "diary--muted",
     }
 
     def near_end(self) -> bool:
@@ -91,9 +100,17 @@ class DiaryScreen(Screen):
     """All entries in a table; filter by words, #tag and dates; open or delete a day."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_filter", "Filter", tooltip="Filter by words in the notes, or by #tag"),
+        Binding(
+            "slash", "focus_filter", "Filter", tooltip="Filter by words in the notes, or by #tag"
+        ),
         Binding("escape", "clear_filter", "Clear filter", show=False, tooltip="Clear every filter"),
-        Binding("f5", "reload", "Reload", show=False, tooltip="Reload the journal, to see changes written elsewhere"),
+        Binding(
+            "f5",
+            "reload",
+            "Reload",
+            show=False,
+            tooltip="Reload the journal, to see changes written elsewhere",
+        ),
     ]
     # Keys of the table itself, for the Help screen.
     HELP_KEYS: ClassVar[list[tuple[str, str]]] = [
@@ -217,8 +234,11 @@ class DiaryScreen(Screen):
         notes = entry.notes.strip().splitlines()[0] if entry.notes.strip() else ""
         if entry.rest:
             notes = f"(rest day) {notes}".strip()
-        ticks = Text(str(len(day.ticks)) if day.ticks else "·", justify="right",
-                     style="" if day.ticks else style("diary--muted"))
+        ticks = Text(
+            str(len(day.ticks)) if day.ticks else "·",
+            justify="right",
+            style="" if day.ticks else style("diary--muted"),
+        )
         return [
             day.date.strftime(self._date_format),
             pain,
@@ -229,11 +249,17 @@ class DiaryScreen(Screen):
         ]
 
     def _entry_count(self) -> int:
-        return sum(1 for d in self.journal.days.values() if d.entry is not None) if self.journal else 0
+        return (
+            sum(1 for d in self.journal.days.values() if d.entry is not None) if self.journal else 0
+        )
 
     def highlighted_day(self) -> date | None:
         table = self.query_one(DiaryTable)
-        if not self.shown or table.cursor_row is None or not 0 <= table.cursor_row < len(self.shown):
+        if (
+            not self.shown
+            or table.cursor_row is None
+            or not 0 <= table.cursor_row < len(self.shown)
+        ):
             return None
         return self.shown[table.cursor_row]
 
@@ -269,7 +295,9 @@ class DiaryScreen(Screen):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if event.widget.id in ("diary-from", "diary-to"):
-            self._say("Dates like 2026-10-01, 30 days ago or last monday; enter applies, esc clears.")
+            self._say(
+                "Dates like 2026-10-01, 30 days ago or last monday; enter applies, esc clears."
+            )
         elif self.journal is not None and event.widget.id == "diary-table":
             self._describe(self._entry_count(), len(self.shown))
 
@@ -333,10 +361,14 @@ class DiaryScreen(Screen):
             return
         from backjournal.tui.modals.confirm import ConfirmModal
 
-        body = (f"The check-in for {day:%A} {day.day} {day:%B %Y} will be removed from the diary. "
-                "Exercises ticked that day stay.")
-        self.app.push_screen(ConfirmModal("Delete this entry?", body, "Delete", "Keep it", danger=True),
-                             lambda yes: self._delete(day) if yes else None)
+        body = (
+            f"The check-in for {day:%A} {day.day} {day:%B %Y} will be removed from the diary. "
+            "Exercises ticked that day stay."
+        )
+        self.app.push_screen(
+            ConfirmModal("Delete this entry?", body, "Delete", "Keep it", danger=True),
+            lambda yes: self._delete(day) if yes else None,
+        )
 
     def _delete(self, day: date) -> None:
         try:

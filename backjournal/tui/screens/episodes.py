@@ -21,8 +21,10 @@ from backjournal.tui.app import JOURNAL_ERRORS
 from backjournal.tui.modals.date_action import DateActionModal
 from backjournal.tui.widgets.screen_footer import ScreenFooter
 
-TIMINGS_NOTE = ("The phase timings are the program's defaults from its source material, "
-                "not medical advice; follow your physiotherapist.")
+TIMINGS_NOTE = (
+    "The phase timings are the program's defaults from its source material, "
+    "not medical advice; follow your physiotherapist."
+)
 
 
 def episode_label(episode: Episode, today: date) -> str:
@@ -30,7 +32,11 @@ def episode_label(episode: Episode, today: date) -> str:
     if episode.end is None:
         return f"since {_d(episode.start)} (day {advisor.episode_day(episode, today)})"
     days = (episode.end - episode.start).days
-    first = f"{episode.start.day} {episode.start:%b}" if episode.start.year == episode.end.year else _d(episode.start)
+    first = (
+        f"{episode.start.day} {episode.start:%b}"
+        if episode.start.year == episode.end.year
+        else _d(episode.start)
+    )
     return f"{first} – {_d(episode.end)}, {days} days"
 
 
@@ -43,8 +49,9 @@ class PhaseHistory(Static):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"history--date", "history--back", "history--muted"}
 
-    def show_episode(self, episode: Episode, changes: list[advisor.PhaseChange], outlook: str,
-                     today: date) -> None:
+    def show_episode(
+        self, episode: Episode, changes: list[advisor.PhaseChange], outlook: str, today: date
+    ) -> None:
         style = self.get_component_rich_style
         muted = style("history--muted")
         text = Text(episode_label(episode, today) + "\n", style="bold")
@@ -56,7 +63,11 @@ class PhaseHistory(Static):
                 text.append(f"↓ back to {label}", style("history--back"))
             else:
                 text.append(label, "bold")
-            detail = change.detail.split(": ", 1)[-1] if change.detail.startswith("day ") else change.detail
+            detail = (
+                change.detail.split(": ", 1)[-1]
+                if change.detail.startswith("day ")
+                else change.detail
+            )
             text.append(f"\n  day {day}: {detail}", muted)
         if episode.end is not None:
             text.append(f"\n{episode.end.isoformat()}  ", style("history--date"))
@@ -74,9 +85,22 @@ class EpisodesScreen(Screen):
     """The list of episodes on the left, the highlighted one's phase history on the right."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "start_episode", "Start episode", tooltip="Start an episode (asks for the day it began)"),
-        Binding("c", "end_episode", "End episode", tooltip="End the open episode (asks for the day)"),
-        Binding("f5", "reload", "Reload", show=False, tooltip="Reload the journal, to see changes written elsewhere"),
+        Binding(
+            "n",
+            "start_episode",
+            "Start episode",
+            tooltip="Start an episode (asks for the day it began)",
+        ),
+        Binding(
+            "c", "end_episode", "End episode", tooltip="End the open episode (asks for the day)"
+        ),
+        Binding(
+            "f5",
+            "reload",
+            "Reload",
+            show=False,
+            tooltip="Reload the journal, to see changes written elsewhere",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -118,7 +142,9 @@ class EpisodesScreen(Screen):
         listing = self.query_one("#episodes-list", OptionList)
         before = listing.highlighted_option.id if listing.highlighted_option else None
         self.episodes = list(reversed(self.journal.episodes))  # newest first
-        listing.set_options(Option(episode_label(e, today), id=e.start.isoformat()) for e in self.episodes)
+        listing.set_options(
+            Option(episode_label(e, today), id=e.start.isoformat()) for e in self.episodes
+        )
         ids = [e.start.isoformat() for e in self.episodes]
         if self.episodes:
             listing.highlighted = ids.index(before) if before in ids else 0
@@ -152,16 +178,20 @@ class EpisodesScreen(Screen):
 
     def _no_episode_text(self) -> Text:
         text = Text("No episodes yet.\n\n", style="bold")
-        text.append("An episode is a flare of back pain. Start one (n) on the day it began, and the "
-                    "advisor guides you back up: gentle mobility first, then stretching, then "
-                    "strengthening, as your pain settles.\n\n")
+        text.append(
+            "An episode is a flare of back pain. Start one (n) on the day it began, and the "
+            "advisor guides you back up: gentle mobility first, then stretching, then "
+            "strengthening, as your pain settles.\n\n"
+        )
         text.append(TIMINGS_NOTE, style="italic")
         return text
 
     def _history(self, episode: Episode) -> None:
         service = self.app.service
         today = service.today()
-        changes = advisor.episode_phase_summary(self.journal, episode, service.settings.advisor, today)
+        changes = advisor.episode_phase_summary(
+            self.journal, episode, service.settings.advisor, today
+        )
         outlook = self._outlook(today) if episode.end is None and episode.start <= today else ""
         self.query_one(PhaseHistory).show_episode(episode, changes, outlook, today)
 
@@ -173,8 +203,10 @@ class EpisodesScreen(Screen):
             line += f" since {advice.phase_start.isoformat()}"
         line += "."
         if advice.next_phase and advice.next_earliest:
-            line += (f" {PHASE_LABELS[advice.next_phase]} can begin on "
-                     f"{advice.next_earliest.isoformat()} at the earliest, once pain has settled.")
+            line += (
+                f" {PHASE_LABELS[advice.next_phase]} can begin on "
+                f"{advice.next_earliest.isoformat()} at the earliest, once pain has settled."
+            )
         return line
 
     # -- starting and ending -------------------------------------------------------------
@@ -184,14 +216,17 @@ class EpisodesScreen(Screen):
         if self.journal and self.journal.open_episode():
             self.notify("An episode is already open. End it first (c).", severity="warning")
             return
-        self.app.push_screen(DateActionModal(
-            "Start an episode",
-            "On which day did this flare begin? The advisor starts you on gentle mobility from "
-            "that day.",
-            "Start episode",
-            lambda text: service.parse_date(text),
-            service.start_episode,
-        ), self._written)
+        self.app.push_screen(
+            DateActionModal(
+                "Start an episode",
+                "On which day did this flare begin? The advisor starts you on gentle mobility from "
+                "that day.",
+                "Start episode",
+                lambda text: service.parse_date(text),
+                service.start_episode,
+            ),
+            self._written,
+        )
 
     @on(Button.Pressed, "#episodes-end")
     def action_end_episode(self) -> None:
@@ -200,14 +235,17 @@ class EpisodesScreen(Screen):
         if current is None:
             self.notify("No episode is open.", severity="warning")
             return
-        self.app.push_screen(DateActionModal(
-            "End the episode",
-            f"The episode began on {current.start.isoformat()}. It ends on the day you give "
-            f"(that day is the first one back to normal).",
-            "End episode",
-            lambda text: service.parse_date(text),
-            service.end_episode,
-        ), self._written)
+        self.app.push_screen(
+            DateActionModal(
+                "End the episode",
+                f"The episode began on {current.start.isoformat()}. It ends on the day you give "
+                f"(that day is the first one back to normal).",
+                "End episode",
+                lambda text: service.parse_date(text),
+                service.end_episode,
+            ),
+            self._written,
+        )
 
     def _written(self, day: date | None) -> None:
         if day is None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Iterable
+from collections.abc import Iterable
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -70,7 +71,12 @@ class HelpScreen(Screen[None]):
 
         app = self.app
         everywhere = binding_rows(BackjournalApp.BINDINGS, app.get_key_display)
-        everywhere.append((app.COMMAND_PALETTE_BINDING.replace("ctrl+", "^"), "Command palette: screens, themes, help"))
+        everywhere.append(
+            (
+                app.COMMAND_PALETTE_BINDING.replace("ctrl+", "^"),
+                "Command palette: screens, themes, help",
+            )
+        )
         tables = [key_table("Everywhere", everywhere)]
         for mode, (_, _, title, _) in SCREENS.items():
             try:
@@ -81,16 +87,29 @@ class HelpScreen(Screen[None]):
             rows += list(getattr(cls, "HELP_KEYS", []))
             if rows:
                 tables.append(key_table(title, rows))
-        tables.append(key_table("Dialogs", [("tab", "Move between the buttons"), ("enter", "Press the button"),
-                                            ("esc", "The safe answer (cancel, not yet, stay here)")]))
+        tables.append(
+            key_table(
+                "Dialogs",
+                [
+                    ("tab", "Move between the buttons"),
+                    ("enter", "Press the button"),
+                    ("esc", "The safe answer (cancel, not yet, stay here)"),
+                ],
+            )
+        )
         return tables
 
     def _advisor_paragraph(self) -> str:
         s = self.app.service.settings.advisor
         return ADVISOR_PARAGRAPH.format(
-            stretch=s.stretching_from_day, entries=s.settled_entries, window=s.settled_window_days,
-            max_pain=s.settled_max_pain, jump=s.pain_jump, strength=s.strengthening_from_day,
-            min_stretch=s.min_stretching_days, rising=s.rising_pain,
+            stretch=s.stretching_from_day,
+            entries=s.settled_entries,
+            window=s.settled_window_days,
+            max_pain=s.settled_max_pain,
+            jump=s.pain_jump,
+            strength=s.strengthening_from_day,
+            min_stretch=s.min_stretching_days,
+            rising=s.rising_pain,
         )
 
     def action_close(self) -> None:

@@ -22,8 +22,12 @@ from backjournal.tui.widgets.weekly_adherence import WeeklyAdherence
 
 SPANS = (30, 90, 365)
 PAIN_LEGEND = (("no entry", "empty"), ("pain 0-2", "low"), ("3-5", "mid"), ("6-10", "high"))
-ADHERENCE_LEGEND = (("nothing", "none"), ("some", "some"), ("all routines", "all"),
-                    ("paused", "paused"))
+ADHERENCE_LEGEND = (
+    ("nothing", "none"),
+    ("some", "some"),
+    ("all routines", "all"),
+    ("paused", "paused"),
+)
 
 
 class StreakPanel(Static):
@@ -43,7 +47,7 @@ class StreakPanel(Static):
         text.append(f"best {best}\n" if best else "\n", muted)
         for routine in streaks.routines:
             unit = routine.unit
-            text.append(names.get(routine.id, routine.id)[:width - 2].ljust(width))
+            text.append(names.get(routine.id, routine.id)[: width - 2].ljust(width))
             text.append(_count(routine.current, unit).ljust(20))
             text.append((f"best {routine.best}" if routine.best else "").ljust(10), muted)
             if routine.today == "paused":
@@ -69,11 +73,25 @@ class ProgressScreen(Screen):
     """Computed from one journal snapshot per refresh; switching views only redraws."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("m", "toggle_map", "Map: pain/exercise",
-                tooltip="Switch the calendar between pain and exercise days"),
-        Binding("c", "cycle_span", "Chart: 30/90/365 days",
-                tooltip="Switch the pain chart between 30, 90 and 365 days"),
-        Binding("f5", "reload", "Reload", show=False, tooltip="Reload the journal, to see changes written elsewhere"),
+        Binding(
+            "m",
+            "toggle_map",
+            "Map: pain/exercise",
+            tooltip="Switch the calendar between pain and exercise days",
+        ),
+        Binding(
+            "c",
+            "cycle_span",
+            "Chart: 30/90/365 days",
+            tooltip="Switch the pain chart between 30, 90 and 365 days",
+        ),
+        Binding(
+            "f5",
+            "reload",
+            "Reload",
+            show=False,
+            tooltip="Reload the journal, to see changes written elsewhere",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -142,7 +160,8 @@ class ProgressScreen(Screen):
         self.query_one("#progress-map-heading", Static).update(heading)
         self.query_one(PainTrend).show(data.today, self.span, data.pains, self.journal.episodes)
         self.query_one("#progress-trend-heading", Static).update(
-            f"Pain, last {self.span} days, episodes marked ┣━   (c: 30 / 90 / 365 days)")
+            f"Pain, last {self.span} days, episodes marked ┣━   (c: 30 / 90 / 365 days)"
+        )
         self.query_one(WeeklyAdherence).show(data.week_labels, data.adherence_rows)
 
     def action_toggle_map(self) -> None:

@@ -62,10 +62,22 @@ class RoutinesScreen(Screen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_routine", "New routine", tooltip="Make a new routine"),
-        Binding("a", "add_to_routine", "Add exercise",
-                tooltip="Add the highlighted library exercise to the highlighted routine"),
-        Binding("c", "new_exercise", "New exercise", tooltip="Add your own exercise to the library"),
-        Binding("f5", "reload", "Reload", show=False, tooltip="Reload the journal, to see changes written elsewhere"),
+        Binding(
+            "a",
+            "add_to_routine",
+            "Add exercise",
+            tooltip="Add the highlighted library exercise to the highlighted routine",
+        ),
+        Binding(
+            "c", "new_exercise", "New exercise", tooltip="Add your own exercise to the library"
+        ),
+        Binding(
+            "f5",
+            "reload",
+            "Reload",
+            show=False,
+            tooltip="Reload the journal, to see changes written elsewhere",
+        ),
     ]
     # Keys of the lists themselves, for the Help screen.
     HELP_KEYS: ClassVar[list[tuple[str, str]]] = [
@@ -89,9 +101,15 @@ class RoutinesScreen(Screen):
                 yield RoutineExerciseList(id="routine-exercises")
             with Vertical(id="routines-right"):
                 with Horizontal(id="library-filters"):
-                    yield Select([(k, k) for k in KINDS], prompt="any kind", id="library-kind", compact=True)
-                    yield Select([(r, r) for r in REGIONS], prompt="any region", id="library-region",
-                                 compact=True)
+                    yield Select(
+                        [(k, k) for k in KINDS], prompt="any kind", id="library-kind", compact=True
+                    )
+                    yield Select(
+                        [(r, r) for r in REGIONS],
+                        prompt="any region",
+                        id="library-region",
+                        compact=True,
+                    )
                 yield LibraryList(id="library-list")
                 with VerticalScroll(id="library-detail"):
                     yield Static("", id="library-howto")
@@ -155,12 +173,18 @@ class RoutinesScreen(Screen):
         library = self.journal.exercises
         ids = ordered(routine.exercises, library)
         if not ids:
-            listing.set_options([Option("Empty: pick exercises in the library and press a.",
-                                        disabled=True)])
+            listing.set_options(
+                [Option("Empty: pick exercises in the library and press a.", disabled=True)]
+            )
             return
         listing.set_options(
-            Option(Text.assemble(library[i].name if i in library else i,
-                                 ("  " + dose_text(library[i]) if i in library else "", "dim")), id=i)
+            Option(
+                Text.assemble(
+                    library[i].name if i in library else i,
+                    ("  " + dose_text(library[i]) if i in library else "", "dim"),
+                ),
+                id=i,
+            )
             for i in ids
         )
         listing.highlighted = min(before or 0, len(ids) - 1)
@@ -171,16 +195,26 @@ class RoutinesScreen(Screen):
         region = self.query_one("#library-region", Select).value
         listing = self.query_one(LibraryList)
         current = listing.highlighted_option.id if listing.highlighted_option else None
-        exercises = [e for e in self.journal.exercises.values()
-                     if (kind is Select.NULL or e.kind == kind) and (region is Select.NULL or e.region == region)]
-        exercises.sort(key=lambda e: (KINDS.index(e.kind) if e.kind in KINDS else 99, e.name.lower()))
+        exercises = [
+            e
+            for e in self.journal.exercises.values()
+            if (kind is Select.NULL or e.kind == kind)
+            and (region is Select.NULL or e.region == region)
+        ]
+        exercises.sort(
+            key=lambda e: (KINDS.index(e.kind) if e.kind in KINDS else 99, e.name.lower())
+        )
         self.library = exercises
         if not exercises:
             listing.set_options([Option("Nothing matches these filters.", disabled=True)])
         else:
             listing.set_options(
-                Option(Text.assemble(e.name, (f"  {e.kind}" + ("" if e.builtin else ", yours"), "dim")),
-                       id=e.id)
+                Option(
+                    Text.assemble(
+                        e.name, (f"  {e.kind}" + ("" if e.builtin else ", yours"), "dim")
+                    ),
+                    id=e.id,
+                )
                 for e in exercises
             )
             ids = [e.id for e in exercises]
@@ -256,7 +290,9 @@ class RoutinesScreen(Screen):
             new_id, n = base, 2
             while new_id in taken:
                 new_id, n = f"{base}-{n}", n + 1
-            service.save_routine(Routine(id=new_id, name=name, exercises=(), times_per_week=per_week))
+            service.save_routine(
+                Routine(id=new_id, name=name, exercises=(), times_per_week=per_week)
+            )
             self._saved_id = new_id
 
         def closed(saved: bool | None) -> None:
@@ -275,16 +311,24 @@ class RoutinesScreen(Screen):
         service = self.app.service
 
         def save(name: str, per_week: int | None) -> None:
-            keep_max = routine.max_per_week if per_week and (routine.max_per_week or 0) >= per_week else None
-            service.save_routine(replace(routine, name=name, times_per_week=per_week, max_per_week=keep_max))
+            keep_max = (
+                routine.max_per_week
+                if per_week and (routine.max_per_week or 0) >= per_week
+                else None
+            )
+            service.save_routine(
+                replace(routine, name=name, times_per_week=per_week, max_per_week=keep_max)
+            )
 
         def closed(saved: bool | None) -> None:
             if saved:
                 self.app.journal_changed()
                 self._say("Routine saved.")
 
-        self.app.push_screen(RoutineFormModal("Rename or change target", save, routine.name,
-                                              routine.times_per_week), closed)
+        self.app.push_screen(
+            RoutineFormModal("Rename or change target", save, routine.name, routine.times_per_week),
+            closed,
+        )
 
     def action_delete_routine(self) -> None:
         routine = self.selected_routine()
@@ -292,19 +336,30 @@ class RoutinesScreen(Screen):
             return
         from backjournal.tui.modals.confirm import ConfirmModal
 
-        body = (f"'{routine.name}' will no longer appear on Tonight's checklist. "
-                "Exercises already ticked stay in the diary.")
+        body = (
+            f"'{routine.name}' will no longer appear on Tonight's checklist. "
+            "Exercises already ticked stay in the diary."
+        )
         self.app.push_screen(
             ConfirmModal("Delete this routine?", body, "Delete", "Keep it", danger=True),
-            lambda yes: self._write(lambda: self.app.service.delete_routine(routine.id),
-                                    f"'{routine.name}' was deleted.") if yes else None,
+            lambda yes: (
+                self._write(
+                    lambda: self.app.service.delete_routine(routine.id),
+                    f"'{routine.name}' was deleted.",
+                )
+                if yes
+                else None
+            ),
         )
 
     def action_move_routine(self, offset: int) -> None:
         routine = self.selected_routine()
         if routine is not None:
-            self._write(lambda: self.app.service.move_routine(routine.id, offset),
-                        f"Moved '{routine.name}' {'up' if offset < 0 else 'down'}.", select=routine.id)
+            self._write(
+                lambda: self.app.service.move_routine(routine.id, offset),
+                f"Moved '{routine.name}' {'up' if offset < 0 else 'down'}.",
+                select=routine.id,
+            )
 
     def action_add_to_routine(self) -> None:
         routine, exercise = self.selected_routine(), self.selected_exercise()
@@ -315,8 +370,11 @@ class RoutinesScreen(Screen):
             self._say(f"{exercise.name} is already in {routine.name}.", error=True)
             return
         ids = ordered((*routine.exercises, exercise.id), self.journal.exercises)
-        self._write(lambda: self.app.service.save_routine(replace(routine, exercises=ids)),
-                    f"Added {exercise.name} to {routine.name}.", select=routine.id)
+        self._write(
+            lambda: self.app.service.save_routine(replace(routine, exercises=ids)),
+            f"Added {exercise.name} to {routine.name}.",
+            select=routine.id,
+        )
 
     def action_remove_exercise(self) -> None:
         routine = self.selected_routine()
@@ -324,9 +382,16 @@ class RoutinesScreen(Screen):
         if routine is None or option is None or option.id is None:
             return
         ids = tuple(i for i in routine.exercises if i != option.id)
-        name = self.journal.exercises[option.id].name if self.journal and option.id in self.journal.exercises else option.id
-        self._write(lambda: self.app.service.save_routine(replace(routine, exercises=ids)),
-                    f"Removed {name} from {routine.name}.", select=routine.id)
+        name = (
+            self.journal.exercises[option.id].name
+            if self.journal and option.id in self.journal.exercises
+            else option.id
+        )
+        self._write(
+            lambda: self.app.service.save_routine(replace(routine, exercises=ids)),
+            f"Removed {name} from {routine.name}.",
+            select=routine.id,
+        )
 
     def action_new_exercise(self) -> None:
         service = self.app.service
@@ -344,6 +409,8 @@ class RoutinesScreen(Screen):
                 ids = [e.id for e in self.library]
                 if new_id in ids:
                     self.query_one(LibraryList).highlighted = ids.index(new_id)
-                self._say("Exercise added to the library. Press a to add it to the highlighted routine.")
+                self._say(
+                    "Exercise added to the library. Press a to add it to the highlighted routine."
+                )
 
         self.app.push_screen(ExerciseFormModal(save), closed)

@@ -36,8 +36,10 @@ ADVISOR_LABELS: dict[str, str] = {
 }
 PAIN_FIELDS = ("settled_max_pain", "pain_jump", "rising_pain")
 
-ADVISOR_NOTE = ("These are the program's defaults from its source material, not medical advice; "
-                "follow your physiotherapist. Change them only if they advised you to.")
+ADVISOR_NOTE = (
+    "These are the program's defaults from its source material, not medical advice; "
+    "follow your physiotherapist. Change them only if they advised you to."
+)
 
 
 def read_form(values: dict[str, str], theme: str, week_start: int) -> Settings:
@@ -59,7 +61,7 @@ def read_form(values: dict[str, str], theme: str, week_start: int) -> Settings:
     try:
         return Settings.from_dict(data)
     except InputError as error:
-        label = ADVISOR_LABELS.get(error.field.removeprefix("advisor."), None)
+        label = ADVISOR_LABELS.get(error.field.removeprefix("advisor."))
         if error.field == "day_starts_at":
             raise InputError("The day starts at", error.problem) from None
         raise InputError(label.lstrip(". ") if label else error.field, error.problem) from None
@@ -69,8 +71,13 @@ class SettingsScreen(Screen):
     """A form; nothing is saved until Save, and a bad value saves nothing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True,
-                tooltip="Save the settings (a value that is not right saves nothing)"),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save",
+            priority=True,
+            tooltip="Save the settings (a value that is not right saves nothing)",
+        ),
     ]
 
     def compose(self) -> ComposeResult:
@@ -78,14 +85,20 @@ class SettingsScreen(Screen):
         with VerticalScroll(id="settings-form"):
             with Horizontal(classes="settings-row"):
                 yield Label("Theme", classes="settings-label")
-                yield Select(self._theme_options(), id="settings-theme", allow_blank=False, compact=True)
+                yield Select(
+                    self._theme_options(), id="settings-theme", allow_blank=False, compact=True
+                )
             with Horizontal(classes="settings-row"):
                 yield Label("Day starts at (earlier is still last night)", classes="settings-label")
                 yield Input(id="settings-day_starts_at", compact=True, placeholder="04:00")
             with Horizontal(classes="settings-row"):
                 yield Label("Weeks start on (calendar)", classes="settings-label")
-                yield Select([(name, i) for i, name in enumerate(WEEKDAY_NAMES)],
-                             id="settings-week_start", allow_blank=False, compact=True)
+                yield Select(
+                    [(name, i) for i, name in enumerate(WEEKDAY_NAMES)],
+                    id="settings-week_start",
+                    allow_blank=False,
+                    compact=True,
+                )
             yield Static("Phase advisor", classes="settings-heading")
             yield Static(ADVISOR_NOTE, classes="settings-note")
             for name, label in ADVISOR_LABELS.items():
@@ -103,7 +116,9 @@ class SettingsScreen(Screen):
 
     def _theme_options(self) -> list[tuple[str, str]]:
         """Registered themes, the program's own first."""
-        names = sorted(self.app.available_themes, key=lambda n: (not n.startswith("backjournal"), n))
+        names = sorted(
+            self.app.available_themes, key=lambda n: (not n.startswith("backjournal"), n)
+        )
         return [(name, name) for name in names]
 
     def on_screen_resume(self) -> None:
@@ -113,14 +128,18 @@ class SettingsScreen(Screen):
 
     # -- unsaved changes (the app asks before leaving) ----------------------------------
     def _form_values(self) -> dict[str, object]:
-        values: dict[str, object] = {name: self.query_one(f"#settings-{name}", Input).value.strip()
-                                     for name in [*ADVISOR_LABELS, "day_starts_at"]}
+        values: dict[str, object] = {
+            name: self.query_one(f"#settings-{name}", Input).value.strip()
+            for name in [*ADVISOR_LABELS, "day_starts_at"]
+        }
         values["week_start"] = self.query_one("#settings-week_start", Select).value
         return values
 
     def _saved_values(self) -> dict[str, object]:
         settings: Settings = self.app.settings
-        values: dict[str, object] = {name: str(getattr(settings.advisor, name)) for name in ADVISOR_LABELS}
+        values: dict[str, object] = {
+            name: str(getattr(settings.advisor, name)) for name in ADVISOR_LABELS
+        }
         values["day_starts_at"] = settings.day_starts_at.strftime("%H:%M")
         values["week_start"] = settings.week_start
         return values
@@ -144,14 +163,18 @@ class SettingsScreen(Screen):
         options = self._theme_options()
         select.set_options(options)
         select.value = self.app.theme if self.app.theme in dict(options).values() else options[0][1]
-        self.query_one("#settings-day_starts_at", Input).value = settings.day_starts_at.strftime("%H:%M")
+        self.query_one("#settings-day_starts_at", Input).value = settings.day_starts_at.strftime(
+            "%H:%M"
+        )
         self.query_one("#settings-week_start", Select).value = settings.week_start
         self._fill_advisor(settings.advisor)
         self._say("")
 
     def _fill_advisor(self, advisor: AdvisorSettings) -> None:
         for field in fields(AdvisorSettings):
-            self.query_one(f"#settings-{field.name}", Input).value = str(getattr(advisor, field.name))
+            self.query_one(f"#settings-{field.name}", Input).value = str(
+                getattr(advisor, field.name)
+            )
 
     @on(Select.Changed, "#settings-theme")
     def _apply_theme(self, event: Select.Changed) -> None:
@@ -166,8 +189,10 @@ class SettingsScreen(Screen):
 
     @on(Button.Pressed, "#settings-save")
     def action_save(self) -> bool:
-        values = {name: self.query_one(f"#settings-{name}", Input).value
-                  for name in [*ADVISOR_LABELS, "day_starts_at"]}
+        values = {
+            name: self.query_one(f"#settings-{name}", Input).value
+            for name in [*ADVISOR_LABELS, "day_starts_at"]
+        }
         theme = self.query_one("#settings-theme", Select).value
         week_start = self.query_one("#settings-week_start", Select).value
         try:
@@ -176,7 +201,9 @@ class SettingsScreen(Screen):
             self._say(f"Not saved. {error.field}: {error.problem}.", error=True)
             return False
         if not self.app.save_settings(settings):
-            self._say("Not saved: the settings file could not be written (see the notice).", error=True)
+            self._say(
+                "Not saved: the settings file could not be written (see the notice).", error=True
+            )
             return False
         self.refresh_data()
         self._say("Saved.")

@@ -36,8 +36,17 @@ if TYPE_CHECKING:
     from backjournal.tui.widgets.phase_advisor import PhaseAdvisor
 
 WIDE = 96  # columns from which the form and the plan sit side by side
-FIELD_NAMES = {"pain": "pain", "worst": "worst pain", "sleep": "sleep", "mood": "mood", "areas": "areas",
-               "tags": "tags", "notes": "notes", "rest": "rest day", "red_flags": "warning signs"}
+FIELD_NAMES = {
+    "pain": "pain",
+    "worst": "worst pain",
+    "sleep": "sleep",
+    "mood": "mood",
+    "areas": "areas",
+    "tags": "tags",
+    "notes": "notes",
+    "rest": "rest day",
+    "red_flags": "warning signs",
+}
 
 
 class TonightScreen(TickHandling, Screen[None]):
@@ -46,17 +55,46 @@ class TonightScreen(TickHandling, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not a priority binding: a digit typed just before ctrl+s must land first.
         Binding("ctrl+s", "save", "Save", tooltip="Save the check-in (ticks save at once)"),
-        Binding("left_square_bracket", "previous_day", "Earlier day", key_display="[", show=False,
-                tooltip="Go to the day before, to fill in a missed night"),
-        Binding("right_square_bracket", "next_day", "Later day", key_display="]", show=False,
-                tooltip="Go to the day after (never past today)"),
-        Binding("c", "focus_checklist", "Checklist", show=False, tooltip="Jump to the day's checklist"),
-        Binding("n", "start_episode", "Start episode", show=False,
-                tooltip="Start an episode (a flare-up) on this day, when none is open"),
-        Binding("escape", "leave_text", "Leave the field", show=False,
-                tooltip="Leave the tags or notes field (then letters switch screens again)"),
-        Binding("f5", "reload", "Reload", show=False,
-                tooltip="Reload the journal, to see changes written elsewhere"),
+        Binding(
+            "left_square_bracket",
+            "previous_day",
+            "Earlier day",
+            key_display="[",
+            show=False,
+            tooltip="Go to the day before, to fill in a missed night",
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_day",
+            "Later day",
+            key_display="]",
+            show=False,
+            tooltip="Go to the day after (never past today)",
+        ),
+        Binding(
+            "c", "focus_checklist", "Checklist", show=False, tooltip="Jump to the day's checklist"
+        ),
+        Binding(
+            "n",
+            "start_episode",
+            "Start episode",
+            show=False,
+            tooltip="Start an episode (a flare-up) on this day, when none is open",
+        ),
+        Binding(
+            "escape",
+            "leave_text",
+            "Leave the field",
+            show=False,
+            tooltip="Leave the tags or notes field (then letters switch screens again)",
+        ),
+        Binding(
+            "f5",
+            "reload",
+            "Reload",
+            show=False,
+            tooltip="Reload the journal, to see changes written elsewhere",
+        ),
         *(Binding(str(n), f"set_pain({n})", show=False) for n in range(10)),
     ]
     # Keys handled by the widgets on this screen, for the Help screen.
@@ -121,11 +159,15 @@ class TonightScreen(TickHandling, Screen[None]):
         if self._streaks is None and self.day is not None and self._advice is not None:
             # The first streaks read all of the journal: once the whole screen is drawn, footer
             # included (the footer fills in its keys one refresh after it is mounted).
-            self.call_after_refresh(self.call_after_refresh, self._load_streaks, self.day, self._advice)
+            self.call_after_refresh(
+                self.call_after_refresh, self._load_streaks, self.day, self._advice
+            )
 
     async def on_screen_resume(self) -> None:
         if self._resumed:
-            self.call_after_refresh(self.refresh_data)  # (not at start: on_mount has just loaded it)
+            self.call_after_refresh(
+                self.refresh_data
+            )  # (not at start: on_mount has just loaded it)
             return
         self._resumed = True
         # At start-up this comes while Textual still holds back every frame (until the app is
@@ -150,15 +192,17 @@ class TonightScreen(TickHandling, Screen[None]):
         footer.show_command_palette = width >= 100
         self.query_one("#tonight-body").set_class(wide, "-wide")
         pane = min(width, 52) if wide else width
-        self.query_one("#areas").styles.grid_size_columns = 4 if pane >= 76 else 3 if pane >= 60 else 2
+        self.query_one("#areas").styles.grid_size_columns = (
+            4 if pane >= 76 else 3 if pane >= 60 else 2
+        )
 
     # The second stage's widgets (only once _body_ready).
     @property
-    def _form(self) -> "CheckinForm":
+    def _form(self) -> CheckinForm:
         return self.query_one("#checkin")  # type: ignore[return-value]
 
     @property
-    def _checklist(self) -> "Checklist":
+    def _checklist(self) -> Checklist:
         return self.query_one("#checklist")  # type: ignore[return-value]
 
     # -- loading -----------------------------------------------------------------------
@@ -169,7 +213,9 @@ class TonightScreen(TickHandling, Screen[None]):
         try:
             today = service.today()
             # Left open past the day boundary on "today", the screen moves on to the new night.
-            following = self.day is None or (self.day == self.today and not self.has_unsaved_changes())
+            following = self.day is None or (
+                self.day == self.today and not self.has_unsaved_changes()
+            )
             day = today if following else min(self.day, today)
             # Only the days the advisor reads (the open episode and short windows): on a ten-year
             # journal the phase shows as fast as on a new one. Streaks need the whole history, so on
@@ -236,21 +282,36 @@ class TonightScreen(TickHandling, Screen[None]):
             return
         short = self._short_title = self.app.size.width < 100
         later = self.day < self.today
-        hint = ("  [ ]" if later else "  [") if short else ("   [ earlier" + ("  ] later" if later else ""))
+        hint = (
+            ("  [ ]" if later else "  [")
+            if short
+            else ("   [ earlier" + ("  ] later" if later else ""))
+        )
         self.query_one("#tonight-date", Static).update(
-            day_title(self.day, self.today, short) + Content.styled(hint, "$foreground-muted"))
+            day_title(self.day, self.today, short) + Content.styled(hint, "$foreground-muted")
+        )
         if not self._body_ready:
             return
-        checklist = "Today's checklist" if self.day == self.today else f"Checklist for {self.day:%a} {self.day.day} {self.day:%b}"
+        checklist = (
+            "Today's checklist"
+            if self.day == self.today
+            else f"Checklist for {self.day:%a} {self.day.day} {self.day:%b}"
+        )
         title: Label = self.query_one("#checklist-title")  # type: ignore[assignment]
-        title.update(Content.assemble(checklist, ("   space ticks and unticks", "$foreground-muted")))
+        title.update(
+            Content.assemble(checklist, ("   space ticks and unticks", "$foreground-muted"))
+        )
 
     # -- the form's state --------------------------------------------------------------
     def changes(self) -> dict[str, Any]:
         """The fields the user changed since the entry was loaded or saved."""
         if not self._body_ready:
             pain = self._pending_pain
-            return {"pain": pain} if self.day is not None and pain not in (None, self._baseline["pain"]) else {}
+            return (
+                {"pain": pain}
+                if self.day is not None and pain not in (None, self._baseline["pain"])
+                else {}
+            )
         if self._shown_day is None:
             return {}
         current = self._form.values()
@@ -261,7 +322,11 @@ class TonightScreen(TickHandling, Screen[None]):
 
     def unsaved_summary(self) -> str:
         names = ", ".join(FIELD_NAMES[f] for f in self.changes())
-        when = "tonight's check-in" if self.day == self.today else f"the check-in for {self.day:%A} {self.day.day} {self.day:%B}"
+        when = (
+            "tonight's check-in"
+            if self.day == self.today
+            else f"the check-in for {self.day:%A} {self.day.day} {self.day:%B}"
+        )
         return f"You changed {names} in {when}, and it is not saved yet."
 
     def discard_changes(self) -> None:
@@ -276,7 +341,11 @@ class TonightScreen(TickHandling, Screen[None]):
         if not changes:
             return True
         if self._baseline["pain"] is None and changes.get("pain") is None:
-            self.notify("Set the pain first (press 0-9): a new day needs at least that.", title="Pain", severity="warning")
+            self.notify(
+                "Set the pain first (press 0-9): a new day needs at least that.",
+                title="Pain",
+                severity="warning",
+            )
             if self._body_ready:
                 self.query_one("#pain").focus()
             return False
@@ -288,7 +357,11 @@ class TonightScreen(TickHandling, Screen[None]):
             return False
         self._saved_at = datetime.now().strftime("%H:%M")
         self.app.journal_changed()
-        self.notify(f"Saved the check-in for {self.day:%A} {self.day.day} {self.day:%B}.", title="Saved", timeout=3)
+        self.notify(
+            f"Saved the check-in for {self.day:%A} {self.day.day} {self.day:%B}.",
+            title="Saved",
+            timeout=3,
+        )
         return True
 
     def _update_status(self) -> None:
@@ -301,7 +374,9 @@ class TonightScreen(TickHandling, Screen[None]):
             status.update(Content.styled("Not saved yet", "bold $warning"))
             label, variant = "Save ^s", "primary"
         elif stored:
-            status.update(Content.styled(f"Saved at {self._saved_at}", "$success") if self._saved_at else "")
+            status.update(
+                Content.styled(f"Saved at {self._saved_at}", "$success") if self._saved_at else ""
+            )
             label, variant = "Saved ✓", "success"
         else:
             status.update(Content.styled("Not logged yet", "$foreground-muted"))
@@ -314,12 +389,16 @@ class TonightScreen(TickHandling, Screen[None]):
         banner = self.query_one("#red-flag-banner", Static)
         banner.display = bool(values["red_flags"])
         if values["red_flags"]:
-            banner.update(red_flag_banner(values["red_flags"], saved=values["red_flags"] == self._baseline["red_flags"]))
+            banner.update(
+                red_flag_banner(
+                    values["red_flags"], saved=values["red_flags"] == self._baseline["red_flags"]
+                )
+            )
 
     def on_checkin_form_edited(self) -> None:
         self._update_status()
 
-    def on_button_pressed(self, event: "Button.Pressed") -> None:
+    def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "tonight-save":
             self.action_save()
         elif event.button.id == "start-episode":
@@ -328,7 +407,9 @@ class TonightScreen(TickHandling, Screen[None]):
     # -- actions ---------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next_day":
-            return None if self.day is None or self.today is None or self.day >= self.today else True
+            return (
+                None if self.day is None or self.today is None or self.day >= self.today else True
+            )
         if action == "leave_text":
             return self.focused is not None and self.focused.id in ("tags", "notes")
         if action == "focus_checklist":
@@ -339,8 +420,12 @@ class TonightScreen(TickHandling, Screen[None]):
 
     def action_save(self) -> None:
         if not self.has_unsaved_changes():
-            self.notify("Nothing new to save." if self._baseline["pain"] is not None
-                        else "Set the pain first (press 0-9).", title="Save")
+            self.notify(
+                "Nothing new to save."
+                if self._baseline["pain"] is not None
+                else "Set the pain first (press 0-9).",
+                title="Save",
+            )
             return
         if self.save_changes():
             self._update_status()
@@ -385,9 +470,11 @@ class TonightScreen(TickHandling, Screen[None]):
         if self.day is None or (self._advice is not None and self._advice.episode is not None):
             return
         day = self.day
-        body = (f"An episode marks a flare-up, starting {day:%A} {day.day} {day:%B}. The advisor begins with "
-                "gentle mobility, and opens stretching and then strengthening as your pain settles. "
-                "You can end it on the Episodes screen (e).")
+        body = (
+            f"An episode marks a flare-up, starting {day:%A} {day.day} {day:%B}. The advisor begins with "
+            "gentle mobility, and opens stretching and then strengthening as your pain settles. "
+            "You can end it on the Episodes screen (e)."
+        )
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -400,5 +487,9 @@ class TonightScreen(TickHandling, Screen[None]):
             self.notify("Episode started. Gentle mobility for now.", title="Episode")
             self.app.journal_changed()
 
-        self.app.push_screen(ConfirmModal("Start an episode?", body, "Start episode", "Not now",
-                                          default_confirm=True), answered)
+        self.app.push_screen(
+            ConfirmModal(
+                "Start an episode?", body, "Start episode", "Not now", default_confirm=True
+            ),
+            answered,
+        )

@@ -27,7 +27,7 @@ class TickHandling:
     app: Any
     notify: Any
 
-    def on_checklist_toggled(self, event: "Checklist.Toggled") -> None:
+    def on_checklist_toggled(self, event: Checklist.Toggled) -> None:
         service = self.app.service
         assert self.day is not None
         try:
@@ -48,7 +48,9 @@ class TickHandling:
         self.app.journal_changed()
         for warning in advice.warnings:
             if warning.code in TICK_NOTICES:
-                self.notify(warning.message, title="A note on that exercise", severity="warning", timeout=10)
+                self.notify(
+                    warning.message, title="A note on that exercise", severity="warning", timeout=10
+                )
 
     def _ask_too_soon(self, exercise_id: str, reason: str) -> None:
         from backjournal.tui.modals.too_soon import TooSoonModal
@@ -58,9 +60,20 @@ class TickHandling:
         exercise = journal.exercises[exercise_id]
         needed = phase_needed_for(exercise.kind)
         when = None
-        if advice.episode is not None and advice.phase_start is not None and needed and not advice.has("red_flag"):
-            when = earliest_for(advice.episode, advice.phase, advice.phase_start, day, needed,
-                                self.app.service.settings.advisor)
+        if (
+            advice.episode is not None
+            and advice.phase_start is not None
+            and needed
+            and not advice.has("red_flag")
+        ):
+            when = earliest_for(
+                advice.episode,
+                advice.phase,
+                advice.phase_start,
+                day,
+                needed,
+                self.app.service.settings.advisor,
+            )
 
         def answered(anyway: bool | None) -> None:
             if not anyway:
@@ -70,7 +83,9 @@ class TickHandling:
             except JOURNAL_ERRORS as error:
                 self.app.report_error(error)
                 return
-            self.notify(f"Recorded {exercise.name}, noted as done before its phase.", title="Ticked early")
+            self.notify(
+                f"Recorded {exercise.name}, noted as done before its phase.", title="Ticked early"
+            )
             self._after_tick(outcome.advice)
 
         self.app.push_screen(TooSoonModal(exercise, reason, when), answered)

@@ -16,20 +16,28 @@ def explanation(error: JournalUnusable, data_dir: object) -> Content:
     """What happened, that nothing changed, and what to do: the store's own hint first."""
     hint = f"{error.hint.rstrip('.')}." if error.hint else ""
     parts: list[str | tuple[str, str]] = [
-        ("Your journal can't be opened", "bold $error"), "\n\n",
-        ("File     ", "$foreground-muted"), (f"{error.path}\n", "bold"),
-        ("Problem  ", "$foreground-muted"), (f"{error.problem}.\n\n", "$warning"),
+        ("Your journal can't be opened", "bold $error"),
+        "\n\n",
+        ("File     ", "$foreground-muted"),
+        (f"{error.path}\n", "bold"),
+        ("Problem  ", "$foreground-muted"),
+        (f"{error.problem}.\n\n", "$warning"),
     ]
     if hint:
         parts += [hint, "\n\n"]
     if "newer" not in error.hint.lower():
         parts += [
             "In a terminal, these help:\n",
-            ("  backjournal check", "bold $primary"), "          what is wrong, and where\n",
-            ("  backjournal backups", "bold $primary"), "        the daily copies (last 14 days)\n",
-            ("  backjournal restore DATE", "bold $primary"), "   put one back (the current files are saved first)\n",
-            (f"  Add --data-dir {data_dir} before the command if that is not your usual folder.\n\n",
-             "$foreground-muted"),
+            ("  backjournal check", "bold $primary"),
+            "          what is wrong, and where\n",
+            ("  backjournal backups", "bold $primary"),
+            "        the daily copies (last 14 days)\n",
+            ("  backjournal restore DATE", "bold $primary"),
+            "   put one back (the current files are saved first)\n",
+            (
+                f"  Add --data-dir {data_dir} before the command if that is not your usual folder.\n\n",
+                "$foreground-muted",
+            ),
         ]
     if "not changed" not in hint and "Nothing was" not in hint:
         parts.append(("Nothing was changed.", "bold"))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
-from typing import ClassVar, Mapping, Sequence
+from typing import ClassVar
 
 from rich.text import Text
 from textual.geometry import Size
@@ -33,8 +34,14 @@ class CalendarHeatmap(Widget):
         self.week_start = 0
         self.since: date | None = None
 
-    def show(self, end: date, cells: Mapping[date, str], legend: Sequence[tuple[str, str]],
-             week_start: int = 0, since: date | None = None) -> None:
+    def show(
+        self,
+        end: date,
+        cells: Mapping[date, str],
+        legend: Sequence[tuple[str, str]],
+        week_start: int = 0,
+        since: date | None = None,
+    ) -> None:
         """Set what to draw: each day's level name, the legend's (label, level) pairs, and the
         day the journal began (days before it are left blank rather than shown as missed)."""
         self.end, self.cells, self.legend, self.week_start = end, cells, legend, week_start
@@ -63,7 +70,9 @@ class CalendarHeatmap(Widget):
         first = self.first_day()
         lines = [self._month_line(first, cell_width, label_style)]
         for row in range(7):
-            line = Text(WEEKDAY_LABELS[(self.week_start + row) % 7].ljust(LABEL_WIDTH), style=label_style)
+            line = Text(
+                WEEKDAY_LABELS[(self.week_start + row) % 7].ljust(LABEL_WIDTH), style=label_style
+            )
             for week in range(WEEKS):
                 day = first + timedelta(days=7 * week + row)
                 if day > self.end:
@@ -97,7 +106,7 @@ class CalendarHeatmap(Widget):
             col = LABEL_WIDTH + week * cell_width
             name = firsts[0].strftime("%b")
             if col >= free_from:
-                chars[col:col + len(name)] = name
+                chars[col : col + len(name)] = name
                 free_from = col + len(name) + 1
         return Text("".join(chars).rstrip(), style=label_style)
 

@@ -6,10 +6,10 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Grid, Horizontal, Vertical
-from textual.message import Message
 from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
@@ -40,7 +40,11 @@ class WarningSignList(OptionList):
 
     @staticmethod
     def _prompt(flag: str, ticked: bool) -> Content:
-        mark = Content.styled("[x] ", "bold $error") if ticked else Content.styled("[ ] ", "$foreground-muted")
+        mark = (
+            Content.styled("[x] ", "bold $error")
+            if ticked
+            else Content.styled("[ ] ", "$foreground-muted")
+        )
         return mark + Content(_flag_label(flag))
 
     def set_selected(self, flags: tuple[str, ...] | set[str]) -> None:
@@ -79,12 +83,22 @@ class CheckinForm(Vertical):
                 yield Toggle(AREA_LABELS[area], id=f"area-{area}", classes="area-toggle")
         with Horizontal(id="tags-row"):
             yield Label("Tags ", classes="checkin-label")
-            yield Input(placeholder="a few words, e.g. gardening long-drive", id="tags", compact=True)
+            yield Input(
+                placeholder="a few words, e.g. gardening long-drive", id="tags", compact=True
+            )
         yield Label("Notes", classes="checkin-label")
-        yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus",
-                       placeholder="How was today? What helped, what didn't?")
+        yield TextArea(
+            id="notes",
+            soft_wrap=True,
+            tab_behavior="focus",
+            placeholder="How was today? What helped, what didn't?",
+        )
         yield Toggle("Rest day: no exercise today, on purpose", id="rest")
-        yield Label("Warning signs: tick any you have noticed", classes="checkin-label", id="red-flags-label")
+        yield Label(
+            "Warning signs: tick any you have noticed",
+            classes="checkin-label",
+            id="red-flags-label",
+        )
         yield WarningSignList(id="red-flags")
 
     # -- reading and writing the values -------------------------------------------------
@@ -96,7 +110,9 @@ class CheckinForm(Vertical):
             "tags": parse_tags(self.query_one("#tags", Input).value),
             "notes": self.query_one("#notes", TextArea).text,
             "rest": self.query_one("#rest", Checkbox).value,
-            "red_flags": tuple(f for f in RED_FLAGS if f in self.query_one(WarningSignList).selected),
+            "red_flags": tuple(
+                f for f in RED_FLAGS if f in self.query_one(WarningSignList).selected
+            ),
         }
 
     def load(self, values: dict[str, Any], only: set[str] | None = None) -> None:

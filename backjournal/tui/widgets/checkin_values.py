@@ -19,11 +19,28 @@ _TAG_SPLIT = re.compile(r"[\s,]+")
 def entry_values(entry: Entry | None) -> dict[str, Any]:
     """The form's values for a stored entry (or an empty form for a day with none)."""
     if entry is None:
-        return {"pain": None, "worst": None, "sleep": None, "mood": None, "areas": (), "tags": (),
-                "notes": "", "rest": False, "red_flags": ()}
-    return {"pain": entry.pain, "worst": entry.worst, "sleep": entry.sleep, "mood": entry.mood,
-            "areas": tuple(entry.areas), "tags": tuple(entry.tags), "notes": entry.notes,
-            "rest": entry.rest, "red_flags": tuple(entry.red_flags)}
+        return {
+            "pain": None,
+            "worst": None,
+            "sleep": None,
+            "mood": None,
+            "areas": (),
+            "tags": (),
+            "notes": "",
+            "rest": False,
+            "red_flags": (),
+        }
+    return {
+        "pain": entry.pain,
+        "worst": entry.worst,
+        "sleep": entry.sleep,
+        "mood": entry.mood,
+        "areas": tuple(entry.areas),
+        "tags": tuple(entry.tags),
+        "notes": entry.notes,
+        "rest": entry.rest,
+        "red_flags": tuple(entry.red_flags),
+    }
 
 
 def parse_tags(text: str) -> tuple[str, ...]:

@@ -39,7 +39,9 @@ def opens_text(journal: Journal, routine: Routine, advice: Advice, s: AdvisorSet
     if advice.has("red_flag"):
         return "opens once the warning signs have been checked"
     if advice.episode is not None and advice.phase_start is not None and needed:
-        when = earliest_for(advice.episode, advice.phase, advice.phase_start, advice.date, needed, s)
+        when = earliest_for(
+            advice.episode, advice.phase, advice.phase_start, advice.date, needed, s
+        )
         if when is not None:
             return f"opens {short_date(when, advice.date)} at the earliest"
     return f"opens with the {name} phase"
@@ -70,14 +72,25 @@ class Checklist(OptionList):
         self._streaks: Streaks | None = None
         self._one_line = True
 
-    def show(self, journal: Journal, day: date, advice: Advice, settings: AdvisorSettings,
-             streaks: Streaks | None = None) -> None:
+    def show(
+        self,
+        journal: Journal,
+        day: date,
+        advice: Advice,
+        settings: AdvisorSettings,
+        streaks: Streaks | None = None,
+    ) -> None:
         """Rebuild the list for a day, keeping the highlighted item where it was."""
         self._journal, self._advice, self._streaks = journal, advice, streaks
         self._ticked = set(journal.ticks_on(day))
         self._views = [
-            RoutineView(r, journal.routine_kind(r) in advice.allowed,
-                        "" if journal.routine_kind(r) in advice.allowed else opens_text(journal, r, advice, settings))
+            RoutineView(
+                r,
+                journal.routine_kind(r) in advice.allowed,
+                ""
+                if journal.routine_kind(r) in advice.allowed
+                else opens_text(journal, r, advice, settings),
+            )
             for r in journal.routines
         ]
         self._rebuild()
@@ -88,23 +101,46 @@ class Checklist(OptionList):
             return
         keep = self.highlighted_option.id if self.highlighted_option else None
         options: list[Option] = []
-        names = [journal.exercises[e].name for v in self._views for e in v.routine.exercises if e in journal.exercises]
+        names = [
+            journal.exercises[e].name
+            for v in self._views
+            for e in v.routine.exercises
+            if e in journal.exercises
+        ]
         name_width = min(max((len(n) for n in names), default=10), 30) + 2
-        doses = [dose_text(journal.exercises[e]) for v in self._views for e in v.routine.exercises if e in journal.exercises]
+        doses = [
+            dose_text(journal.exercises[e])
+            for v in self._views
+            for e in v.routine.exercises
+            if e in journal.exercises
+        ]
         # One line per item when every item fits; otherwise every dose goes underneath, for an even look.
         longest = 2 + name_width + max((len(d) for d in doses), default=0)
         self._one_line = longest <= (self.scrollable_content_region.width or 80)
         for view in self._views:
             routine = view.routine
             folded = not view.allowed and routine.id not in self.unfolded
-            options.append(Option(self._header(view, folded), id=f"routine:{routine.id}", disabled=view.allowed))
+            options.append(
+                Option(
+                    self._header(view, folded), id=f"routine:{routine.id}", disabled=view.allowed
+                )
+            )
             if folded:
                 continue
             for exercise_id in ordered(routine.exercises, journal.exercises):
-                options.append(Option(self._item(exercise_id, view.allowed, name_width), id=f"ex:{routine.id}:{exercise_id}"))
+                options.append(
+                    Option(
+                        self._item(exercise_id, view.allowed, name_width),
+                        id=f"ex:{routine.id}:{exercise_id}",
+                    )
+                )
         if not self._views:
-            options.append(Option(Content.styled("No routines yet: make one on the Routines screen (r).",
-                                                 "dim"), disabled=True))
+            options.append(
+                Option(
+                    Content.styled("No routines yet: make one on the Routines screen (r).", "dim"),
+                    disabled=True,
+                )
+            )
         self.set_options(options)
         ids = [o.id for o in options]
         if keep in ids:
@@ -119,20 +155,29 @@ class Checklist(OptionList):
             return Content.assemble((arrow + routine.name, "bold dim"), ("  " + view.opens, "dim"))
         done = sum(1 for e in routine.exercises if e in self._ticked)
         parts = [f"{done} of {len(routine.exercises)} done"]
-        streak = next((s for s in self._streaks.routines if s.id == routine.id), None) if self._streaks else None
+        streak = (
+            next((s for s in self._streaks.routines if s.id == routine.id), None)
+            if self._streaks
+            else None
+        )
         if routine.times_per_week is None:
             parts.insert(0, "daily")
         elif streak is not None and streak.this_week is not None:
             target = routine.times_per_week
-            parts.append(f"{streak.this_week} of {target} this week" if streak.this_week <= target
-                         else f"{streak.this_week} this week, target {target}")
+            parts.append(
+                f"{streak.this_week} of {target} this week"
+                if streak.this_week <= target
+                else f"{streak.this_week} this week, target {target}"
+            )
         else:
             parts.insert(0, f"{routine.times_per_week}× a week")
         if streak is not None and streak.current:
             parts.append(f"{streak.current}-{streak.unit} streak")
         complete = done == len(routine.exercises) and done > 0
-        return Content.assemble((routine.name, "bold $success" if complete else "bold $primary"),
-                                ("  " + " · ".join(parts), "$foreground-muted"))
+        return Content.assemble(
+            (routine.name, "bold $success" if complete else "bold $primary"),
+            ("  " + " · ".join(parts), "$foreground-muted"),
+        )
 
     def _item(self, exercise_id: str, allowed: bool, name_width: int) -> Content:
         journal, advice = self._journal, self._advice
@@ -175,7 +220,9 @@ class Checklist(OptionList):
     def _reveal_highlight(self) -> None:
         """Scroll the panes around the list so the highlighted line shows (the list itself never scrolls)."""
         index = self.highlighted
-        lines: dict[int, int] = getattr(self, "_index_to_line", {})  # filled by OptionList just before
+        lines: dict[int, int] = getattr(
+            self, "_index_to_line", {}
+        )  # filled by OptionList just before
         heights: dict[int, int] = getattr(self, "_heights", {})
         if index is None or index not in lines:
             return

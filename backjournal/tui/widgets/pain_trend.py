@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
-from typing import ClassVar, Mapping, Sequence
+from typing import ClassVar
 
 from rich.text import Text
 from textual.geometry import Size
@@ -51,7 +52,9 @@ class PainTrend(Widget):
         self.pains: Mapping[date, int] = {}
         self.episodes: Sequence[Episode] = ()
 
-    def show(self, end: date, days: int, pains: Mapping[date, int], episodes: Sequence[Episode]) -> None:
+    def show(
+        self, end: date, days: int, pains: Mapping[date, int], episodes: Sequence[Episode]
+    ) -> None:
         """Chart the `days` days ending on `end`."""
         self.end, self.days, self.pains, self.episodes = end, days, pains, episodes
         self.refresh(layout=True)
@@ -68,7 +71,11 @@ class PainTrend(Widget):
             return [(first, last, 1) for first, last in buckets(start, self.days, room)]
         # Fewer days than cells: each day gets one or two more cells than its share rounds to.
         return [
-            (start + timedelta(days=i), start + timedelta(days=i), (i + 1) * room // self.days - i * room // self.days)
+            (
+                start + timedelta(days=i),
+                start + timedelta(days=i),
+                (i + 1) * room // self.days - i * room // self.days,
+            )
             for i in range(self.days)
         ]
 
@@ -99,7 +106,9 @@ class PainTrend(Widget):
         if all(mean is None for mean in means):
             note = f"No pain logged in these {self.days} days."
             middle = CHART_ROWS // 2 - 1
-            lines[middle] = Text(" " * AXIS_WIDTH + note.center(sum(w for *_, w in columns)).rstrip(), style=axis)
+            lines[middle] = Text(
+                " " * AXIS_WIDTH + note.center(sum(w for *_, w in columns)).rstrip(), style=axis
+            )
         lines.append(self._episode_line(columns))
         lines.append(self._date_axis(columns, axis))
         return Text("\n").join(lines)

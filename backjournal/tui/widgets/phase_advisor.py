@@ -40,7 +40,11 @@ def short_date(day: date, today: date | None = None) -> str:
 
 def fit_label(prefix: str, day: date, width: int) -> str:
     """'since Wed 4 Nov', shortened (no weekday, then no prefix) rather than cut mid-word."""
-    for text in (f"{prefix} {short_date(day)}", f"{prefix} {day.day} {day:%b}", f"{day.day} {day:%b}"):
+    for text in (
+        f"{prefix} {short_date(day)}",
+        f"{prefix} {day.day} {day:%b}",
+        f"{day.day} {day:%b}",
+    ):
         if len(text) <= width:
             return text
     return f"{day.day} {day:%b}"[:width]
@@ -56,7 +60,6 @@ def phase_starts(advice: Advice) -> dict[str, date]:
 
 class PhaseTimeline(Widget):
     """Mobility -> stretching -> strengthening, with today marked and the next phase's earliest date."""
-
 
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -85,7 +88,11 @@ class PhaseTimeline(Widget):
             return Content("")
         width = max(self.size.width, 30)
         seg = (width - 2) // 3
-        labels = ("Mobility", "Stretching", "Strengthening") if seg >= 13 else ("Mobility", "Stretch", "Strength")
+        labels = (
+            ("Mobility", "Stretching", "Strengthening")
+            if seg >= 13
+            else ("Mobility", "Stretch", "Strength")
+        )
         current = RECOVERY_PHASES.index(advice.phase)
         starts = phase_starts(advice)
         rows: list[list[Content]] = [[], [], []]
@@ -96,7 +103,11 @@ class PhaseTimeline(Widget):
             elif index == current:
                 style = "bold $primary"
                 at = min(seg - 1, int(seg * self._marker_fraction(advice)))
-                bar = Content.assemble(("━" * at, "$primary"), ("●", "bold $accent"), ("━" * (seg - at - 1), "$primary 40%"))
+                bar = Content.assemble(
+                    ("━" * at, "$primary"),
+                    ("●", "bold $accent"),
+                    ("━" * (seg - at - 1), "$primary 40%"),
+                )
                 when = fit_label("since", advice.phase_start, seg) if advice.phase_start else ""
             else:
                 style, bar = "$foreground-muted", Content.styled("┄" * seg, "$foreground-muted")
@@ -105,7 +116,12 @@ class PhaseTimeline(Widget):
                     when = fit_label("from", advice.next_earliest, seg)
             rows[0].append(Content.styled(labels[index][:seg].ljust(seg), style))
             rows[1].append(bar)
-            rows[2].append(Content.styled(when[:seg].ljust(seg), "bold" if when.startswith("from") else "$foreground-muted"))
+            rows[2].append(
+                Content.styled(
+                    when[:seg].ljust(seg),
+                    "bold" if when.startswith("from") else "$foreground-muted",
+                )
+            )
         return Content("\n").join(Content(" ").join(row) for row in rows)
 
 
@@ -143,25 +159,52 @@ class PhaseAdvisor(Vertical):
     def _warnings(self, advice: Advice, in_episode: bool) -> Content:
         lines: list[Content] = []
         for warning in advice.warnings:
-            style = "$error" if warning.code in URGENT else "$warning" if warning.code in CAUTION else "$accent"
+            style = (
+                "$error"
+                if warning.code in URGENT
+                else "$warning"
+                if warning.code in CAUTION
+                else "$accent"
+            )
             title = WARNING_TITLES.get(warning.code, warning.code.replace("_", " ").capitalize())
-            lines.append(Content.assemble(("▲ " if warning.code in URGENT else "• ", style),
-                                          (title, f"bold {style}"), ": ", warning.message))
+            lines.append(
+                Content.assemble(
+                    ("▲ " if warning.code in URGENT else "• ", style),
+                    (title, f"bold {style}"),
+                    ": ",
+                    warning.message,
+                )
+            )
         last = advice.history[-1] if advice.history else None
-        if in_episode and last is not None and last.reason == "stepped back" and last.day != advice.date:
+        if (
+            in_episode
+            and last is not None
+            and last.reason == "stepped back"
+            and last.day != advice.date
+        ):
             # A step back today is already explained by the pain-rising warning.
-            lines.append(Content.styled(f"Stepped back to {PHASE_LABELS[last.phase].lower()} on "
-                                        f"{short_date(last.day)} ({last.detail}).",
-                                        "$foreground-muted"))
+            lines.append(
+                Content.styled(
+                    f"Stepped back to {PHASE_LABELS[last.phase].lower()} on "
+                    f"{short_date(last.day)} ({last.detail}).",
+                    "$foreground-muted",
+                )
+            )
         if not in_episode and not advice.has("flare_suspected"):
-            lines.append(Content(
-                "All of your routines are open. If your back flares up, start an episode: the advisor "
-                "then paces you from gentle mobility to stretching to strengthening."
-            ))
+            lines.append(
+                Content(
+                    "All of your routines are open. If your back flares up, start an episode: the advisor "
+                    "then paces you from gentle mobility to stretching to strengthening."
+                )
+            )
         if in_episode and not advice.warnings:
             if advice.next_phase and advice.next_earliest:
-                lines.append(Content(f"No warnings tonight. {PHASE_LABELS[advice.next_phase]} can begin from "
-                                     f"{short_date(advice.next_earliest)} if your pain stays settled."))
+                lines.append(
+                    Content(
+                        f"No warnings tonight. {PHASE_LABELS[advice.next_phase]} can begin from "
+                        f"{short_date(advice.next_earliest)} if your pain stays settled."
+                    )
+                )
             else:
                 lines.append(Content("No warnings tonight. Keep going at a pace that feels right."))
         return Content("\n").join(lines)

@@ -53,7 +53,9 @@ class _DayReader:
         return self.kinds[routine.id] not in _ALLOWED[phase]
 
 
-def compute_progress(journal: Journal, today: date, s: AdvisorSettings, weeks: int = 12) -> ProgressData:
+def compute_progress(
+    journal: Journal, today: date, s: AdvisorSettings, weeks: int = 12
+) -> ProgressData:
     """Everything the Progress screen shows except streaks (the domain computes those)."""
     pains = {d: day.entry.pain for d, day in journal.days.items() if day.entry is not None}
     first_day = min(journal.days, default=today)
@@ -94,7 +96,9 @@ def _adherence_level(journal: Journal, reader: _DayReader, daily: list[Routine],
     return "paused" if statuses and not due else "none"
 
 
-def _week_cell(reader: _DayReader, routine: Routine, monday: date, today: date, first_day: date) -> WeekCell:
+def _week_cell(
+    reader: _DayReader, routine: Routine, monday: date, today: date, first_day: date
+) -> WeekCell:
     days = [monday + timedelta(days=n) for n in range(7)]
     counted = [d for d in days if first_day <= d <= today]
     if not counted:
@@ -106,7 +110,9 @@ def _week_cell(reader: _DayReader, routine: Routine, monday: date, today: date, 
         due = sum(1 for s in statuses if s != PAUSED)
         if due == 0:
             return WeekCell("–", "paused")
-        level = "met" if done >= due else "running" if running else "missed" if done == 0 else "part"
+        level = (
+            "met" if done >= due else "running" if running else "missed" if done == 0 else "part"
+        )
         return WeekCell(f"{done}/{due}", level)
     target = routine.times_per_week
     if done >= target:

@@ -49,17 +49,23 @@ class ScoreBar(Widget, can_focus=True):
     class Changed(Message):
         """The user set or cleared the score."""
 
-        def __init__(self, bar: "ScoreBar", value: int | None) -> None:
+        def __init__(self, bar: ScoreBar, value: int | None) -> None:
             super().__init__()
             self.bar = bar
             self.value = value
 
         @property
-        def control(self) -> "ScoreBar":
+        def control(self) -> ScoreBar:
             return self.bar
 
-    def __init__(self, label: str, *, higher_is_better: bool = False, required: bool = False,
-                 id: str | None = None) -> None:
+    def __init__(
+        self,
+        label: str,
+        *,
+        higher_is_better: bool = False,
+        required: bool = False,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.label = label
         self.higher_is_better = higher_is_better
@@ -73,8 +79,10 @@ class ScoreBar(Widget, can_focus=True):
             note = "  press 0-9" if self.required or self.has_focus else "  not set"
             number = Content.styled(f"  –{note}", "$foreground-muted")
         else:
-            number = Content.assemble((f" {value:>2}", f"bold {level_style(value, self.higher_is_better)}"),
-                                      ("/10", "$foreground-muted"))
+            number = Content.assemble(
+                (f" {value:>2}", f"bold {level_style(value, self.higher_is_better)}"),
+                ("/10", "$foreground-muted"),
+            )
             if self.has_focus:
                 number = number + Content.styled("  ←/→", "$foreground-muted")
         return Content.assemble(label, bar, number)

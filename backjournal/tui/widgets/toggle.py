@@ -11,4 +11,8 @@ class Toggle(Checkbox):
 
     @property
     def _button(self) -> Content:  # Textual draws the box here; a plain [x] reads better in a form
-        return Content.styled("[x]", "bold $success") if self.value else Content.styled("[ ]", "$foreground-muted")
+        return (
+            Content.styled("[x]", "bold $success")
+            if self.value
+            else Content.styled("[ ]", "$foreground-muted")
+        )

@@ -30,16 +30,19 @@ def body_widgets(wide: bool) -> list[Widget]:
             Vertical(
                 Label("Check-in", classes="pane-title"),
                 CheckinForm(id="checkin"),
-                id="checkin-pane", classes="pane",
+                id="checkin-pane",
+                classes="pane",
             ),
             Vertical(
                 Label("Phase advisor", classes="pane-title"),
                 PhaseAdvisor(id="advisor"),
                 Label("Today's checklist", classes="pane-title", id="checklist-title"),
                 Checklist(id="checklist"),
-                id="plan-pane", classes="pane",
+                id="plan-pane",
+                classes="pane",
             ),
-            id="tonight-body", classes="-wide" if wide else "",
+            id="tonight-body",
+            classes="-wide" if wide else "",
         ),
         Footer(compact=True),
     ]

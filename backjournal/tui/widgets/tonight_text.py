@@ -40,7 +40,12 @@ def plan_summary(journal: Journal, day: date, advice: Advice, width: int = 78) -
     does not fit in `width` goes: "of this episode" first, then the hint, never the numbers.
     """
     ticked = set(journal.ticks_on(day))
-    wanted = {e for r in journal.routines if journal.routine_kind(r) in advice.allowed for e in r.exercises}
+    wanted = {
+        e
+        for r in journal.routines
+        if journal.routine_kind(r) in advice.allowed
+        for e in r.exercises
+    }
     phase = PHASE_LABELS.get(advice.phase, advice.phase)
     count = f"{len(wanted & ticked)}/{len(wanted)}"
     warnings = None
@@ -49,8 +54,12 @@ def plan_summary(journal: Journal, day: date, advice: Advice, width: int = 78) -
         style = "bold $error" if advice.has("red_flag") else "$warning"
         warnings = Content.styled(f"{n} warning{'s' if n != 1 else ''}", style)
     hint = Content.styled("c: go to it", "$foreground-muted")
-    for long_day, long_count, with_hint in ((True, True, True), (False, True, True), (False, True, False),
-                                            (False, False, False)):
+    for long_day, long_count, with_hint in (
+        (True, True, True),
+        (False, True, True),
+        (False, True, False),
+        (False, False, False),
+    ):
         if advice.phase != MAINTENANCE and advice.episode_day is not None:
             day_n = f"{phase}, day {advice.episode_day}" + (" of this episode" if long_day else "")
             where = Content.styled(day_n, "bold $primary")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Sequence
+from typing import ClassVar
 
 from rich.text import Text
 from textual.geometry import Size
@@ -67,8 +68,13 @@ class WeeklyAdherence(Widget):
                 line.append(" ")
             lines.append(line)
         legend = Text("done/due: ", style=label)
-        for level, words in (("met", "met"), ("part", "part"), ("missed", "missed"),
-                             ("paused", "paused (rest or phase)"), ("running", "this week")):
+        for level, words in (
+            ("met", "met"),
+            ("part", "part"),
+            ("missed", "missed"),
+            ("paused", "paused (rest or phase)"),
+            ("running", "this week"),
+        ):
             legend.append("■ ", style(f"adherence--{level}"))
             legend.append(words + "  ", label)
         lines.append(legend)
