@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
@@ -29,7 +29,9 @@ def _flag_label(flag: str) -> str:
 class WarningSignList(OptionList):
     """The red-flag checklist in plain words; space (or enter) ticks a sign. Long labels wrap."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "toggle", "Tick/untick", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_sign", "Tick/untick", show=False)
+    ]
 
     class Changed(Message):
         """The user ticked or unticked a warning sign."""
@@ -53,7 +55,7 @@ class WarningSignList(OptionList):
         for flag in RED_FLAGS:
             self.replace_option_prompt(flag, self._prompt(flag, flag in self.selected))
 
-    def action_toggle(self) -> None:
+    def action_toggle_sign(self) -> None:
         option = self.highlighted_option
         if option is None or option.id is None:
             return
@@ -63,7 +65,7 @@ class WarningSignList(OptionList):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_toggle()
+        self.action_toggle_sign()
 
 
 class CheckinForm(Vertical):
@@ -128,9 +130,9 @@ class CheckinForm(Vertical):
             elif name == "tags":
                 self.query_one("#tags", Input).value = " ".join(value)
             elif name == "notes":
-                area = self.query_one("#notes", TextArea)
-                if area.text != value:
-                    area.load_text(value)
+                notes = self.query_one("#notes", TextArea)
+                if notes.text != value:
+                    notes.load_text(value)
             elif name == "rest":
                 self.query_one("#rest", Checkbox).value = value
             elif name == "red_flags":
@@ -138,6 +140,16 @@ class CheckinForm(Vertical):
 
     def set_pain(self, value: int) -> None:
         self.query_one("#pain", ScoreBar).set_value(value)
+
+    def focus_pain(self) -> None:
+        self.query_one("#pain", ScoreBar).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # As many area columns as the pane has room for (the pane pads one cell either side).
+        pane = event.size.width + 2
+        self.query_one("#areas", Grid).styles.grid_size_columns = (
+            4 if pane >= 76 else 3 if pane >= 60 else 2
+        )
 
     # -- every kind of edit becomes one message ------------------------------------------
     @on(ScoreBar.Changed)
