@@ -48,6 +48,21 @@ def short_areas(areas: tuple[str, ...]) -> str:
 class DiaryTable(DataTable):
     """The entries table; `enter` opens the highlighted day."""
 
+    DEFAULT_CSS = """
+    DiaryTable > .diary--low {
+        color: $success;
+    }
+    DiaryTable > .diary--mid {
+        color: $warning;
+    }
+    DiaryTable > .diary--high {
+        color: $error;
+    }
+    DiaryTable > .diary--muted {
+        color: $foreground-muted;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Open day"),
         Binding("x,delete", "screen.delete_entry", "Delete"),
@@ -80,6 +95,21 @@ class DiaryTable(DataTable):
 
 class DiaryScreen(JournalScreen):
     """All entries in a table; filter by words, #tag and dates; open or delete a day."""
+
+    DEFAULT_CSS = """
+    #diary-filters {
+        height: 3;
+    }
+    #diary-words {
+        width: 2fr;
+    }
+    #diary-from, #diary-to {
+        width: 1fr;
+    }
+    #diary-table {
+        height: 1fr;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

@@ -47,6 +47,19 @@ def _d(day: date) -> str:
 class PhaseHistory(Static):
     """The highlighted episode's phase changes; step-backs stand out."""
 
+    DEFAULT_CSS = """
+    PhaseHistory > .history--date {
+        color: $foreground-muted;
+    }
+    PhaseHistory > .history--back {
+        color: $warning;
+        text-style: bold;
+    }
+    PhaseHistory > .history--muted {
+        color: $foreground-muted;
+    }
+    """
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {"history--date", "history--back", "history--muted"}
 
     def show_episode(
@@ -83,6 +96,32 @@ class PhaseHistory(Static):
 
 class EpisodesScreen(JournalScreen):
     """The list of episodes on the left, the highlighted one's phase history on the right."""
+
+    DEFAULT_CSS = """
+    #episodes-body {
+        height: 1fr;
+    }
+    #episodes-left {
+        width: 2fr;
+    }
+    #episodes-list {
+        height: 1fr;
+    }
+    #episodes-buttons {
+        height: auto;
+    }
+    #episodes-buttons Button {
+        margin-right: 1;
+        min-width: 10;
+        width: auto;
+    }
+    #episodes-detail {
+        width: 3fr;
+        border: round $panel-lighten-2;
+        border-title-color: $foreground-muted;
+        padding: 0 1;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

@@ -56,6 +56,21 @@ def key_table(title: str, rows: list[tuple[str, str]]) -> Content:
 class HelpScreen(Screen[None]):
     """Lists the keys of every screen; escape, q or ? goes back."""
 
+    DEFAULT_CSS = """
+    #help-body {
+        padding: 0 2;
+    }
+    .help-table {
+        height: auto;
+        margin-bottom: 1;
+    }
+    #help-advisor {
+        height: auto;
+        max-width: 100;
+        margin-bottom: 1;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Back", key_display="esc"),
     ]

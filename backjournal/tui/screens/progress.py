@@ -36,6 +36,18 @@ ADHERENCE_LEGEND = (
 class StreakPanel(Static):
     """The journal's and each routine's streak, with paused routines said to be paused."""
 
+    DEFAULT_CSS = """
+    StreakPanel > .streaks--done {
+        color: $success;
+    }
+    StreakPanel > .streaks--paused {
+        color: $primary;
+    }
+    StreakPanel > .streaks--muted {
+        color: $foreground-muted;
+    }
+    """
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {"streaks--done", "streaks--paused", "streaks--muted"}
 
     def show(self, streaks: Streaks, journal: Journal) -> None:
@@ -74,6 +86,20 @@ def _count(n: int, unit: str) -> str:
 
 class ProgressScreen(JournalScreen):
     """Computed from one journal snapshot per refresh; switching views only redraws."""
+
+    DEFAULT_CSS = """
+    #progress-body {
+        padding: 0 1;
+    }
+    .progress-heading {
+        margin-top: 1;
+        color: $accent;
+        text-style: bold;
+    }
+    #progress-streaks {
+        height: auto;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

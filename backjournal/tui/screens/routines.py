@@ -62,6 +62,41 @@ class LibraryList(OptionList):
 class RoutinesScreen(JournalScreen):
     """Create, rename, reorder and delete routines; add exercises from the library."""
 
+    DEFAULT_CSS = """
+    #routines-body {
+        height: 1fr;
+    }
+    #routines-left {
+        width: 2fr;
+    }
+    #routines-right {
+        width: 3fr;
+    }
+    #routines-list {
+        height: 2fr;
+    }
+    #routine-exercises {
+        height: 3fr;
+    }
+    #library-filters {
+        height: 1;
+        margin: 0 1;
+    }
+    #library-filters Select {
+        width: 1fr;
+        margin-right: 1;
+    }
+    #library-list {
+        height: 1fr;
+    }
+    #library-detail {
+        height: 1fr;
+        border: round $panel-lighten-2;
+        border-title-color: $foreground-muted;
+        padding: 0 1;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_routine", "New routine", tooltip="Make a new routine"),
         Binding(

@@ -70,6 +70,52 @@ def read_form(values: dict[str, str], theme: str, week_start: int) -> Settings:
 class SettingsScreen(JournalScreen):
     """A form; nothing is saved until Save, and a bad value saves nothing."""
 
+    DEFAULT_CSS = """
+    #settings-form {
+        padding: 0 1;
+    }
+    .settings-row {
+        height: 1;
+        margin-bottom: 1;
+    }
+    .settings-label {
+        width: 45;
+    }
+    .settings-row Input {
+        width: 10;
+    }
+    .settings-row Select {
+        width: 30;
+    }
+    .settings-heading {
+        margin-top: 1;
+        color: $accent;
+        text-style: bold;
+    }
+    .settings-note {
+        color: $foreground-muted;
+        margin-bottom: 1;
+    }
+    #settings-buttons {
+        height: auto;
+        padding: 0 1;
+    }
+    #settings-message {
+        width: 1fr;
+        height: 3;
+        max-height: 3;
+        padding: 0 1;
+        color: $text-muted;
+        content-align: left middle;
+    }
+    #settings-message.error {
+        color: $text-error;
+    }
+    #settings-buttons Button {
+        margin-right: 2;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+s",

@@ -49,6 +49,67 @@ FIELD_NAMES = {
 class TonightScreen(TickHandling):
     """The nightly screen. Saving is explicit; ticks save at once."""
 
+    DEFAULT_CSS = """
+    #tonight-top {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+    }
+    #tonight-date {
+        width: 1fr;
+        height: 1;
+    }
+    #tonight-status {
+        width: auto;
+        height: 1;
+        margin-right: 2;
+    }
+    #tonight-save {
+        min-width: 10;
+    }
+    #tonight-summary {
+        height: 1;
+        padding: 0 1;
+        background: $surface;
+    }
+    /* In two columns the advisor panel says it all, once it is mounted. */
+    TonightScreen.-wide #tonight-summary.-beside-plan {
+        display: none;
+    }
+    #red-flag-banner {
+        display: none;
+        height: auto;
+        padding: 0 1;
+        background: $error 25%;
+        border-left: thick $error;
+        color: $foreground;
+    }
+    #tonight-body {
+        height: 1fr;
+    }
+    #tonight-body .pane {
+        height: auto;
+        padding: 0 1;
+    }
+    TonightScreen.-wide #tonight-body {
+        layout: horizontal;
+        overflow-y: hidden;
+    }
+    TonightScreen.-wide #tonight-body .pane {
+        height: 100%;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+    }
+    TonightScreen.-wide #tonight-body #checkin-pane {
+        width: 1fr;
+        max-width: 52;
+    }
+    TonightScreen.-wide #tonight-body #plan-pane {
+        width: 1fr;
+        border-left: vkey $panel;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not a priority binding: a digit typed just before ctrl+s must land first.
         Binding("ctrl+s", "save", "Save", tooltip="Save the check-in (ticks save at once)"),
@@ -150,8 +211,10 @@ class TonightScreen(TickHandling):
         self._show()
         body.form.focus_pain()
         if self._streaks is None:
-            # The first streaks read all of the journal: off the UI thread, once all is drawn.
-            self._load_streaks()
+            # The first streaks read all of the journal: off the UI thread, and only once the
+            # whole screen is drawn (the footer fills in its keys one refresh after it mounts),
+            # so that the thread does not hold the GIL while the first frames are made.
+            self.call_after_refresh(self.call_after_refresh, self._load_streaks)
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")

@@ -49,6 +49,31 @@ def explanation(error: JournalUnusable, data_dir: object) -> Content:
 class UnusableJournalScreen(Screen[None]):
     """Any key quits with exit code 4; the journal files are never opened for writing here."""
 
+    DEFAULT_CSS = """
+    UnusableJournalScreen {
+        align: center middle;
+    }
+    #unusable-panel {
+        width: 90;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        padding: 0 1;
+        border: heavy $error;
+        background: $surface;
+    }
+    #unusable-scroll {
+        height: auto;
+        max-height: 1fr;
+    }
+    #unusable-text, #unusable-quit {
+        height: auto;
+    }
+    #unusable-quit {
+        color: $accent;
+    }
+    """
+
     def __init__(self, error: JournalUnusable, data_dir: Path) -> None:
         super().__init__(id="unusable-screen")
         self.error = error

@@ -21,6 +21,42 @@ WEEKS = 53
 class CalendarHeatmap(Widget):
     """Draws levels per day for the 53 weeks ending on `end`; the screen decides the levels."""
 
+    DEFAULT_CSS = """
+    CalendarHeatmap {
+        height: auto;
+    }
+    CalendarHeatmap > .heatmap--label {
+        color: $foreground-muted;
+    }
+    CalendarHeatmap > .heatmap--today {
+        text-style: bold;
+    }
+    CalendarHeatmap > .heatmap--empty {
+        color: $text-disabled;
+    }
+    CalendarHeatmap > .heatmap--low {
+        color: $success;
+    }
+    CalendarHeatmap > .heatmap--mid {
+        color: $warning;
+    }
+    CalendarHeatmap > .heatmap--high {
+        color: $error;
+    }
+    CalendarHeatmap > .heatmap--none {
+        color: $foreground-muted;
+    }
+    CalendarHeatmap > .heatmap--some {
+        color: $primary;
+    }
+    CalendarHeatmap > .heatmap--all {
+        color: $success;
+    }
+    CalendarHeatmap > .heatmap--paused {
+        color: $secondary;
+    }
+    """
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "heatmap--label",
         "heatmap--today",

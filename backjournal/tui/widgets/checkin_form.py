@@ -29,6 +29,27 @@ def _flag_label(flag: str) -> str:
 class WarningSignList(OptionList):
     """The red-flag checklist in plain words; space (or enter) ticks a sign. Long labels wrap."""
 
+    DEFAULT_CSS = """
+    WarningSignList {
+        height: auto;
+        max-height: 999;
+        border: none;
+        padding: 0;
+        background: transparent;
+        &:focus {
+            border: none;
+            background: $error 10%;
+        }
+        & > .option-list--option-highlighted {
+            background: transparent;
+        }
+        &:focus > .option-list--option-highlighted {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+        }
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_sign", "Tick/untick", show=False)
     ]
@@ -70,6 +91,45 @@ class WarningSignList(OptionList):
 
 class CheckinForm(Vertical):
     """Holds the values being edited; posts CheckinForm.Edited whenever the user changes one."""
+
+    DEFAULT_CSS = """
+    CheckinForm {
+        height: auto;
+    }
+    .checkin-label {
+        margin-top: 1;
+        color: $text-muted;
+    }
+    #areas {
+        grid-size: 2;
+        grid-gutter: 0 1;
+        height: auto;
+    }
+    #areas Toggle, #rest {
+        border: none;
+        padding: 0;
+        height: 1;
+        background: transparent;
+    }
+    #areas Toggle:focus, #rest:focus {
+        background: $primary 20%;
+    }
+    #tags-row {
+        height: 1;
+        margin-top: 1;
+    }
+    #tags-row .checkin-label {
+        margin-top: 0;
+        width: auto;
+    }
+    #tags {
+        width: 1fr;
+    }
+    #notes {
+        height: 6;
+        margin-bottom: 1;
+    }
+    """
 
     class Edited(Message):
         """Something in the form changed."""

@@ -50,6 +50,30 @@ def opens_text(journal: Journal, routine: Routine, advice: Advice, s: AdvisorSet
 class Checklist(OptionList):
     """Posts Checklist.Toggled for an exercise; headers of folded routines fold and unfold."""
 
+    DEFAULT_CSS = """
+    Checklist {
+        height: auto;
+        max-height: 999;
+        border: none;
+        padding: 0;
+        background: transparent;
+        &:focus {
+            border: none;
+            background: transparent;
+        }
+        & > .option-list--option-highlighted {
+            background: transparent;
+        }
+        &:focus > .option-list--option-highlighted {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+        }
+        & > .option-list--option-disabled {
+            color: $foreground;
+        }
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_tick", "Tick/untick", show=False),
     ]

@@ -38,6 +38,27 @@ def buckets(start: date, days: int, columns: int) -> list[tuple[date, date]]:
 class PainTrend(Widget):
     """Draws the mean pain of each column's days as a bar, and episode days as a line below."""
 
+    DEFAULT_CSS = """
+    PainTrend {
+        height: auto;
+    }
+    PainTrend > .trend--axis {
+        color: $foreground-muted;
+    }
+    PainTrend > .trend--low {
+        color: $success;
+    }
+    PainTrend > .trend--mid {
+        color: $warning;
+    }
+    PainTrend > .trend--high {
+        color: $error;
+    }
+    PainTrend > .trend--episode {
+        color: $accent;
+    }
+    """
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "trend--axis",
         "trend--low",

@@ -26,6 +26,30 @@ class WeekCell:
 class WeeklyAdherence(Widget):
     """Draws a header of week labels and a row of WeekCells per routine."""
 
+    DEFAULT_CSS = """
+    WeeklyAdherence {
+        height: auto;
+    }
+    WeeklyAdherence > .adherence--label {
+        color: $foreground-muted;
+    }
+    WeeklyAdherence > .adherence--met {
+        color: $success;
+    }
+    WeeklyAdherence > .adherence--part {
+        color: $warning;
+    }
+    WeeklyAdherence > .adherence--missed {
+        color: $error;
+    }
+    WeeklyAdherence > .adherence--paused {
+        color: $secondary;
+    }
+    WeeklyAdherence > .adherence--running {
+        color: $primary;
+    }
+    """
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "adherence--label",
         "adherence--met",
