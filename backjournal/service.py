@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from backjournal.domain import advisor, entries
 from backjournal.domain import journal as rules
+from backjournal.domain import psfs as psfs_rules
 from backjournal.domain.dates import journal_today, parse_date
 from backjournal.domain.errors import AdvisorRefusal, InputError
 from backjournal.domain.models import (
@@ -19,6 +21,9 @@ from backjournal.domain.models import (
     Exercise,
     Journal,
     JournalMeta,
+    Psfs,
+    PsfsActivity,
+    PsfsRating,
     Routine,
     Tick,
 )
@@ -209,6 +214,32 @@ class JournalService:
     def add_exercise(self, exercise: Exercise) -> None:
         self._update_meta(lambda m: rules.add_exercise(m, exercise))
 
+    # -- PSFS: the weekly function score -------------------------------------------------
+    def psfs(self) -> Psfs:
+        return self.store.load_meta().psfs
+
+    def psfs_add(self, name: Any) -> PsfsActivity:
+        meta = self._update_meta(lambda m: replace(m, psfs=psfs_rules.add_activity(m.psfs, name)))
+        return meta.psfs.activities[-1]
+
+    def psfs_rename(self, activity_id: str, name: Any) -> PsfsActivity:
+        meta = self._update_meta(
+            lambda m: replace(m, psfs=psfs_rules.rename_activity(m.psfs, activity_id, name))
+        )
+        return psfs_rules.find(meta.psfs, activity_id)
+
+    def psfs_retire(self, activity_id: str) -> PsfsActivity:
+        meta = self._update_meta(
+            lambda m: replace(m, psfs=psfs_rules.retire_activity(m.psfs, activity_id))
+        )
+        return psfs_rules.find(meta.psfs, activity_id)
+
+    def psfs_rate(self, day: date, values: Sequence[Any]) -> PsfsRating:
+        """Rate every active activity on `day` (replacing a rating already given that day)."""
+        self._check_not_future(day)
+        meta = self._update_meta(lambda m: replace(m, psfs=psfs_rules.rate(m.psfs, day, values)))
+        return next(r for r in meta.psfs.ratings if r.date == day)
+
     # -- exports, imports, demo ---------------------------------------------------------
     def export(self, fmt: str, start: date | None = None, end: date | None = None) -> str:
         from backjournal.domain import export
@@ -228,6 +259,37 @@ class JournalService:
                 journal, first, end or today, self.settings.advisor, today
             )
         raise InputError("format", f"unknown format {fmt!r}; choose json, csv or md")
+
+    def report_html(
+        self, start: date | None = None, end: date | None = None, *, all_notes: bool = False
+    ) -> str:
+        """The clinician report: one self-contained HTML page for the period (default: all of it)."""
+        from backjournal.domain.report_html import build_report
+
+        today = self.today()
+        if start and end and start > end:
+            raise InputError("from", f"{start} is after --to {end}")
+        journal = self.journal()
+        first = start or min(journal.days, default=today)
+        return build_report(
+            journal,
+            first,
+            end or today,
+            self.settings.advisor,
+            today,
+            name=self.settings.name,
+            all_notes=all_notes,
+        )
+
+    def write_export(self, path: Path, text: str) -> None:
+        """Write an export file atomically with mode 0600; a path that cannot be written is bad input."""
+        from backjournal.storage import StoreWriteError, write_export_file
+
+        try:
+            write_export_file(path, text)
+        except StoreWriteError as error:
+            reason = error.error.strerror if isinstance(error.error, OSError) else error.error
+            raise InputError("out", f"cannot write {path}: {reason}") from None
 
     def import_text(self, text: str) -> int:
         """Load a JSON export into an empty journal, all or nothing; returns the days imported."""

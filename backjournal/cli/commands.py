@@ -12,6 +12,7 @@ from typing import Any
 
 from backjournal.cli import output
 from backjournal.cli.context import Context
+from backjournal.cli.report_commands import cmd_insights, cmd_psfs
 from backjournal.domain import codec
 from backjournal.domain.errors import InputError
 
@@ -158,7 +159,14 @@ def cmd_export(args: Namespace, ctx: Context) -> int:
     # `is not None`: an empty --from= is an error, not "no --from"
     start = service.parse_date(args.start, "from") if args.start is not None else None
     end = service.parse_date(args.end, "to") if args.end is not None else None
-    text = service.export(args.format, start, end)
+    if args.format != "html" and (args.open or args.all_notes):
+        raise InputError("format", "--open and --all-notes go with --format html")
+    if args.open and args.out is None:
+        raise InputError("open", "needs --out FILE: the report is written there, then opened")
+    if args.format == "html":
+        text = service.report_html(start, end, all_notes=args.all_notes)
+    else:
+        text = service.export(args.format, start, end)
     if args.out is not None:
         if not args.out.strip():
             raise InputError(
@@ -167,11 +175,13 @@ def cmd_export(args: Namespace, ctx: Context) -> int:
         out = Path(args.out)
         if out.is_dir():
             raise InputError("out", f"{out} is a folder; give a file name")
-        try:
-            out.write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise InputError("out", f"cannot write {out}: {error.strerror}") from None
+        service.write_export(out, text)  # 0600, atomic: exports are health data too
         print(f"Wrote {out}.")
+        if args.open:
+            import webbrowser
+
+            if not webbrowser.open(out.resolve().as_uri()):
+                print(f"No web browser could be started; open {out} yourself.")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
@@ -383,6 +393,8 @@ def cmd_locate(args: Namespace, ctx: Context) -> int:
 
 
 COMMANDS: dict[str, Callable[[Namespace, Context], int]] = {
+    "psfs": cmd_psfs,
+    "insights": cmd_insights,
     "log": cmd_log,
     "show": cmd_show,
     "tick": cmd_tick,

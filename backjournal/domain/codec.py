@@ -14,7 +14,8 @@ from backjournal.domain.codec_fast import day_fast, entry_fast, tick_fast
 from backjournal.domain.models import NOTES_MAX, Day, Entry, Episode, Exercise, Routine, Tick
 from backjournal.domain.vocab import AREAS, KINDS, RED_FLAGS, REGIONS, SIDES, TICK_SIDES
 
-SCHEMA_VERSION = 1
+# 2: journal-meta.json may hold the PSFS tables (optional; absent means none).
+SCHEMA_VERSION = 2
 
 
 class ShapeError(ValueError):

@@ -7,16 +7,18 @@ import io
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from backjournal.domain import codec
+from backjournal.domain import codec, psfs_codec
 from backjournal.domain.advisor_phase import STEPPED_BACK, phase_history
 from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
 from backjournal.domain.errors import InputError
 from backjournal.domain.exercises import BUILTIN_BY_ID, ordered
 from backjournal.domain.journal import add_exercise, save_routine
-from backjournal.domain.models import Day, Episode, Exercise, Journal, JournalMeta, Routine
+from backjournal.domain.models import Day, Episode, Exercise, Journal, JournalMeta, Psfs, Routine
+from backjournal.domain.psfs import markdown_lines, ratings_between
 from backjournal.domain.settings import AdvisorSettings
 from backjournal.domain.streaks import DONE, MET, MISSED, PAUSED, day_status, week_status
 from backjournal.domain.vocab import PHASE_LABELS, RED_FLAG_LABELS
@@ -79,6 +81,9 @@ def export_json(
         "routines": None
         if meta.routines is None
         else [codec.routine_to_dict(r) for r in meta.routines],
+        "psfs": psfs_codec.psfs_to_dict(
+            replace(meta.psfs, ratings=tuple(ratings_between(meta.psfs, start, end)))
+        ),
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
@@ -133,9 +138,21 @@ def parse_export(text: str, *, today: date | None = None) -> tuple[dict[date, Da
             meta.routines = _read_routines(raw_routines, library)
         meta.episodes = _read_episodes(raw_episodes, today)
         days = _read_days(raw_days, library, today)
+        meta.psfs = _read_psfs(doc.get("psfs"), today)
     except ShapeError as exc:
         raise InputError(exc.where, exc.problem) from None
     return days, meta
+
+
+def _read_psfs(raw: Any, today: date | None) -> Psfs:
+    """The optional PSFS part (exports before schema 2 have none)."""
+    if raw is None:
+        return Psfs()
+    psfs = psfs_codec.psfs_from_dict(raw, "import psfs")
+    for i, rating in enumerate(psfs.ratings):
+        if today is not None and rating.date > today:
+            raise InputError(f"import psfs ratings[{i}].date", f"{rating.date} is in the future")
+    return psfs
 
 
 def _read_exercise(meta: JournalMeta, raw: Any, where: str) -> JournalMeta:
@@ -293,6 +310,7 @@ def export_markdown(
     lines += _weekly_pain(journal, start, end, today)
     lines += _episodes(journal, start, end, settings, today)
     lines += _adherence(journal, start, last, settings, today)
+    lines += markdown_lines(journal.psfs, start, end)
     lines += _red_flags(entries)
     lines += _notes(entries)
     return "\n".join(lines).rstrip("\n") + "\n"

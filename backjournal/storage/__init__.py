@@ -8,6 +8,7 @@ from backjournal.storage.errors import (
     SettingsError,
     StoreWriteError,
 )
+from backjournal.storage.export_file import write_export_file
 from backjournal.storage.paths import Paths, resolve_paths
 from backjournal.storage.settings_file import load_settings, save_settings
 from backjournal.storage.store import Store
@@ -35,4 +36,5 @@ __all__ = [
     "read_theme_files",
     "resolve_paths",
     "save_settings",
+    "write_export_file",
 ]
