@@ -234,11 +234,16 @@ def mic_words(size: float, mic: float) -> str:
     return f"{kind} the {mic:g}-point change the scale counts as meaningful"
 
 
-def change_lines(change: PsfsChange, quote: Callable[[str], str] = str) -> list[str]:
+def change_lines(
+    change: PsfsChange,
+    quote: Callable[[str], str] = str,
+    when: Callable[[date], str] = date.isoformat,
+) -> list[str]:
     """The change in plain words: the mean first, then each activity (names passed through quote)."""
     lines = [
-        f"Average {change.first_mean:.1f} on {change.first.date}, {change.last_mean:.1f} on "
-        f"{change.last.date}: {signed(change.change)} points, {mic_words(change.change, MIC_MEAN)}."
+        f"Average {change.first_mean:.1f} on {when(change.first.date)}, {change.last_mean:.1f} on "
+        f"{when(change.last.date)}: {signed(change.change)} points, "
+        f"{mic_words(change.change, MIC_MEAN)}."
     ]
     for a in change.activities:
         lines.append(
