@@ -48,17 +48,18 @@ svg.chart{width:100%;height:auto;display:block}
 svg .tick{font-size:10px;fill:#333}
 svg .legend{font-size:10.5px;fill:#111}
 svg .label{font-size:10px;font-weight:bold;fill:#111}
-table{border-collapse:collapse;font-size:8pt;margin:0.8mm 0;break-inside:avoid;width:100%}
-th,td{border:0.6px solid #999;padding:0.4mm 1.2mm;text-align:center;white-space:nowrap}
+table{border-collapse:collapse;font-size:8pt;margin:0.8mm 0;break-inside:avoid;width:100%;
+ table-layout:fixed}
+th,td{border:0.6px solid #999;padding:0.4mm 0.8mm;text-align:center;overflow-wrap:anywhere}
 th{background:#eee;font-weight:600}
-td.name,th.name{text-align:left;white-space:normal;max-width:48mm}
+th.name{text-align:left;width:25%}
 ul{margin:0.6mm 0;padding-left:5mm}
 li{margin:0.3mm 0}
 .small{font-size:8.5pt;color:#333}
 .notes li{break-inside:avoid}
 .note-date{font-weight:600;margin-right:1.5mm}
 .flag{font-weight:600}
-.two{display:grid;grid-template-columns:1fr 1fr;gap:5mm}
+.keep{break-inside:avoid}
 .disclaimer{margin-top:3mm;padding-top:1.5mm;border-top:0.6px solid #999;font-size:8pt;color:#333}
 .all-notes{break-before:page}
 .all-notes .note{white-space:pre-wrap;margin:0 0 1.5mm;break-inside:avoid}

@@ -189,7 +189,8 @@ def notes_section(
     out = ["<h2>Notes, newest first</h2>"]
     if not noted:
         return [*out, "<p>No notes in this period.</p>"]
-    shown, used = [], 0
+    shown: list[tuple[date, str]] = []
+    used = 0
     for day, note in noted[:NOTES_SHOWN]:
         short = _trim(note, NOTE_CHARS)
         if shown and used + len(short) > NOTES_BUDGET:
