@@ -148,9 +148,8 @@ def adherence_table(
     if monthly:
         explain = "Days each routine was done in full, per month (daily routines: done / expected)."
     head = "Month" if monthly else "Week of"
-    return f'<p class="small">{explain}</p>\n' + _table(
-        head, [_label(sp, monthly) for sp in spans], rows
-    )
+    table = _table(head, [_label(sp, monthly) for sp in spans], rows)
+    return f'<div class="keep"><p class="small">{explain}</p>\n{table}</div>'
 
 
 def overrides_list(journal: Journal, start: date, last: date) -> list[str]:
