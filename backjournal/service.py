@@ -270,11 +270,13 @@ class JournalService:
         if start and end and start > end:
             raise InputError("from", f"{start} is after --to {end}")
         journal = self.journal()
-        first = start or min(journal.days, default=today)
+        last = end or today
+        # Without --from: from the first recorded day of the period (a --to before it stays valid).
+        first = start or min((d for d in journal.days if d <= last), default=last)
         return build_report(
             journal,
             first,
-            end or today,
+            last,
             self.settings.advisor,
             today,
             name=self.settings.name,

@@ -82,6 +82,10 @@ def _entries(journal: Journal, start: date, last: date) -> list[tuple[date, Entr
     return found
 
 
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
 def _mean(values: Sequence[int]) -> str:
     return f"{sum(values) / len(values):.1f}" if values else "-"
 
@@ -90,6 +94,7 @@ def _header(
     name: str, start: date, end: date, last: date, entries: list[tuple[date, Entry]], today: date
 ) -> list[str]:
     counted = max(0, (last - start).days + 1)
+    span = (end - start).days + 1
     pains = [e.pain for _, e in entries]
     first_week = [e.pain for d, e in entries if d < start + timedelta(days=7)]
     last_week = [e.pain for d, e in entries if d > last - timedelta(days=7)]
@@ -97,7 +102,7 @@ def _header(
     return [
         f"<header><h1>Back pain journal{who}</h1>",
         '<p class="meta">'
-        f"<span>Period: <b>{_fmt(start)} to {_fmt(end)}</b> ({(end - start).days + 1} days)</span>"
+        f"<span>Period: <b>{_fmt(start)} to {_fmt(end)}</b> ({_days(span)})</span>"
         f"<span>Days with an entry: <b>{len(entries)} of {counted}</b></span>"
         f"<span>Made on {_fmt(today)}</span></p>",
         f"<p>Average pain <b>{_mean(pains)}</b> out of 10 (first 7 days {_mean(first_week)}, "

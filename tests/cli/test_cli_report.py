@@ -115,3 +115,10 @@ def test_insights_on_an_empty_journal_says_there_is_nothing_yet(bj):
     result = bj("insights")
     assert result.code == 0 and "Nothing to show yet" in result.out
     assert json.loads(bj("insights", "--json").out)["factors"] == []
+
+
+def test_only_to_before_the_journal_starts_gives_an_empty_one_day_report(bj, demo_journal):
+    result = bj("export", "--format", "html", "--to", "2000-01-01")
+    assert result.code == 0, result.err
+    assert "(1 day)" in result.out
+    assert "No entries in this period" in result.out
