@@ -23,6 +23,9 @@ EARLY_EPISODE_DAYS = 10
 TAG_MIN_DAYS = 3
 SLEEP_GOOD = 7
 CONFIDENCE = 0.95
+# Pain is a whole number: rounding alone spreads a score by 1/12 (a uniform error of +-0.5), so
+# no group's variance is taken as smaller; otherwise 7 identical scores claim certainty.
+ROUNDING_VARIANCE = 1 / 12
 ONE_DAY = timedelta(days=1)
 
 
@@ -110,15 +113,22 @@ class Comparison:
 
 
 def welch_interval(
-    with_values: Sequence[float], without_values: Sequence[float], confidence: float = CONFIDENCE
+    with_values: Sequence[float],
+    without_values: Sequence[float],
+    confidence: float = CONFIDENCE,
+    min_variance: float = 0.0,
 ) -> Comparison:
-    """The difference of means with a Welch t-interval; both samples need 2 values or more."""
+    """The difference of means with a Welch t-interval; both samples need 2 values or more.
+
+    Each sample's variance is taken as at least `min_variance`: seven identical whole-number
+    scores do not mean their true spread is zero.
+    """
     if len(with_values) < 2 or len(without_values) < 2:
         raise ValueError("each side needs at least 2 values")
     m1, m2 = _mean(with_values), _mean(without_values)
     difference = m1 - m2
-    a = _variance(with_values, m1) / len(with_values)
-    b = _variance(without_values, m2) / len(without_values)
+    a = max(_variance(with_values, m1), min_variance) / len(with_values)
+    b = max(_variance(without_values, m2), min_variance) / len(without_values)
     se = math.sqrt(a + b)
     if se == 0.0:
         return Comparison(m1, m2, difference, difference, difference)
@@ -212,7 +222,9 @@ def _factor(
             (yes if present else no).append(pain)
     if len(yes) < MIN_DAYS or len(no) < MIN_DAYS:
         return None
-    return Factor(key, label, len(yes), len(no), welch_interval(yes, no))
+    return Factor(
+        key, label, len(yes), len(no), welch_interval(yes, no, min_variance=ROUNDING_VARIANCE)
+    )
 
 
 def _routine_done(journal: Journal, exercises: Sequence[str]) -> Callable[[date, Entry], bool]:

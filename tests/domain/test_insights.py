@@ -49,9 +49,28 @@ def test_welch_interval_with_unequal_variances_and_sizes():
     assert (c.low, c.high) == (pytest.approx(-0.29, abs=0.01), pytest.approx(4.29, abs=0.01))
 
 
-def test_no_spread_gives_a_point_interval():
+def test_no_spread_gives_a_point_interval_unless_a_floor_is_set():
     c = welch_interval([3] * 5, [5] * 6)
     assert (c.difference, c.low, c.high) == (-2, -2, -2)
+    floored = welch_interval([3] * 5, [5] * 6, min_variance=1 / 12)
+    se = math.sqrt(1 / 12 / 5 + 1 / 12 / 6)
+    df = (1 / 60 + 1 / 72) ** 2 / ((1 / 60) ** 2 / 4 + (1 / 72) ** 2 / 5)
+    half = t_quantile(0.975, df) * se
+    assert (floored.low, floored.high) == (pytest.approx(-2 - half), pytest.approx(-2 + half))
+    assert half > 0.35  # about 2.3 x 0.175
+
+
+def test_a_few_identical_days_do_not_claim_certainty():
+    """7 days all at pain 3 against 300 steady days: the interval stays honest about 7 days."""
+    jb = JournalBuilder()
+    for i in range(308):
+        tagged = i % 44 == 0
+        jb.entry(BASE + timedelta(days=i), 2 + (i % 3 == 0), tags=("busy",) if tagged else ())
+    for i in range(1, 308, 44):  # the day after each tagged day: always 3
+        jb.entry(BASE + timedelta(days=i), 3)
+    found = by_factor(find_insights(jb.build(), BASE + timedelta(days=400)))["tag:busy"]
+    assert found.with_days == 7
+    assert found.comparison.high - found.comparison.low > 0.4
 
 
 @given(st.lists(st.integers(0, 10), min_size=2, max_size=40), st.randoms())
@@ -96,7 +115,11 @@ def test_known_journal_gives_the_known_difference_and_days():
     result = find_insights(journal, BASE + timedelta(days=30))
     sleep = by_factor(result)["sleep-7"]
     assert (sleep.with_days, sleep.without_days) == (10, 10)
-    assert sleep.comparison.difference == -3.0 and sleep.comparison.low == -3.0
+    assert sleep.comparison.difference == -3.0
+    # no spread on either side: each variance floored at 1/12; df 18, t(0.975, 18) = 2.1009 (table)
+    half = 2.1009 * math.sqrt(2 / 12 / 10)
+    assert sleep.comparison.low == pytest.approx(-3 - half, abs=1e-3)
+    assert sleep.comparison.high == pytest.approx(-3 + half, abs=1e-3)
     assert result.pairs == 20 and result.left_out == 0
     text = insights.sentence(sleep)
     assert text.startswith(
