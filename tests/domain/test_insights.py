@@ -6,12 +6,14 @@ import math
 from datetime import date, timedelta
 
 import pytest
-from conftest import BASE, JournalBuilder
 from hypothesis import given
 from hypothesis import strategies as st
 
 from backjournal.domain import insights
 from backjournal.domain.insights import find_insights, t_quantile, welch_interval
+
+BASE = date(2026, 3, 2)
+
 
 # Student's t 0.975 quantiles from published tables.
 T_TABLE = {1: 12.7062, 2: 4.3027, 4: 2.7764, 5: 2.5706, 10: 2.2281, 30: 2.0423, 120: 1.9799}
@@ -60,9 +62,9 @@ def test_no_spread_gives_a_point_interval_unless_a_floor_is_set():
     assert half > 0.35  # about 2.3 x 0.175
 
 
-def test_a_few_identical_days_do_not_claim_certainty():
+def test_a_few_identical_days_do_not_claim_certainty(new_journal):
     """7 days all at pain 3 against 300 steady days: the interval stays honest about 7 days."""
-    jb = JournalBuilder()
+    jb = new_journal()
     for i in range(308):
         tagged = i % 44 == 0
         jb.entry(BASE + timedelta(days=i), 2 + (i % 3 == 0), tags=("busy",) if tagged else ())
@@ -95,9 +97,9 @@ def test_swapping_sides_flips_the_interval(a, b):
 # ---------------------------------------------------------------------------- journals
 
 
-def alternating(n: int, *, good_sleep_pain: int, poor_sleep_pain: int) -> JournalBuilder:
+def alternating(builder, n: int, *, good_sleep_pain: int, poor_sleep_pain: int):
     """Days alternate sleep 8 / sleep 4; a day's pain follows the previous night's sleep."""
-    jb = JournalBuilder()
+    jb = builder()
     for i in range(n):
         good = i % 2 == 0
         previous_good = i % 2 == 1
@@ -110,8 +112,8 @@ def by_factor(result) -> dict:
     return {f.factor: f for f in result.factors}
 
 
-def test_known_journal_gives_the_known_difference_and_days():
-    journal = alternating(21, good_sleep_pain=2, poor_sleep_pain=5).build()
+def test_known_journal_gives_the_known_difference_and_days(new_journal):
+    journal = alternating(new_journal, 21, good_sleep_pain=2, poor_sleep_pain=5).build()
     result = find_insights(journal, BASE + timedelta(days=30))
     sleep = by_factor(result)["sleep-7"]
     assert (sleep.with_days, sleep.without_days) == (10, 10)
@@ -128,33 +130,35 @@ def test_known_journal_gives_the_known_difference_and_days():
     assert "(10 vs 10 days;" in text
 
 
-def test_too_few_days_on_a_side_shows_nothing():
-    jb = alternating(21, good_sleep_pain=2, poor_sleep_pain=5)
+def test_too_few_days_on_a_side_shows_nothing(new_journal):
+    jb = alternating(new_journal, 21, good_sleep_pain=2, poor_sleep_pain=5)
     for i in range(4):  # 4 rest days: not enough
         jb.entry(BASE + timedelta(days=i), 3, sleep=8, rest=True)
     result = find_insights(jb.build(), BASE + timedelta(days=30))
     assert "rest" not in by_factor(result)
-    short = find_insights(alternating(9, good_sleep_pain=2, poor_sleep_pain=5).build(), BASE)
+    short = find_insights(
+        alternating(new_journal, 9, good_sleep_pain=2, poor_sleep_pain=5).build(), BASE
+    )
     assert short.factors == ()  # 8 pairs: 4 on each side
 
 
 @given(st.integers(0, 4), st.integers(5, 12))
-def test_fewer_than_five_days_on_either_side_gives_no_factor(few, many):
-    jb = JournalBuilder()
+def test_fewer_than_five_days_on_either_side_gives_no_factor(new_journal, few, many):
+    jb = new_journal()
     day = BASE
     for i in range(few + many + 1):
         jb.entry(day + timedelta(days=i), 3, rest=i < few)
     assert "rest" not in by_factor(find_insights(jb.build(), BASE + timedelta(days=60)))
 
 
-def test_only_pairs_with_entries_on_both_days_count_and_last_day_bounds_them():
-    jb = alternating(21, good_sleep_pain=2, poor_sleep_pain=5)
+def test_only_pairs_with_entries_on_both_days_count_and_last_day_bounds_them(new_journal):
+    jb = alternating(new_journal, 21, good_sleep_pain=2, poor_sleep_pain=5)
     result = find_insights(jb.build(), BASE + timedelta(days=10))
     assert result.pairs == 10  # pairs whose next day is on or before BASE+10
 
 
-def test_early_episode_days_are_left_out():
-    jb = alternating(40, good_sleep_pain=2, poor_sleep_pain=5).episode(11)
+def test_early_episode_days_are_left_out(new_journal):
+    jb = alternating(new_journal, 40, good_sleep_pain=2, poor_sleep_pain=5).episode(11)
     result = find_insights(jb.build(), BASE + timedelta(days=60))
     # days 11..20 are the first 10 episode days; pairs touching them: (10,11) .. (20,21)
     assert result.left_out == 11 and result.pairs == 39 - 11
@@ -162,8 +166,8 @@ def test_early_episode_days_are_left_out():
     assert sleep.with_days + sleep.without_days == 28
 
 
-def test_routines_and_tags_are_factors():
-    jb = JournalBuilder()
+def test_routines_and_tags_are_factors(new_journal):
+    jb = new_journal()
     for i in range(24):
         d = BASE + timedelta(days=i)
         did = i % 3 == 0
@@ -177,8 +181,8 @@ def test_routines_and_tags_are_factors():
     assert "tag:desk-day" in found and found["tag:desk-day"].with_days == 12
 
 
-def test_a_tag_on_fewer_than_three_days_is_not_a_factor():
-    jb = alternating(21, good_sleep_pain=2, poor_sleep_pain=5)
+def test_a_tag_on_fewer_than_three_days_is_not_a_factor(new_journal):
+    jb = alternating(new_journal, 21, good_sleep_pain=2, poor_sleep_pain=5)
     jb.entry(BASE, 3, tags=("swim",)).entry(BASE + timedelta(days=2), 3, tags=("swim",))
     assert not any(
         f.startswith("tag:")
@@ -186,8 +190,8 @@ def test_a_tag_on_fewer_than_three_days_is_not_a_factor():
     )
 
 
-def test_json_shape():
-    journal = alternating(21, good_sleep_pain=2, poor_sleep_pain=5).build()
+def test_json_shape(new_journal):
+    journal = alternating(new_journal, 21, good_sleep_pain=2, poor_sleep_pain=5).build()
     doc = find_insights(journal, date(2026, 4, 1)).to_dict()
     assert doc["date"] == "2026-04-01"
     factor = doc["factors"][0]
@@ -195,10 +199,10 @@ def test_json_shape():
     assert factor["difference"] == -3.0
 
 
-def test_words_say_association_not_cause_and_mention_the_exclusion():
-    journal = alternating(21, good_sleep_pain=2, poor_sleep_pain=5).build()
+def test_words_say_association_not_cause_and_mention_the_exclusion(new_journal):
+    journal = alternating(new_journal, 21, good_sleep_pain=2, poor_sleep_pain=5).build()
     lines = insights.insight_lines(find_insights(journal, BASE + timedelta(days=30)))
     text = "\n".join(lines)
     assert "not causes" in text and "first 10 days of a flare-up" in text
-    empty = "\n".join(insights.insight_lines(find_insights(JournalBuilder().build(), BASE)))
+    empty = "\n".join(insights.insight_lines(find_insights(new_journal().build(), BASE)))
     assert "Nothing to show yet" in empty
