@@ -50,9 +50,9 @@ svg .legend{font-size:10.5px;fill:#111}
 svg .label{font-size:10px;font-weight:bold;fill:#111}
 table{border-collapse:collapse;font-size:8pt;margin:0.8mm 0;break-inside:avoid;width:100%;
  table-layout:fixed}
-th,td{border:0.6px solid #999;padding:0.4mm 0.8mm;text-align:center;overflow-wrap:anywhere}
+th,td{border:0.6px solid #999;padding:0.4mm 0.8mm;text-align:center}
 th{background:#eee;font-weight:600}
-th.name{text-align:left;width:25%}
+th.name{text-align:left;width:25%;overflow-wrap:anywhere}
 ul{margin:0.6mm 0;padding-left:5mm}
 li{margin:0.3mm 0}
 .small{font-size:8.5pt;color:#333}
@@ -65,6 +65,8 @@ li{margin:0.3mm 0}
 .all-notes .note{white-space:pre-wrap;margin:0 0 1.5mm;break-inside:avoid}
 @page{margin:11mm 12mm}
 @media print{body{max-width:none;padding:0}h2{break-after:avoid}}
+@media screen and (max-width:680px){table{table-layout:auto;width:auto}th,td{white-space:nowrap}
+ th.name{white-space:normal;min-width:28mm}figure,.keep{overflow-x:auto}}
 """
 
 
@@ -102,8 +104,8 @@ def _header(
     return [
         f"<header><h1>Back pain journal{who}</h1>",
         '<p class="meta">'
-        f"<span>Period: <b>{_fmt(start)} to {_fmt(end)}</b> ({_days(span)})</span>"
-        f"<span>Days with an entry: <b>{len(entries)} of {counted}</b></span>"
+        f"<span>Period: <b>{_fmt(start)} to {_fmt(end)}</b> ({_days(span)})</span> "
+        f"<span>Days with an entry: <b>{len(entries)} of {counted}</b></span> "
         f"<span>Made on {_fmt(today)}</span></p>",
         f"<p>Average pain <b>{_mean(pains)}</b> out of 10 (first 7 days {_mean(first_week)}, "
         f"last 7 days {_mean(last_week)}). Pain is rated each evening from 0 (none) to 10 "
