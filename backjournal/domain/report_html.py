@@ -50,9 +50,11 @@ svg .legend{font-size:10.5px;fill:#111}
 svg .label{font-size:10px;font-weight:bold;fill:#111}
 table{border-collapse:collapse;font-size:8pt;margin:0.8mm 0;break-inside:avoid;width:100%;
  table-layout:fixed}
-th,td{border:0.6px solid #999;padding:0.4mm 0.8mm;text-align:center}
+th,td{border:0.6px solid #999;padding:0.4mm 0.5mm;text-align:center;white-space:nowrap;
+ overflow:hidden}
 th{background:#eee;font-weight:600}
-th.name{text-align:left;width:25%;overflow-wrap:anywhere}
+th.name{text-align:left;width:22%;white-space:normal;overflow-wrap:anywhere}
+th[scope=col]{font-size:7pt;letter-spacing:-0.1px}
 ul{margin:0.6mm 0;padding-left:5mm}
 li{margin:0.3mm 0}
 .small{font-size:8.5pt;color:#333}
