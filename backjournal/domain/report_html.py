@@ -86,7 +86,7 @@ def _entries(journal: Journal, start: date, last: date) -> list[tuple[date, Entr
     return found
 
 
-def _days(count: int) -> str:
+def _day_count(count: int) -> str:
     return f"{count} day" if count == 1 else f"{count} days"
 
 
@@ -106,7 +106,7 @@ def _header(
     return [
         f"<header><h1>Back pain journal{who}</h1>",
         '<p class="meta">'
-        f"<span>Period: <b>{_fmt(start)} to {_fmt(end)}</b> ({_days(span)})</span> "
+        f"<span>Period: <b>{_fmt(start)} to {_fmt(end)}</b> ({_day_count(span)})</span> "
         f"<span>Days with an entry: <b>{len(entries)} of {counted}</b></span> "
         f"<span>Made on {_fmt(today)}</span></p>",
         f"<p>Average pain <b>{_mean(pains)}</b> out of 10 (first 7 days {_mean(first_week)}, "
