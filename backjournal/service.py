@@ -258,7 +258,7 @@ class JournalService:
             return export.export_markdown(
                 journal, first, end or today, self.settings.advisor, today
             )
-        raise InputError("format", f"unknown format {fmt!r}; choose json, csv or md")
+        raise InputError("format", f"unknown format {fmt!r}; choose json, csv, md or html")
 
     def report_html(
         self, start: date | None = None, end: date | None = None, *, all_notes: bool = False
