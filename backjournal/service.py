@@ -241,11 +241,20 @@ class JournalService:
         return next(r for r in meta.psfs.ratings if r.date == day)
 
     # -- exports, imports, demo ---------------------------------------------------------
-    def export(self, fmt: str, start: date | None = None, end: date | None = None) -> str:
+    def export(
+        self,
+        fmt: str,
+        start: date | None = None,
+        end: date | None = None,
+        *,
+        all_notes: bool = False,
+    ) -> str:
         from backjournal.domain import export
 
         if start and end and start > end:
             raise InputError("from", f"{start} is after --to {end}")
+        if fmt == "html":
+            return self.report_html(start, end, all_notes=all_notes)
         days, meta = self.store.load()
         if fmt == "json":
             return export.export_json(days, meta, start, end)

@@ -163,10 +163,7 @@ def cmd_export(args: Namespace, ctx: Context) -> int:
         raise InputError("format", "--open and --all-notes go with --format html")
     if args.open and args.out is None:
         raise InputError("open", "needs --out FILE: the report is written there, then opened")
-    if args.format == "html":
-        text = service.report_html(start, end, all_notes=args.all_notes)
-    else:
-        text = service.export(args.format, start, end)
+    text = service.export(args.format, start, end, all_notes=args.all_notes)
     if args.out is not None:
         if not args.out.strip():
             raise InputError(
