@@ -29,14 +29,15 @@ def main(argv: list[str] | None = None, run_app: Callable[[Context], int] | None
     try:
         from backjournal.cli.context import open_context
 
-        if args.command is None:
-            if run_app is None:
-                raise InputError("command", "missing; see `backjournal --help`")
-            return run_app(open_context(args.data_dir))
+        if args.command is None and run_app is None:
+            raise InputError("command", "missing; see `backjournal --help`")
+        context = open_context(args.data_dir)
+        if args.command is None and run_app is not None:
+            return run_app(context)
         from backjournal.cli.commands import run_command
 
         # A command was given, so argparse read the arguments (not _app_arguments).
-        return run_command(cast("Namespace", args), open_context(args.data_dir))
+        return run_command(cast("Namespace", args), context)
     except InputError as error:
         print(f"backjournal: {error.field}: {error.problem}", file=sys.stderr)
         return EXIT_INPUT
