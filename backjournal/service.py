@@ -318,10 +318,14 @@ class JournalService:
 # -- opening a journal: the CLI's and the TUI's one door to storage ---------------------
 # The errors and types they need are re-exported here: each keeps its one home in storage or
 # the domain, and no caller above the service imports storage.
-JOURNAL_ERRORS = (JournalUnusable, StoreWriteError)  # the journal can't be read or written
+# Errors of the store alone: nothing was written, and the caller explains why (exit 4).
+STORE_ERRORS: tuple[type[Exception], ...] = (JournalUnusable, StoreWriteError)
+# Errors a screen or command reports instead of crashing: bad input, or a journal it can't use.
+JOURNAL_ERRORS: tuple[type[Exception], ...] = (InputError, *STORE_ERRORS)
 
 __all__ = [
     "JOURNAL_ERRORS",
+    "STORE_ERRORS",
     "AdvisorRefusal",
     "BackupInfo",
     "BackupNotFound",

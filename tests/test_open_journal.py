@@ -12,7 +12,13 @@ from backjournal.cli import EXIT_INPUT
 from backjournal.cli import main as cli_main
 from backjournal.domain.errors import InputError
 from backjournal.domain.settings import Settings
-from backjournal.service import JOURNAL_ERRORS, JournalUnusable, StoreWriteError, open_journal
+from backjournal.service import (
+    JOURNAL_ERRORS,
+    STORE_ERRORS,
+    JournalUnusable,
+    StoreWriteError,
+    open_journal,
+)
 
 
 def test_paths_settings_and_clock_come_from_the_arguments(tmp_path):
@@ -65,7 +71,8 @@ def test_the_storage_errors_keep_one_home():
     from backjournal import storage
 
     assert JournalUnusable is storage.JournalUnusable and StoreWriteError is storage.StoreWriteError
-    assert (JournalUnusable, StoreWriteError) == JOURNAL_ERRORS
+    assert (JournalUnusable, StoreWriteError) == STORE_ERRORS
+    assert (InputError, *STORE_ERRORS) == JOURNAL_ERRORS
 
 
 def test_the_cli_alone_needs_a_command(journal_dir, capsys):

@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None, run_app: Callable[[Context], int] | None
         from backjournal.cli.parser import build_parser
 
         args = build_parser().parse_args(argv)
-    from backjournal.service import JOURNAL_ERRORS
+    from backjournal.service import STORE_ERRORS
 
     try:
         from backjournal.cli.context import open_context
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None, run_app: Callable[[Context], int] | None
             file=sys.stderr,
         )
         return EXIT_REFUSED
-    except JOURNAL_ERRORS as error:
+    except STORE_ERRORS as error:
         print(f"backjournal: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
