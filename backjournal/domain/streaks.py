@@ -443,8 +443,7 @@ class StreakMemo:
         if self._lookup is None:
             return all(days.get(d) is r for d, r in zip(self._dates, self._records, strict=True))
         try:
-            return bool(
-                self._lookup(days) == self._records
-            )  # identity first, then equality, per Day
+            # Identity first, then equality, per Day.
+            return bool(self._lookup(days) == self._records)
         except KeyError:
             return False
