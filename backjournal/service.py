@@ -6,6 +6,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from backjournal.domain import advisor, entries
@@ -229,11 +230,32 @@ class JournalService:
             )
         raise InputError("format", f"unknown format {fmt!r}; choose json, csv or md")
 
-    def import_text(self, text: str) -> int:
+    def export_to_file(
+        self,
+        fmt: str,
+        out: str,
+        start: date | None = None,
+        end: date | None = None,
+        *,
+        force: bool = False,
+    ) -> Path:
+        """Write an export where the user asks: 0600, atomic, never into the data folder."""
+        from backjournal.storage.user_files import write_export
+
+        text = self.export(fmt, start, end)
+        return write_export(out, text.encode("utf-8"), self.store.data_dir, force=force)
+
+    def import_file(self, name: str) -> int:
+        """Import the JSON export at a path the user gave (a regular file only); returns the days."""
+        from backjournal.storage.user_files import read_user_file
+
+        return self.import_text(read_user_file(name), source=name)
+
+    def import_text(self, text: str, source: str = "import") -> int:
         """Load a JSON export into an empty journal, all or nothing; returns the days imported."""
         from backjournal.domain import export
 
-        days, meta = export.parse_export(text, today=self.today())
+        days, meta = export.parse_export(text, today=self.today(), source=source)
         if not self.store.is_empty():
             raise InputError("import", NOT_EMPTY_IMPORT)
         try:

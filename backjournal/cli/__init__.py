@@ -3,22 +3,60 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import SimpleNamespace
+from typing import Any, TextIO, cast
 
 from backjournal.domain.errors import AdvisorRefusal, InputError
+from backjournal.domain.text import visible
 
 EXIT_OK, EXIT_INPUT, EXIT_REFUSED, EXIT_UNUSABLE = 0, 2, 3, 4
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit code."""
-    from backjournal.storage import JournalUnusable, StoreWriteError
-
     args = _app_arguments(sys.argv[1:] if argv is None else argv)
     if args is None:
         from backjournal.cli.parser import build_parser
 
-        args = build_parser().parse_args(argv)
+        with visible_output():  # argparse quotes what was typed in its errors
+            args = build_parser().parse_args(argv)
+    if args.command is None:
+        return _run(args)
+    with visible_output():
+        return _run(args)
+
+
+class _VisibleWriter:
+    """A text stream that escapes control characters: stored or typed text never reaches the
+    terminal raw (no escape sequence from a note can set a title or the clipboard)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(visible(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def visible_output() -> Iterator[None]:
+    """For the length of a command, stdout and stderr escape control characters (not for the app)."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout = cast(TextIO, _VisibleWriter(sys.stdout))
+    sys.stderr = cast(TextIO, _VisibleWriter(sys.stderr))
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _run(args: Any) -> int:
+    from backjournal.storage import JournalUnusable, StoreWriteError
+
     try:
         from backjournal.cli.context import open_context
 

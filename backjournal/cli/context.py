@@ -6,9 +6,9 @@ import sys
 from dataclasses import dataclass
 
 from backjournal.domain.errors import InputError
-from backjournal.domain.settings import Settings
+from backjournal.domain.text import visible
 from backjournal.service import JournalService
-from backjournal.storage import Paths, SettingsError, Store, load_settings, resolve_paths
+from backjournal.storage import Paths, Store, read_settings, resolve_paths
 
 
 @dataclass
@@ -25,12 +25,11 @@ def open_context(data_dir: str | None) -> Context:
         raise InputError("data-dir", "is empty; give the journal's folder, or leave the option out")
     paths = resolve_paths(data_dir)
     problem = None
-    try:
-        settings = load_settings(paths.config_file)
-    except (InputError, SettingsError) as error:
-        # A broken settings file must not stop the nightly entry; it is left untouched.
-        problem = f"{error}; using default settings"
-        print(f"backjournal: warning: {problem}", file=sys.stderr)
-        settings = Settings()
+    # A broken settings file must not stop the nightly entry; it is left untouched, and each bad
+    # value falls back to its default.
+    settings, problems = read_settings(paths.config_file)
+    if problems:
+        problem = "; ".join(str(p) for p in problems) + "; using the default for each"
+        print(visible(f"backjournal: warning: {problem}", newlines=False), file=sys.stderr)
     service = JournalService(Store(paths.data_dir), settings)
     return Context(paths=paths, service=service, settings_problem=problem)

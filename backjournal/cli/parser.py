@@ -9,6 +9,17 @@ from backjournal import __version__
 EPILOG = "Exit codes: 0 ok, 2 bad input, 3 refused by the advisor, 4 journal unusable."
 
 
+class _Append(argparse.Action):
+    """argparse's "append", linear: the stock one copies the whole list on every repeat."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        items = getattr(namespace, self.dest, None)
+        if items is None:
+            items = []
+            setattr(namespace, self.dest, items)
+        items.append(values)
+
+
 def _date(p: argparse.ArgumentParser, what: str = "the day") -> None:
     p.add_argument(
         "--date",
@@ -50,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--worst", metavar="N", help="worst pain today, 0-10")
     log.add_argument(
         "--area",
-        action="append",
+        action=_Append,
         metavar="A",
         help="where it hurt (repeat): neck, upper-back, mid-back, lower-back, buttock-left, buttock-right, leg-left, leg-right",
     )
@@ -58,11 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--mood", metavar="N", help="mood, 0-10 (10 = great)")
     log.add_argument("--note", metavar="TEXT", help="notes for the day (replaces earlier notes)")
     log.add_argument(
-        "--tag", action="append", metavar="T", help="a free word to find the day by (repeat)"
+        "--tag", action=_Append, metavar="T", help="a free word to find the day by (repeat)"
     )
     log.add_argument(
         "--red-flag",
-        action="append",
+        action=_Append,
         metavar="F",
         help="a red-flag symptom (repeat): saddle-numbness, bladder-bowel, leg-weakness, fever, weight-loss, trauma, night-pain, cancer-history",
     )
@@ -130,7 +141,12 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", default="json", metavar="FMT", help="json (default), csv or md")
     exp.add_argument("--from", dest="start", metavar="D", help="first day to include")
     exp.add_argument("--to", dest="end", metavar="D", help="last day to include")
-    exp.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    exp.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write to FILE (readable by you only) instead of standard output; never inside the journal's folder",
+    )
+    exp.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     imp = sub.add_parser("import", help="read a JSON export into an empty journal (all or nothing)")
     imp.add_argument("file", metavar="FILE")

@@ -9,6 +9,7 @@ from typing import Any
 
 from orjson import dumps as _dumps
 
+from backjournal.domain.dates import EARLIEST, LATEST
 from backjournal.domain.models import NOTES_MAX, Day, Entry, Tick
 from backjournal.domain.vocab import AREAS, RED_FLAGS, TICK_SIDES
 
@@ -120,6 +121,8 @@ def day_fast(doc: Any) -> Day | None:
     try:
         when = date.fromisoformat(iso)
     except ValueError:
+        return None
+    if not EARLIEST <= when <= LATEST:
         return None
     raw_entry = doc.get("entry")
     entry = None
