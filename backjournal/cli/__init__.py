@@ -16,11 +16,17 @@ EXIT_OK, EXIT_INPUT, EXIT_REFUSED, EXIT_UNUSABLE = 0, 2, 3, 4
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit code."""
-    args = _app_arguments(sys.argv[1:] if argv is None else argv)
+    words = sys.argv[1:] if argv is None else argv
+    args = _app_arguments(words)
     if args is None:
-        from backjournal.cli.parser import build_parser
+        from backjournal.cli.parser import build_parser, check_repeats
 
         with visible_output():  # argparse quotes what was typed in its errors
+            try:
+                check_repeats(words)
+            except InputError as error:
+                print(f"backjournal: {error.field}: {error.problem}", file=sys.stderr)
+                return EXIT_INPUT
             args = build_parser().parse_args(argv)
     if args.command is None:
         return _run(args)

@@ -9,6 +9,26 @@ from backjournal import __version__
 EPILOG = "Exit codes: 0 ok, 2 bad input, 3 refused by the advisor, 4 journal unusable."
 
 
+# argparse's parsing grows with the square of the options given (30,000 took 20 s), so counts are
+# checked on the raw words first. A real command line is far shorter than this.
+WORDS_MAX = 1000
+
+
+def check_repeats(words: list[str]) -> None:
+    """Refuse, before argparse reads them, more repeats of an option than the domain keeps."""
+    from backjournal.domain.entries import CHOICES_MAX, TAGS_MAX, check_count
+    from backjournal.domain.errors import InputError
+
+    for option, field, most in (
+        ("--tag", "tag", TAGS_MAX),
+        ("--area", "area", CHOICES_MAX),
+        ("--red-flag", "red-flag", CHOICES_MAX),
+    ):
+        check_count(sum(1 for w in words if w == option or w.startswith(option + "=")), most, field)
+    if len(words) > WORDS_MAX:
+        raise InputError("arguments", f"{len(words):,} given; a command takes at most {WORDS_MAX:,}")
+
+
 class _Append(argparse.Action):
     """argparse's "append", linear: the stock one copies the whole list on every repeat."""
 

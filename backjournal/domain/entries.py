@@ -40,13 +40,18 @@ def _shown(value: Any) -> str:
     return visible(text[:60] + "..." if len(text) > 60 else text, newlines=False)
 
 
+def check_count(count: int, most: int, field: str) -> None:
+    """Refuse more than `most` values of a repeated field (checked before any other rule)."""
+    if count > most:
+        raise InputError(field, f"{count:,} given; at most {most} are kept for a day")
+
+
 def _counted(values: Iterable[Any], most: int, field: str) -> list[Any]:
-    """The values as a list, refused when there are more than `most` (checked before any other rule)."""
+    """The values as a list, refused when there are more than `most`."""
     if isinstance(values, str):  # one string is one value, not a list of letters
         values = [values]
     given = list(values)
-    if len(given) > most:
-        raise InputError(field, f"{len(given):,} given; at most {most} are kept for a day")
+    check_count(len(given), most, field)
     return given
 
 
