@@ -26,7 +26,9 @@ def check_repeats(words: list[str]) -> None:
     ):
         check_count(sum(1 for w in words if w == option or w.startswith(option + "=")), most, field)
     if len(words) > WORDS_MAX:
-        raise InputError("arguments", f"{len(words):,} given; a command takes at most {WORDS_MAX:,}")
+        raise InputError(
+            "arguments", f"{len(words):,} given; a command takes at most {WORDS_MAX:,}"
+        )
 
 
 class _Append(argparse.Action):
