@@ -82,7 +82,7 @@ def _entry_checked(doc: Any, where: str) -> Entry:
         raise ShapeError(where, "must be an object")
     notes = doc.get("notes", "")
     if not isinstance(notes, str) or len(notes) > NOTES_MAX:
-        raise ShapeError(f"{where}.notes", f"must be text of at most {NOTES_MAX} characters")
+        raise ShapeError(f"{where}.notes", f"must be text of at most {NOTES_MAX:,} characters")
     rest = doc.get("rest", False)
     if not isinstance(rest, bool):
         raise ShapeError(f"{where}.rest", "must be true or false")
