@@ -98,9 +98,15 @@ def write_export(name: str, data: bytes, data_dir: Path, *, force: bool = False)
             "out",
             f"{given} is inside the journal's data folder {data_dir}; write exports elsewhere",
         )
-    if real.is_dir():
+    try:
+        info: os.stat_result | None = os.stat(real)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:  # a name too long, a part that is a file, no permission to look
+        raise InputError("out", f"cannot write {given}: {_reason(error)}") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
         raise InputError("out", f"{given} is a folder; give a file name")
-    if os.path.lexists(real) and not force:
+    if info is not None and not force:
         raise InputError("out", f"{given} already exists; add --force to replace it")
     _write_new(real, data, force, given)
     return given
