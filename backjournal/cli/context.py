@@ -29,7 +29,10 @@ def open_context(data_dir: str | None) -> Context:
     # value falls back to its default.
     settings, problems = read_settings(paths.config_file)
     if problems:
-        problem = "; ".join(str(p) for p in problems) + "; using the default for each"
+        problem = (
+            f"{paths.config_file}: {'; '.join(p.problem for p in problems)}. "
+            "Fix or remove the file; until then the default is used for each value named"
+        )
         print(visible(f"backjournal: warning: {problem}", newlines=False), file=sys.stderr)
     service = JournalService(Store(paths.data_dir), settings)
     return Context(paths=paths, service=service, settings_problem=problem)

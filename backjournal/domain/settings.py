@@ -136,5 +136,5 @@ class Settings:
                     values[key] = check(data[key])
                 except InputError as problem:
                     problems.append(problem)
-        advisor, advisor_problems = AdvisorSettings.read(data.get("advisor") or {})
+        advisor, advisor_problems = AdvisorSettings.read(data.get("advisor", {}))
         return replace(cls(), advisor=advisor, **values), problems + advisor_problems
