@@ -17,7 +17,7 @@ EXIT_OK, EXIT_INPUT, EXIT_REFUSED, EXIT_UNUSABLE = 0, 2, 3, 4
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit code."""
     words = sys.argv[1:] if argv is None else argv
-    args = _app_arguments(words)
+    args: Any = _app_arguments(words)
     if args is None:
         from backjournal.cli.parser import build_parser, check_repeats
 

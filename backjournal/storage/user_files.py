@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -134,14 +135,11 @@ def _write_new(real: Path, data: bytes, force: bool, given: Path) -> None:
     except OSError as error:
         raise InputError("out", f"cannot write {given}: {_reason(error)}") from None
     finally:
-        try:
+        with contextlib.suppress(OSError):  # already renamed into place, or gone
             os.unlink(temp)
-        except OSError:
-            pass  # already renamed into place, or gone
-    try:
+    # The export is in place; a folder that cannot be synced is the user's own choice.
+    with contextlib.suppress(OSError):
         fsync_dir(folder)
-    except OSError:
-        pass  # the export is in place; a folder that cannot be synced is the user's choice
 
 
 def _commit(temp: Path, real: Path, force: bool, given: Path) -> None:
