@@ -107,6 +107,11 @@ def write_export(name: str, data: bytes, data_dir: Path, *, force: bool = False)
         raise InputError("out", f"cannot write {given}: {_reason(error)}") from None
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise InputError("out", f"{given} is a folder; give a file name")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        # Replacing a device or a pipe (/dev/null, as root) would break the system, not export.
+        raise InputError(
+            "out", f"{given} is {_kind(info.st_mode)}; exports only create or replace files"
+        )
     if info is not None and not force:
         raise InputError("out", f"{given} already exists; add --force to replace it")
     _write_new(real, data, force, given)

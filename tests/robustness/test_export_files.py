@@ -122,7 +122,11 @@ def test_bad_paths_are_a_sentence_and_exit_2(journal, tmp_path):
         "empty": ("", "empty"),
         "under a file": (str(journal.parent / "f.txt" / "x.json"), "not a folder"),
         "symlink loop": (str(tmp_path / "loop"), "loop"),
+        # Never a real device here: were the check gone, --force would replace the node itself.
+        "a pipe": (str(fifo), "pipe"),
+        "a symlink to a pipe": (str(tmp_path / "to-pipe"), "pipe"),
     }
+    (tmp_path / "to-pipe").symlink_to(fifo)
     (journal.parent / "f.txt").write_text("x")
     (tmp_path / "loop").symlink_to(tmp_path / "loop")
     if Path("/sys").is_dir():
@@ -135,6 +139,7 @@ def test_bad_paths_are_a_sentence_and_exit_2(journal, tmp_path):
         COUNTS["paths refused"] += 1
     assert fingerprint(journal) == before
     assert not list(tmp_path.glob(".*.tmp-*"))
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # the pipe is still a pipe
 
 
 def test_an_unwritable_folder_leaves_nothing_behind(journal, tmp_path):
