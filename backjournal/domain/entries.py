@@ -92,6 +92,8 @@ def tags(values: Iterable[str]) -> tuple[str, ...]:
 def notes(value: Any) -> str:
     if not isinstance(value, str):
         raise InputError("notes", "must be text")
+    # Line ends from Windows or a paste become plain newlines; any other CR is refused below.
+    value = value.replace("\r\n", "\n")
     if len(value) > NOTES_MAX:
         raise InputError("notes", f"is {len(value):,} characters; the limit is {NOTES_MAX:,}")
     return check_text(value, "notes")

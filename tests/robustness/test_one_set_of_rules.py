@@ -221,7 +221,7 @@ def test_the_import_stores_what_input_would_store(tmp_path, one_day):
     """Accepted values are stored as `log` stores them: trimmed tags, areas in order, no repeats."""
     doc = export_doc()
     doc["days"][0]["entry"].update(
-        tags=[" padded ", "gym", "gym"], areas=["leg-left", "neck", "neck"]
+        tags=[" padded ", "gym", "gym"], areas=["leg-left", "neck", "neck"], notes="one\r\ntwo"
     )
     source = tmp_path / "loose.json"
     source.write_text(json.dumps(doc), encoding="utf-8")
@@ -235,6 +235,7 @@ def test_the_import_stores_what_input_would_store(tmp_path, one_day):
         DAY,
         *("--tag", " padded ", "--tag", "gym", "--tag", "gym"),
         *("--area", "leg-left", "--area", "neck", "--area", "neck"),
+        *("--note", "one\r\ntwo"),
     )
     assert typed.code == 0, typed.err
     shown = [
@@ -243,6 +244,7 @@ def test_the_import_stores_what_input_would_store(tmp_path, one_day):
     ]
     assert shown[0] == shown[1]
     assert shown[0]["tags"] == ["padded", "gym"] and shown[0]["areas"] == ["neck", "leg-left"]
+    assert shown[0]["notes"] == "one\ntwo"
 
 
 # Restore: a backup folder whose year file was edited by hand. Only what the stored format itself
