@@ -424,7 +424,7 @@ class Store:
         # What input would refuse is refused here too (InputError, exit 2): one set of rules.
         from backjournal.domain.incoming import check_journal
 
-        check_journal(days, meta, source.name)
+        check_journal(days, meta, f"backup {source.name}")
         with self._locked():
             saved = backup_files.snapshot(
                 self.journal_files(), self.backups_dir, self.clock(), "before-restore"
