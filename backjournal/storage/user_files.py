@@ -42,8 +42,19 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
+def _usable(name: str, field: str) -> None:
+    """Refuse a name no file can have (a NUL, text that is not a file-system name)."""
+    try:
+        encoded = os.fsencode(name)
+    except UnicodeEncodeError:
+        encoded = b"\0"
+    if b"\0" in encoded:
+        raise InputError(field, "is not a name a file can have")
+
+
 def read_user_file(name: str, field: str = "file") -> str:
     """The UTF-8 text of a regular file the user named; anything else is refused without blocking."""
+    _usable(name, field)
     path = Path(name).expanduser()
     try:
         # O_NONBLOCK: opening a FIFO with no writer must not hang; fstat then refuses it.
@@ -86,6 +97,7 @@ def write_export(name: str, data: bytes, data_dir: Path, *, force: bool = False)
         raise InputError(
             "out", "is empty; give a file name, or leave --out out to print the export"
         )
+    _usable(name, "out")
     given = Path(name).expanduser()
     target = Path(os.path.abspath(given))
     try:

@@ -172,6 +172,16 @@ def test_an_unwritable_folder_leaves_nothing_behind(journal, tmp_path):
         folder.chmod(0o700)
 
 
+@pytest.mark.parametrize("name", ["a\x00b.json", "caf\ud800.json"])
+@pytest.mark.parametrize("command", ["export --out", "import"])
+def test_names_no_file_can_have_are_refused(journal, tmp_path, name, command):
+    """Only a program can pass these (a command line cannot): still a sentence, not a traceback."""
+    before = fingerprint(journal)
+    result = run_main("--data-dir", str(journal), *command.split(), str(tmp_path / name))
+    assert result.code == 2 and "not a name a file can have" in result.err, result.err
+    assert fingerprint(journal) == before
+
+
 def test_zz_report():
     report(
         "exports",
