@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -24,7 +25,18 @@ from backjournal.domain.models import (
     Tick,
 )
 from backjournal.domain.settings import AdvisorSettings, Settings
-from backjournal.storage import JournalNotEmpty, Store
+from backjournal.storage import (
+    BackupInfo,
+    BackupNotFound,
+    JournalNotEmpty,
+    JournalUnusable,
+    Paths,
+    SettingsError,
+    Store,
+    StoreWriteError,
+    read_settings,
+    resolve_paths,
+)
 
 if TYPE_CHECKING:  # imported where used: `log` and `tick` start faster without them
     from backjournal.domain import streaks
@@ -49,10 +61,15 @@ class JournalService:
         store: Store,
         settings: Settings | None = None,
         clock: Callable[[], datetime] = datetime.now,
+        *,
+        paths: Paths | None = None,
+        settings_problem: str | None = None,
     ) -> None:
         self.store = store
         self.settings = settings or Settings()
         self.clock = clock
+        self._paths = paths
+        self.settings_problem = settings_problem  # why the saved settings were not used, if so
         self._streak_memo: streaks.StreakMemo | None = None
         self._recent_memo: (
             tuple[date, AdvisorSettings, JournalMeta, range, list[Mapping[date, Day]], Journal]
@@ -95,7 +112,7 @@ class JournalService:
         if memo is not None and memo[0] == day and memo[1] is s:
             meta, parts = self.store.views(memo[3])
             # The store hands out new objects for files that changed: the same objects, the same journal.
-            if meta is memo[2] and all(new is old for new, old in zip(parts, memo[4])):
+            if meta is memo[2] and all(new is old for new, old in zip(parts, memo[4], strict=True)):
                 return memo[5]
         meta, _ = self.store.views(())
         journal = rules.build_journal({}, meta)
@@ -290,3 +307,100 @@ class JournalService:
     def _check_not_future(self, day: date) -> None:
         if day > self.today():
             raise InputError("date", f"{day} is in the future; the journal only records past days")
+
+    # -- where the journal lives: paths, settings, themes, backup folders ----------------
+    @property
+    def paths(self) -> Paths:
+        """Where this journal, its settings and the user's themes live."""
+        if self._paths is None:  # a service made by hand (tests, benchmarks): the environment's
+            self._paths = resolve_paths(str(self.store.data_dir))
+        return self._paths
+
+    def save_settings(self, settings: Settings) -> None:
+        """Write the settings to the config folder, then use them; raises StoreWriteError or OSError."""
+        from backjournal.storage import save_settings
+
+        save_settings(self.paths.config_file, settings)
+        self.settings = settings
+
+    def backup_folder(self, folder: Path) -> BackupInfo:
+        """A folder the user named as a backup (not one of ours); InputError when it holds no journal."""
+        from backjournal.storage.backups import describe
+        from backjournal.storage.paths import is_journal_file
+
+        if not any(is_journal_file(p.name) for p in folder.iterdir()):
+            raise InputError(
+                "backup",
+                f"{folder} holds no journal files (journal-meta.json, journal-YYYY.json)",
+            )
+        return describe((date.fromtimestamp(folder.stat().st_mtime), "", "folder", 0), folder)
+
+
+# -- opening a journal: the CLI's and the TUI's one door to storage ---------------------
+# The errors and types they need are re-exported here: each keeps its one home in storage or
+# the domain, and no caller above the service imports storage.
+# Errors of the store alone: nothing was written, and the caller explains why (exit 4).
+STORE_ERRORS: tuple[type[Exception], ...] = (JournalUnusable, StoreWriteError)
+# Errors a screen or command reports instead of crashing: bad input, or a journal it can't use.
+JOURNAL_ERRORS: tuple[type[Exception], ...] = (InputError, *STORE_ERRORS)
+
+__all__ = [
+    "JOURNAL_ERRORS",
+    "STORE_ERRORS",
+    "AdvisorRefusal",
+    "BackupInfo",
+    "BackupNotFound",
+    "InputError",
+    "JournalNotEmpty",
+    "JournalService",
+    "JournalUnusable",
+    "Paths",
+    "SettingsError",
+    "StoreWriteError",
+    "TickOutcome",
+    "open_journal",
+    "read_theme_files",
+    "shipped_themes_dir",
+]
+
+
+def open_journal(
+    data_dir: str | None = None,
+    *,
+    env: Mapping[str, str] = os.environ,
+    clock: Callable[[], datetime] = datetime.now,
+) -> JournalService:
+    """The journal the options and environment name, with its saved settings.
+
+    A broken settings file must not stop the nightly entry: it is left untouched, the defaults
+    are used, and `settings_problem` says why (the caller shows it).
+    """
+    if data_dir is not None and not data_dir.strip():
+        raise InputError("data-dir", "is empty; give the journal's folder, or leave the option out")
+    paths = resolve_paths(data_dir, env)
+    problem = None
+    # Whatever the file holds, each bad value falls back to its own default.
+    settings, problems = read_settings(paths.config_file)
+    if problems:
+        problem = (
+            f"{paths.config_file}: {'; '.join(p.problem for p in problems)}. "
+            "Fix or remove the file; until then the default is used for each value named"
+        )
+    store = Store(paths.data_dir, clock=clock)
+    return JournalService(store, settings, clock, paths=paths, settings_problem=problem)
+
+
+def shipped_themes_dir() -> Path:
+    """The folder holding the themes that ship with backjournal."""
+    from backjournal.storage.shipped_themes import shipped_themes_dir as where
+
+    return where()
+
+
+def read_theme_files(
+    dirs: Iterable[Path],
+) -> list[tuple[Path, dict[str, Any] | None, str | None]]:
+    """Every theme file in the folders: (path, its data or None, the problem or None)."""
+    from backjournal.storage.themes import read_theme_files as read  # tomllib: on first use
+
+    return read(dirs)

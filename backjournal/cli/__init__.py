@@ -1,23 +1,28 @@
-"""The `backjournal` command: headless commands, or the TUI when no command is given."""
+"""The `backjournal` command's headless half: arguments, commands, and exit codes."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import SimpleNamespace
-from typing import Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from backjournal.domain.errors import AdvisorRefusal, InputError
 from backjournal.domain.text import visible
 
+if TYPE_CHECKING:
+    from argparse import Namespace
+
+    from backjournal.cli.context import Context
+
 EXIT_OK, EXIT_INPUT, EXIT_REFUSED, EXIT_UNUSABLE = 0, 2, 3, 4
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run one command and return its exit code."""
+def main(argv: list[str] | None = None, run_app: Callable[[Context], int] | None = None) -> int:
+    """Run one command and return its exit code; with no command, `run_app` (the entry gives it)."""
     words = sys.argv[1:] if argv is None else argv
-    args: Any = _app_arguments(words)
+    args = _app_arguments(words)
     if args is None:
         from backjournal.cli.parser import build_parser, check_repeats
 
@@ -29,9 +34,9 @@ def main(argv: list[str] | None = None) -> int:
                 return EXIT_INPUT
             args = build_parser().parse_args(argv)
     if args.command is None:
-        return _run(args)
+        return _run(args, run_app)
     with visible_output():
-        return _run(args)
+        return _run(args, run_app)
 
 
 class _VisibleWriter:
@@ -60,20 +65,21 @@ def visible_output() -> Iterator[None]:
         sys.stdout, sys.stderr = saved
 
 
-def _run(args: Any) -> int:
-    from backjournal.storage import JournalUnusable, StoreWriteError
+def _run(args: Namespace | SimpleNamespace, run_app: Callable[[Context], int] | None) -> int:
+    from backjournal.service import STORE_ERRORS
 
     try:
         from backjournal.cli.context import open_context
 
+        if args.command is None and run_app is None:
+            raise InputError("command", "missing; see `backjournal --help`")
         context = open_context(args.data_dir)
-        if args.command is None:
-            from backjournal.tui.app import run_app
-
+        if args.command is None and run_app is not None:
             return run_app(context)
         from backjournal.cli.commands import run_command
 
-        return run_command(args, context)
+        # A command was given, so argparse read the arguments (not _app_arguments).
+        return run_command(cast("Namespace", args), context)
     except InputError as error:
         print(f"backjournal: {error.field}: {error.problem}", file=sys.stderr)
         return EXIT_INPUT
@@ -84,7 +90,7 @@ def _run(args: Any) -> int:
             file=sys.stderr,
         )
         return EXIT_REFUSED
-    except (JournalUnusable, StoreWriteError) as error:
+    except STORE_ERRORS as error:
         print(f"backjournal: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
@@ -97,7 +103,7 @@ def _run(args: Any) -> int:
         return EXIT_OK
 
 
-def _app_arguments(argv: list[str]) -> SimpleNamespace | None:
+def _app_arguments(argv: list[str]) -> Namespace | SimpleNamespace | None:
     """`backjournal` or `backjournal --data-dir DIR`: the app, read without argparse.
 
     Building the parser of every command takes argparse about 10 ms, on the way to the app's

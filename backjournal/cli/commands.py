@@ -6,7 +6,6 @@ import json
 import sys
 from argparse import Namespace
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -314,15 +313,7 @@ def _find_backup(ctx: Context, text: str) -> Any:
         for b in backups:
             if b.path.resolve() == resolved:
                 return b
-        from backjournal.storage.backups import describe
-        from backjournal.storage.paths import is_journal_file
-
-        if not any(is_journal_file(p.name) for p in resolved.iterdir()):
-            raise InputError(
-                "backup",
-                f"{resolved} holds no journal files (journal-meta.json, journal-YYYY.json)",
-            )
-        return describe((date.fromtimestamp(resolved.stat().st_mtime), "", "folder", 0), resolved)
+        return ctx.service.backup_folder(resolved)
     day = ctx.service.parse_date(cleaned, "backup")
     same_day = [b for b in backups if b.day == day]
     if not same_day:
@@ -360,7 +351,7 @@ def cmd_restore(args: Namespace, ctx: Context) -> int:
         if not confirmed:
             print("Nothing changed.")
             return 0
-    from backjournal.storage import BackupNotFound
+    from backjournal.service import BackupNotFound
 
     try:
         saved = store.restore(backup.path)
@@ -380,7 +371,7 @@ def cmd_locate(args: Namespace, ctx: Context) -> int:
     for file in ctx.service.store.journal_files() or [paths.data_dir / "journal-meta.json"]:
         print(f"journal: {file}")
     print(f"config: {paths.config_file}")
-    from backjournal.storage.shipped_themes import shipped_themes_dir
+    from backjournal.service import shipped_themes_dir
 
     print(f"themes: {shipped_themes_dir()}")
     print(f"user-themes: {paths.user_themes_dir}")

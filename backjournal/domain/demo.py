@@ -160,11 +160,7 @@ def demo_journal(days: int, seed: int, today: date) -> tuple[dict[date, Day], Jo
             level = min(9.0, max(0.0, level + (target - level) * 0.6 + rng.gauss(0, 0.45)))
         before = phases.phase
         entry = None
-        if (
-            day == today
-            or day == flag_day
-            or rng.random() > (0.03 if before != MAINTENANCE else 0.06)
-        ):
+        if day in (today, flag_day) or rng.random() > (0.03 if before != MAINTENANCE else 0.06):
             pain = round(level)
             # Outside the first (mobility) weeks, keep below "rising": the demo then moves forward
             # cleanly and never hints at a flare that has no episode.

@@ -85,12 +85,16 @@ def export_json(
     return json_safe(json.dumps(doc, indent=2, ensure_ascii=False)) + "\n"
 
 
-def _list(doc: dict[str, Any], key: str, nullable: bool = False) -> list[Any] | None:
+def _list_or_none(doc: dict[str, Any], key: str) -> list[Any] | None:
+    if key not in doc:
+        raise InputError(f"import {key}", "is missing; the file is not a complete export")
+    return None if doc[key] is None else _list(doc, key)
+
+
+def _list(doc: dict[str, Any], key: str) -> list[Any]:
     if key not in doc:
         raise InputError(f"import {key}", "is missing; the file is not a complete export")
     value = doc[key]
-    if value is None and nullable:
-        return None
     if not isinstance(value, list):
         raise InputError(f"import {key}", "must be a list")
     return value
@@ -126,7 +130,7 @@ def parse_export(
     raw_days = _list(doc, "days")
     raw_episodes = _list(doc, "episodes")
     raw_exercises = _list(doc, "exercises")
-    raw_routines = _list(doc, "routines", nullable=True)
+    raw_routines = _list_or_none(doc, "routines")
     try:
         meta = JournalMeta()
         for i, raw in enumerate(raw_exercises):
@@ -280,8 +284,7 @@ def export_markdown(
     _check_range(start, end)
     last = min(end, today)  # nothing is recorded after today, so nothing after it is counted
     counted = max(0, (last - start).days + 1)
-    entries = [(d, journal.entry_on(d)) for d in _dates(start, last)]
-    entries = [(d, e) for d, e in entries if e is not None]
+    entries = [(d, e) for d in _dates(start, last) if (e := journal.entry_on(d)) is not None]
     pains = [e.pain for _, e in entries]
     lines = [
         "# Back pain journal summary",

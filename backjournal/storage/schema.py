@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from orjson import dumps as _json_bytes
+
 from backjournal.domain import codec
 from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
 from backjournal.domain.exercises import BUILTIN_BY_ID
@@ -159,7 +161,7 @@ def decode_year(
     ids: dict[date, int] = {}
     for doc_id, doc in _docs(tables, DAYS, path):
         try:
-            day = codec.day_from_dict(doc, f"document {doc_id}")
+            day = codec.day_from_dict(doc, f"document {doc_id}", _json_bytes)
         except ShapeError as error:
             raise JournalUnusable(path, f"wrongly shaped data: {error}", HINT_CORRUPT) from None
         if day.date.year != year:
@@ -212,7 +214,7 @@ def normalize_day(day: Day) -> tuple[dict[str, Any], Day]:
     decodes to the same day: half the bytes to serialise and sync on each write.
     """
     doc = codec.day_to_doc(day)
-    stored = codec.day_from_dict(doc)
+    stored = codec.day_from_dict(doc, ticks_key=_json_bytes)
     if stored.entry is not None and stored.entry == day.entry and stored.entry is not day.entry:
         # Keep the caller's (equal, immutable, just validated) Entry: memos keyed on entry identity,
         # such as the advisor's walk, then survive a tick, which replaces the Day but not its entry.

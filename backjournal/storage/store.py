@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import orjson
 
@@ -129,7 +129,7 @@ class Store:
     def _meta(self, migrated: bool = False) -> JournalMeta:
         cached = self._fresh(self.meta_path)
         if cached:
-            return cached.value
+            return cast(JournalMeta, cached.value)
         raw, key = read_with_key(self.meta_path)
         if raw is None:
             return JournalMeta()
@@ -145,7 +145,7 @@ class Store:
     def _year(self, year: int, path: Path) -> dict[date, Day]:
         cached = self._fresh(path)
         if cached:
-            return cached.value
+            return cast(dict[date, Day], cached.value)
         raw, key = read_with_key(path)
         if raw is None:
             return {}
@@ -188,7 +188,7 @@ class Store:
         merged = self._merged
         if merged is not None and merged[0] == years:
             days = merged[2]  # never handed out (callers get copies), so patched in place
-            for old, new in zip(merged[1], parts):
+            for old, new in zip(merged[1], parts, strict=True):
                 if old is not new:
                     for gone in old.keys() - new.keys():
                         del days[gone]
@@ -385,7 +385,9 @@ class Store:
                 else "the journal was empty before"
             )
             raise StoreWriteError(
-                self.data_dir, getattr(error, "error", error), f"it may be partly replaced; {where}"
+                self.data_dir,
+                error.error if isinstance(error, StoreWriteError) else error,
+                f"it may be partly replaced; {where}",
             ) from error
 
     def _migrate_locked(self) -> None:
