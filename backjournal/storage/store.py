@@ -433,9 +433,13 @@ class Store:
         source = backup_files.find_backup(self.backups_dir, which)
         files = {path.name: path for path in sorted(source.iterdir()) if is_journal_file(path.name)}
         raw = {name: read_bytes(path) or b"" for name, path in files.items()}
-        decode_journal(
+        days, meta = decode_journal(
             {name: parse_tables(files[name], data) for name, data in raw.items()}, source
         )
+        # What input would refuse is refused here too (InputError, exit 2): one set of rules.
+        from backjournal.domain.incoming import check_journal
+
+        check_journal(days, meta, f"backup {source.name}")
         with self._locked():
             saved = backup_files.snapshot(
                 self.journal_files(), self.backups_dir, self.clock(), "before-restore"
