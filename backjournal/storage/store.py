@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import orjson
 
@@ -48,7 +48,10 @@ from backjournal.storage.tinyfile import AtomicJSONStorage, open_db, parse_table
 def _copy_meta(meta: JournalMeta) -> JournalMeta:
     routines = None if meta.routines is None else list(meta.routines)
     return JournalMeta(
-        episodes=list(meta.episodes), exercises=list(meta.exercises), routines=routines
+        episodes=list(meta.episodes),
+        exercises=list(meta.exercises),
+        routines=routines,
+        psfs=meta.psfs,  # frozen: shared safely
     )
 
 
@@ -129,7 +132,7 @@ class Store:
     def _meta(self, migrated: bool = False) -> JournalMeta:
         cached = self._fresh(self.meta_path)
         if cached:
-            return cached.value
+            return cast(JournalMeta, cached.value)
         raw, key = read_with_key(self.meta_path)
         if raw is None:
             return JournalMeta()
@@ -145,7 +148,7 @@ class Store:
     def _year(self, year: int, path: Path) -> dict[date, Day]:
         cached = self._fresh(path)
         if cached:
-            return cached.value
+            return cast(dict[date, Day], cached.value)
         raw, key = read_with_key(path)
         if raw is None:
             return {}
@@ -188,7 +191,7 @@ class Store:
         merged = self._merged
         if merged is not None and merged[0] == years:
             days = merged[2]  # never handed out (callers get copies), so patched in place
-            for old, new in zip(merged[1], parts):
+            for old, new in zip(merged[1], parts, strict=True):
                 if old is not new:
                     for gone in old.keys() - new.keys():
                         del days[gone]
@@ -202,7 +205,13 @@ class Store:
 
     def is_empty(self) -> bool:
         days, meta = self.load()
-        return not days and not meta.episodes and not meta.exercises and meta.routines is None
+        return (
+            not days
+            and not meta.episodes
+            and not meta.exercises
+            and meta.routines is None
+            and meta.psfs.is_empty
+        )
 
     # Writing: lock, re-read under the lock, write atomically, release.
 
@@ -346,7 +355,11 @@ class Store:
                 # a damaged journal is refused, not replaced
                 held = bool(self._locked_year(path, year, txn.meta)[1]) or held
             if require_empty and (
-                held or txn.meta.episodes or txn.meta.exercises or txn.meta.routines is not None
+                held
+                or txn.meta.episodes
+                or txn.meta.exercises
+                or txn.meta.routines is not None
+                or not txn.meta.psfs.is_empty
             ):
                 raise JournalNotEmpty(self.data_dir)
             txn.before_write()
@@ -385,7 +398,9 @@ class Store:
                 else "the journal was empty before"
             )
             raise StoreWriteError(
-                self.data_dir, getattr(error, "error", error), f"it may be partly replaced; {where}"
+                self.data_dir,
+                error.error if isinstance(error, StoreWriteError) else error,
+                f"it may be partly replaced; {where}",
             ) from error
 
     def _migrate_locked(self) -> None:
@@ -418,9 +433,13 @@ class Store:
         source = backup_files.find_backup(self.backups_dir, which)
         files = {path.name: path for path in sorted(source.iterdir()) if is_journal_file(path.name)}
         raw = {name: read_bytes(path) or b"" for name, path in files.items()}
-        decode_journal(
+        days, meta = decode_journal(
             {name: parse_tables(files[name], data) for name, data in raw.items()}, source
         )
+        # What input would refuse is refused here too (InputError, exit 2): one set of rules.
+        from backjournal.domain.incoming import check_journal
+
+        check_journal(days, meta, f"backup {source.name}")
         with self._locked():
             saved = backup_files.snapshot(
                 self.journal_files(), self.backups_dir, self.clock(), "before-restore"
