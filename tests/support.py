@@ -20,6 +20,15 @@ async def settle(pilot: Any, times: int = 3) -> None:
         await pilot.pause()
 
 
+async def loaded(pilot: Any, group: str = "load") -> None:
+    """Let the screen's journal load (a thread worker of `group`) finish, and what it shows be drawn."""
+    await pilot.pause()
+    workers = [w for w in pilot.app.workers if w.group == group]
+    if workers:  # (an empty list would mean every worker, a dialog's too)
+        await pilot.app.workers.wait_for_complete(workers)
+    await pilot.pause()
+
+
 def fingerprint(folder: Path) -> dict[str, bytes]:
     """Every file under folder with its bytes, backups included (the lock file is not journal data)."""
     if not folder.exists():

@@ -5,19 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 
-from support import DEMO_TODAY
+from support import DEMO_TODAY, loaded
 from textual.widgets import Input
 
 from backjournal.tui.modals.confirm import ConfirmModal
 from backjournal.tui.screens.diary import DiaryScreen, DiaryTable
-
-
-async def loaded(pilot) -> None:
-    """Let the screen's journal load (a thread worker) finish, and what it shows be drawn."""
-    await pilot.pause()
-    app = pilot.app
-    await app.workers.wait_for_complete([w for w in app.workers if w.group == "load"])
-    await pilot.pause()
 
 
 async def open_diary(pilot) -> DiaryScreen:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from support import DEMO_TODAY
+from support import DEMO_TODAY, loaded
 from textual.widgets import Input
 
 from backjournal.domain.models import Episode
@@ -15,7 +15,7 @@ from backjournal.tui.screens.episodes import EpisodesScreen, PhaseHistory
 async def open_episodes(pilot) -> EpisodesScreen:
     await pilot.press("e")
     await pilot.pause()
-    await pilot.pause()
+    await loaded(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, EpisodesScreen)
     return screen
@@ -28,7 +28,7 @@ async def answer(pilot, text: str) -> None:
     field.value = text
     field.focus()
     await pilot.press("enter")
-    await pilot.pause()
+    await loaded(pilot)  # a write reloads the episodes (a thread worker)
 
 
 async def test_start_then_end_an_episode(empty_service, make_service, make_app):

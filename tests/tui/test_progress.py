@@ -6,21 +6,13 @@ import time
 from datetime import timedelta
 from itertools import pairwise
 
-from support import DEMO_TODAY
+from support import DEMO_TODAY, loaded
 
 from backjournal.tui.screens.progress import ProgressScreen, StreakPanel
 from backjournal.tui.widgets.calendar_heatmap import CalendarHeatmap
 from backjournal.tui.widgets.pain_trend import PainTrend, buckets
 from backjournal.tui.widgets.progress_data import compute_progress
 from backjournal.tui.widgets.weekly_adherence import WeeklyAdherence
-
-
-async def loaded(pilot) -> None:
-    """Let the screen's journal load (a thread worker) finish, and what it shows be drawn."""
-    await pilot.pause()
-    app = pilot.app
-    await app.workers.wait_for_complete([w for w in app.workers if w.group == "load"])
-    await pilot.pause()
 
 
 async def open_progress(pilot) -> ProgressScreen:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from support import loaded
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 
@@ -12,11 +13,8 @@ def _open(key: str):
         await pilot.press(key)
         for _ in range(2):
             await pilot.pause()
-        # The screen loads the journal in a thread worker: wait for it, then for the drawing.
-        app = pilot.app
-        await app.workers.wait_for_complete([w for w in app.workers if w.group == "load"])
-        for _ in range(2):
-            await pilot.pause()
+        await loaded(pilot)  # the screen reads the journal in a thread worker
+        await pilot.pause()
 
     return run_before
 

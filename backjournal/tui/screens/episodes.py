@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from backjournal.domain import advisor
 from backjournal.domain.models import Episode, Journal
@@ -167,14 +168,22 @@ class EpisodesScreen(JournalScreen):
         self.query_one("#episodes-list", OptionList).focus()
 
     def reload(self) -> None:
-        """Reload the episodes, keeping the highlighted one."""
-        service = self.service
+        """Reload the episodes, keeping the highlighted one (the journal is read off the UI thread)."""
+        self._load_journal()
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load_journal(self) -> None:
         try:
-            self.journal = service.journal()
+            journal = self.service.journal()
         except JOURNAL_ERRORS as error:
-            self.report_error(error)
+            self.app.call_from_thread(self.report_error, error)
             return
-        today = service.today()
+        if not get_current_worker().is_cancelled:  # a newer load took over
+            self.app.call_from_thread(self._show_journal, journal)
+
+    def _show_journal(self, journal: Journal) -> None:
+        self.journal = journal
+        today = self.service.today()
         listing = self.query_one("#episodes-list", OptionList)
         before = listing.highlighted_option.id if listing.highlighted_option else None
         self.episodes = list(reversed(self.journal.episodes))  # newest first

@@ -164,7 +164,7 @@ class RoutinesScreen(JournalScreen):
     def reload(self) -> None:
         """Reload routines and library, keeping what was highlighted."""
         try:
-            self.journal = self.service.journal()
+            self.journal = self.service.library()  # routines and exercises: no year file read
         except JOURNAL_ERRORS as error:
             self.report_error(error)
             return
