@@ -13,6 +13,7 @@ from backjournal.domain import journal as rules
 from backjournal.domain.dates import journal_today, parse_date
 from backjournal.domain.errors import AdvisorRefusal, InputError
 from backjournal.domain.models import (
+    Clearance,
     Day,
     Entry,
     Episode,
@@ -27,6 +28,7 @@ from backjournal.storage import JournalNotEmpty, Store
 
 if TYPE_CHECKING:  # imported where used: `log` and `tick` start faster without them
     from backjournal.domain import streaks
+    from backjournal.domain.red_flags import FlaggedDay
 
 NOT_EMPTY_IMPORT = "the journal is not empty; import into an empty data directory"
 NOT_EMPTY_DEMO = "the journal is not empty; demo only fills an empty journal"
@@ -208,6 +210,38 @@ class JournalService:
 
     def add_exercise(self, exercise: Exercise) -> None:
         self._update_meta(lambda m: rules.add_exercise(m, exercise))
+
+    # -- red flags -------------------------------------------------------------------------
+    def red_flags(self) -> tuple[list[FlaggedDay], list[Clearance]]:
+        """Every day with red flags (and what cleared them), and every clearance, oldest first."""
+        from backjournal.domain.red_flags import flagged_days
+
+        journal = self.journal()
+        return flagged_days(journal), list(journal.clearances)
+
+    def clear_red_flags(self, day: date, note: str = "") -> tuple[Clearance, list[date]]:
+        """Record that the user was seen about the red flags logged on or before `day`.
+
+        Returns the clearance and the flagged days it releases; refused when there is nothing
+        to clear (no flag on or before `day` that an earlier clearance has not released).
+        """
+        from backjournal.domain.red_flags import add_clearance, check_note, flagged_days
+
+        self._check_not_future(day)
+        clearance = Clearance(day, check_note(note))
+        released = [
+            f.date
+            for f in flagged_days(self.journal())
+            if f.date <= day and (f.cleared_on is None or f.cleared_on >= day)
+        ]
+        if not released:
+            raise InputError(
+                "red-flags",
+                f"nothing to clear: no warning signs are logged on or before {day} "
+                "that an earlier clearance has not already cleared",
+            )
+        self._update_meta(lambda m: add_clearance(m, clearance))
+        return clearance, released
 
     # -- exports, imports, demo ---------------------------------------------------------
     def export(self, fmt: str, start: date | None = None, end: date | None = None) -> str:

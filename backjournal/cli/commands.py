@@ -382,6 +382,8 @@ def cmd_locate(args: Namespace, ctx: Context) -> int:
     return 0
 
 
+from backjournal.cli.commands_night import cmd_red_flags  # noqa: E402 - after the handlers above
+
 COMMANDS: dict[str, Callable[[Namespace, Context], int]] = {
     "log": cmd_log,
     "show": cmd_show,
@@ -399,6 +401,7 @@ COMMANDS: dict[str, Callable[[Namespace, Context], int]] = {
     "backups": cmd_backups,
     "restore": cmd_restore,
     "locate": cmd_locate,
+    "red-flags": cmd_red_flags,
 }
 
 

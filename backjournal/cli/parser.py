@@ -119,6 +119,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _json(advise)
 
+    flags = sub.add_parser(
+        "red-flags",
+        help="record that a doctor saw you about red flags, or list them",
+        epilog="From the day of a clearance on, red flags logged on or before it no longer hold "
+        "the phase; the days before keep their history.",
+    )
+    fsub = flags.add_subparsers(dest="red_flags_command", metavar="ACTION", required=True)
+    clear = fsub.add_parser("clear", help="you were seen about the red flags logged so far")
+    _date(clear, "the day you were seen")
+    clear.add_argument("--note", metavar="TEXT", help="what the doctor said (optional)")
+    _json(fsub.add_parser("list", help="red-flag days and clearances"))
+
     streaks = sub.add_parser("streaks", help="journal and routine streaks")
     _date(streaks)
     _json(streaks)

@@ -11,10 +11,20 @@ from datetime import date
 from typing import Any
 
 from backjournal.domain.codec_fast import day_fast, entry_fast, tick_fast
-from backjournal.domain.models import NOTES_MAX, Day, Entry, Episode, Exercise, Routine, Tick
+from backjournal.domain.models import (
+    NOTES_MAX,
+    Clearance,
+    Day,
+    Entry,
+    Episode,
+    Exercise,
+    Routine,
+    Tick,
+)
 from backjournal.domain.vocab import AREAS, KINDS, RED_FLAGS, REGIONS, SIDES, TICK_SIDES
 
-SCHEMA_VERSION = 1
+# 2: journal-meta.json may hold a "clearances" table (red flags cleared); optional, [] if absent.
+SCHEMA_VERSION = 2
 
 
 class ShapeError(ValueError):
@@ -321,3 +331,31 @@ def routine_from_dict(doc: Any, where: str = "routine") -> Routine:
         times_per_week=times,
         max_per_week=most,
     )
+
+
+CLEARANCE_NOTE_MAX = 1000
+
+
+def clearance_to_dict(clearance: Clearance) -> dict[str, Any]:
+    return {"date": clearance.date.isoformat(), "note": clearance.note}
+
+
+def clearance_from_dict(doc: Any, where: str = "clearance") -> Clearance:
+    if not isinstance(doc, dict):
+        raise ShapeError(where, "must be an object")
+    day = _date(doc.get("date"), f"{where}.date")
+    note = doc.get("note", "")
+    if not isinstance(note, str) or len(note) > CLEARANCE_NOTE_MAX:
+        raise ShapeError(
+            f"{where}.note", f"must be text of at most {CLEARANCE_NOTE_MAX} characters"
+        )
+    return Clearance(date=day, note=note)
+
+
+def check_clearances(clearances: list[Clearance], where: str = "clearances") -> list[Clearance]:
+    """Sort clearances by date and refuse two on the same date."""
+    ordered = sorted(clearances, key=lambda c: c.date)
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        if before.date == after.date:
+            raise ShapeError(where, f"two clearances are dated {after.date}")
+    return ordered

@@ -13,6 +13,18 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 EARLIEST = date(1900, 1, 1)  # nobody journals a back from before this; likely a typo
 
 
+def short_day(day: date, ref: date | None = None) -> str:
+    """'25 Nov', with the year when it differs from `ref`'s: how messages name a day."""
+    text = f"{day.day} {day:%b}"
+    return text if ref is not None and day.year == ref.year else f"{text} {day.year}"
+
+
+def day_list(days: list[date], ref: date | None = None) -> str:
+    """'25 Nov', '25 Nov and 27 Nov', '24 Nov, 25 Nov and 27 Nov'."""
+    names = [short_day(d, ref) for d in days]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def journal_today(now: datetime, day_starts_at: time = time(4, 0)) -> date:
     """The journal day at `now`: before `day_starts_at` it is still the previous night."""
     if now.time() < day_starts_at:

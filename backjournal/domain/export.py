@@ -16,7 +16,15 @@ from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
 from backjournal.domain.errors import InputError
 from backjournal.domain.exercises import BUILTIN_BY_ID, ordered
 from backjournal.domain.journal import add_exercise, save_routine
-from backjournal.domain.models import Day, Episode, Exercise, Journal, JournalMeta, Routine
+from backjournal.domain.models import (
+    Clearance,
+    Day,
+    Episode,
+    Exercise,
+    Journal,
+    JournalMeta,
+    Routine,
+)
 from backjournal.domain.settings import AdvisorSettings
 from backjournal.domain.streaks import DONE, MET, MISSED, PAUSED, day_status, week_status
 from backjournal.domain.vocab import PHASE_LABELS, RED_FLAG_LABELS
@@ -79,6 +87,9 @@ def export_json(
         "routines": None
         if meta.routines is None
         else [codec.routine_to_dict(r) for r in meta.routines],
+        "clearances": [
+            codec.clearance_to_dict(c) for c in sorted(meta.clearances, key=lambda c: c.date)
+        ],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
@@ -133,6 +144,7 @@ def parse_export(text: str, *, today: date | None = None) -> tuple[dict[date, Da
             meta.routines = _read_routines(raw_routines, library)
         meta.episodes = _read_episodes(raw_episodes, today)
         days = _read_days(raw_days, library, today)
+        meta.clearances = _read_clearances(doc.get("clearances", []), today)
     except ShapeError as exc:
         raise InputError(exc.where, exc.problem) from None
     return days, meta
@@ -177,6 +189,19 @@ def _read_episodes(raw_episodes: list[Any], today: date | None) -> list[Episode]
             if episode.start > today:
                 raise InputError(f"import episodes[{i}].start", f"{episode.start} is in the future")
     return codec.check_episodes(episodes, "import episodes")
+
+
+def _read_clearances(raw: Any, today: date | None) -> list[Clearance]:
+    """Red-flag clearances (schema 2; absent from older exports, which have none)."""
+    if not isinstance(raw, list):
+        raise InputError("import clearances", "must be a list")
+    found = []
+    for i, item in enumerate(raw):
+        clearance = codec.clearance_from_dict(item, f"import clearances[{i}]")
+        if today is not None and clearance.date > today:
+            raise InputError(f"import clearances[{i}].date", f"{clearance.date} is in the future")
+        found.append(clearance)
+    return codec.check_clearances(found, "import clearances")
 
 
 def _read_days(
@@ -293,7 +318,7 @@ def export_markdown(
     lines += _weekly_pain(journal, start, end, today)
     lines += _episodes(journal, start, end, settings, today)
     lines += _adherence(journal, start, last, settings, today)
-    lines += _red_flags(entries)
+    lines += _red_flags(entries, [c for c in journal.clearances if start <= c.date <= last])
     lines += _notes(entries)
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -380,14 +405,18 @@ def _adherence(
     return [*lines, ""]
 
 
-def _red_flags(entries: list[tuple[date, Any]]) -> list[str]:
+def _red_flags(entries: list[tuple[date, Any]], clearances: list[Clearance]) -> list[str]:
     lines = ["## Warning signs reported", ""]
     flagged = [(d, e) for d, e in entries if e.red_flags]
-    if not flagged:
+    if not flagged and not clearances:
         return [*lines, "None reported in this period.", ""]
+    rows: list[tuple[date, str]] = []
     for d, e in flagged:
-        labels = "; ".join(RED_FLAG_LABELS.get(f, f) for f in e.red_flags)
-        lines.append(f"- {d}: {labels}")
+        rows.append((d, "; ".join(RED_FLAG_LABELS.get(f, f) for f in e.red_flags)))
+    for c in clearances:
+        note = " ".join(c.note.split())
+        rows.append((c.date, "cleared by a doctor" + (f" ({note})" if note else "")))
+    lines += [f"- {d}: {text}" for d, text in sorted(rows, key=lambda row: row[0])]
     return [*lines, ""]
 
 

@@ -22,7 +22,14 @@ def build_journal(days: Mapping[date, Day], meta: JournalMeta) -> Journal:
     exercises.update((e.id, e) for e in meta.exercises)
     routines = list(DEFAULT_ROUTINES) if meta.routines is None else list(meta.routines)
     episodes = sorted(meta.episodes, key=lambda e: e.start)
-    return Journal(days=dict(days), episodes=episodes, exercises=exercises, routines=routines)
+    clearances = sorted(meta.clearances, key=lambda c: c.date)
+    return Journal(
+        days=dict(days),
+        episodes=episodes,
+        exercises=exercises,
+        routines=routines,
+        clearances=clearances,
+    )
 
 
 def start_episode(meta: JournalMeta, start: date) -> JournalMeta:

@@ -103,6 +103,14 @@ class Episode:
         return self.start <= day and (self.end is None or day < self.end)
 
 
+@dataclass(frozen=True, slots=True)
+class Clearance:
+    """The user was seen about their red flags: those logged on or before `date` stop holding."""
+
+    date: date
+    note: str = ""
+
+
 @dataclass(slots=True)
 class Journal:
     """The whole journal in memory: a plain snapshot that the domain computes on."""
@@ -111,6 +119,7 @@ class Journal:
     episodes: list[Episode] = field(default_factory=list)  # sorted by start
     exercises: dict[str, Exercise] = field(default_factory=dict)  # built-in and custom
     routines: list[Routine] = field(default_factory=list)
+    clearances: list[Clearance] = field(default_factory=list)  # of red flags, sorted by date
 
     def entry_on(self, day: date) -> Entry | None:
         record = self.days.get(day)
@@ -143,8 +152,9 @@ class Journal:
 
 @dataclass(slots=True)
 class JournalMeta:
-    """What is stored besides the days: episodes, custom exercises, routines."""
+    """What is stored besides the days: episodes, custom exercises, routines, red-flag clearances."""
 
     episodes: list[Episode] = field(default_factory=list)
     exercises: list[Exercise] = field(default_factory=list)  # custom ones only
     routines: list[Routine] | None = None  # None: the default routines
+    clearances: list[Clearance] = field(default_factory=list)  # sorted by date, one per date

@@ -83,10 +83,8 @@ class TonightSession:
         """The index of the first unticked item after `after`, wrapping round; None when all are."""
         count = len(self.items)
         start = max(after + 1, 0)
-        for index in [*range(start, count), *range(0, min(start, count))]:
-            if not self.items[index].ticked:
-                return index
-        return None
+        order: list[int] = [*range(start, count), *range(0, min(start, count))]
+        return next((i for i in order if not self.items[i].ticked), None)
 
     def unticked_of(self, routine_id: str) -> tuple[str, ...]:
         """The routine's exercises in the session still to tick, in session order."""

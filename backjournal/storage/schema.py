@@ -17,11 +17,24 @@ from backjournal.storage.tinyfile import HINT_CORRUPT
 
 DAYS = "days"
 META, EPISODES, EXERCISES, ROUTINES = "meta", "episodes", "exercises", "routines"
+CLEARANCES = "clearances"  # schema 2: red-flag clearances (absent or empty: none)
 
 # version -> function taking {file name: TinyDB tables} at that version and returning them at version + 1.
 # A file name missing from the result is deleted; a new one is created.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[int, Migration] = {}
+
+
+def _add_clearances(files: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 -> 2: journal-meta.json gains an empty clearances table; nothing else changes."""
+    files = dict(files)
+    meta = dict(files[META_FILE])
+    meta.setdefault(CLEARANCES, {})
+    files[META_FILE] = meta
+    return files
+
+
+MIGRATIONS[1] = _add_clearances
 
 BUILTIN_IDS = frozenset(BUILTIN_BY_ID)
 
@@ -100,11 +113,20 @@ def decode_meta(tables: dict[str, Any] | None, path: Path) -> JournalMeta:
         routines = [
             codec.routine_from_dict(doc, f"routine {i}") for i, doc in _docs(tables, ROUTINES, path)
         ]
+        clearances = codec.check_clearances(
+            [
+                codec.clearance_from_dict(doc, f"clearance {i}")
+                for i, doc in _docs(tables, CLEARANCES, path)
+            ]
+        )
         custom = flags.get("routines_custom", False)
         if not isinstance(custom, bool):
             raise ShapeError("meta.routines_custom", "must be true or false")
         meta = JournalMeta(
-            episodes=episodes, exercises=exercises, routines=routines if custom else None
+            episodes=episodes,
+            exercises=exercises,
+            routines=routines if custom else None,
+            clearances=clearances,
         )
         _unique_ids(meta)
     except ShapeError as error:
@@ -130,7 +152,12 @@ def normalize_meta(meta: JournalMeta) -> JournalMeta:
     routines = None
     if meta.routines is not None:
         routines = [codec.routine_from_dict(codec.routine_to_dict(r)) for r in meta.routines]
-    normal = JournalMeta(episodes=episodes, exercises=exercises, routines=routines)
+    clearances = codec.check_clearances(
+        [codec.clearance_from_dict(codec.clearance_to_dict(c)) for c in meta.clearances]
+    )
+    normal = JournalMeta(
+        episodes=episodes, exercises=exercises, routines=routines, clearances=clearances
+    )
     _unique_ids(normal)
     return normal
 
@@ -148,6 +175,7 @@ def encode_meta(meta: JournalMeta, base: dict[str, Any] | None = None) -> dict[s
     tables[EPISODES] = table_of([codec.episode_to_dict(e) for e in meta.episodes])
     tables[EXERCISES] = table_of([codec.exercise_to_dict(e) for e in meta.exercises])
     tables[ROUTINES] = table_of([codec.routine_to_dict(r) for r in meta.routines or []])
+    tables[CLEARANCES] = table_of([codec.clearance_to_dict(c) for c in meta.clearances])
     return tables
 
 

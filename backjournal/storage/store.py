@@ -48,7 +48,10 @@ from backjournal.storage.tinyfile import AtomicJSONStorage, open_db, parse_table
 def _copy_meta(meta: JournalMeta) -> JournalMeta:
     routines = None if meta.routines is None else list(meta.routines)
     return JournalMeta(
-        episodes=list(meta.episodes), exercises=list(meta.exercises), routines=routines
+        episodes=list(meta.episodes),
+        exercises=list(meta.exercises),
+        routines=routines,
+        clearances=list(meta.clearances),
     )
 
 
@@ -202,7 +205,13 @@ class Store:
 
     def is_empty(self) -> bool:
         days, meta = self.load()
-        return not days and not meta.episodes and not meta.exercises and meta.routines is None
+        return (
+            not days
+            and not meta.episodes
+            and not meta.exercises
+            and meta.routines is None
+            and not meta.clearances
+        )
 
     # Writing: lock, re-read under the lock, write atomically, release.
 
@@ -346,7 +355,11 @@ class Store:
                 # a damaged journal is refused, not replaced
                 held = bool(self._locked_year(path, year, txn.meta)[1]) or held
             if require_empty and (
-                held or txn.meta.episodes or txn.meta.exercises or txn.meta.routines is not None
+                held
+                or txn.meta.episodes
+                or txn.meta.exercises
+                or txn.meta.routines is not None
+                or txn.meta.clearances
             ):
                 raise JournalNotEmpty(self.data_dir)
             txn.before_write()

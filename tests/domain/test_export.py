@@ -23,7 +23,16 @@ from backjournal.domain.export import (
     parse_export,
 )
 from backjournal.domain.journal import build_journal
-from backjournal.domain.models import Day, Entry, Episode, Exercise, JournalMeta, Routine, Tick
+from backjournal.domain.models import (
+    Clearance,
+    Day,
+    Entry,
+    Episode,
+    Exercise,
+    JournalMeta,
+    Routine,
+    Tick,
+)
 from backjournal.domain.settings import AdvisorSettings
 from backjournal.domain.vocab import AREAS, RED_FLAG_LABELS, RED_FLAGS, TICK_SIDES
 
@@ -66,6 +75,7 @@ def sample() -> tuple[dict[date, Day], JournalMeta]:
         episodes=[Episode(D("2026-01-01"), D("2026-02-01")), Episode(D("2026-03-01"))],
         exercises=[WALL],
         routines=[*DEFAULT_ROUTINES, MY_ROUTINE],
+        clearances=[Clearance(D("2026-03-05"), 'GP: "nothing serious"\nsee again if worse')],
     )
     return {d.date: d for d in days}, meta
 
@@ -81,7 +91,24 @@ def test_json_round_trip_is_byte_identical():
     assert back_meta.episodes == meta.episodes
     assert back_meta.exercises == meta.exercises
     assert back_meta.routines == meta.routines
+    assert back_meta.clearances == meta.clearances and meta.clearances
     assert export_json(back_days, back_meta, None, None) == text
+
+
+def test_clearances_are_exported_like_episodes_and_checked_on_import():
+    days, meta = sample()
+    doc = json.loads(export_json(days, meta, None, None))
+    assert doc["clearances"] == [{"date": "2026-03-05", "note": meta.clearances[0].note}]
+    # Like episodes, they shape the advice of the days exported, so a period keeps them.
+    assert json.loads(export_json(days, meta, None, D("2026-03-04")))["clearances"]
+    del doc["clearances"]  # a schema-1 export has none
+    assert parse_export(json.dumps(doc))[1].clearances == []
+    doc["clearances"] = [{"date": "2026-03-06"}, {"date": "2026-03-06"}]
+    with pytest.raises(InputError, match="two clearances"):
+        parse_export(json.dumps(doc))
+    doc["clearances"] = [{"date": "2026-04-01"}]
+    with pytest.raises(InputError, match="in the future"):
+        parse_export(json.dumps(doc), today=D("2026-03-20"))
 
 
 def test_json_shape():
@@ -122,7 +149,10 @@ def test_json_is_stable_whatever_the_order_things_come_in():
         ticks={"walk": Tick("walk"), "pelvic-tilt": Tick("pelvic-tilt")},
     )
     meta2 = JournalMeta(
-        episodes=meta.episodes[::-1], exercises=meta.exercises, routines=meta.routines
+        episodes=meta.episodes[::-1],
+        exercises=meta.exercises,
+        routines=meta.routines,
+        clearances=meta.clearances,
     )
     assert export_json(shuffled_days, meta2, None, None) == export_json(days, meta, None, None)
 
@@ -471,7 +501,9 @@ def md_journal():
         ticks = MOBILITY_IDS if n % 2 == 0 else ()
         days[d] = day(d.isoformat(), pain, ticks, **extra)
     meta = JournalMeta(
-        episodes=[Episode(D("2026-01-05"), D("2026-02-02")), Episode(D("2026-03-02"))]
+        episodes=[Episode(D("2026-01-05"), D("2026-02-02")), Episode(D("2026-03-02"))],
+        # Seen about the red flag the next day: it no longer holds the phase from 03-11.
+        clearances=[Clearance(D("2026-03-11"), "GP: nothing serious")],
     )
     return build_journal(days, meta)
 
@@ -498,6 +530,7 @@ def test_markdown_summary():
     # Red flags in plain words, and non-empty notes only.
     assert "2026-03-10: " + RED_FLAG_LABELS["fever"] in text
     assert RED_FLAG_LABELS["night-pain"] in text
+    assert "- 2026-03-11: cleared by a doctor (GP: nothing serious)" in text
     assert "- 2026-03-05: Long drive, stiff afterwards.\n  Better by the evening." in text
     assert "2026-03-07:" not in text
     # Adherence: mobility done every other day; stretching and strengthening paused while too soon.
