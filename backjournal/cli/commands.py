@@ -38,7 +38,7 @@ def cmd_log(args: Namespace, ctx: Context) -> int:
     if not changes:
         raise InputError("log", "nothing to record: give at least --pain (0-10)")
     entry = service.log(day, changes)
-    print(f"Saved {day}: pain {entry.pain}/10.")
+    print(f"Saved {day}: pain {output.pain_text(entry.pain)}.")
     for warning in service.advise(day).warnings:
         if warning.code in ("red_flag", "pain_rising", "flare_suspected"):
             print(f"! {warning.message}")

@@ -10,7 +10,13 @@ from backjournal.domain import advisor
 from backjournal.domain.exercises import dose_text, ordered
 from backjournal.domain.models import Day, Exercise, Journal
 from backjournal.domain.settings import AdvisorSettings
-from backjournal.domain.vocab import AREA_LABELS, PHASE_LABELS, RED_FLAG_LABELS
+from backjournal.domain.vocab import (
+    AREA_LABELS,
+    PAIN_BAND_LABELS,
+    PHASE_LABELS,
+    RED_FLAG_LABELS,
+    pain_band,
+)
 
 if TYPE_CHECKING:  # for the annotation only: `log` need not import the streak rules
     from backjournal.domain.streaks import Streaks
@@ -28,8 +34,8 @@ def day_text(day: Day, library: Mapping[str, Exercise]) -> str:
         lines.append("  No entry yet.")
     else:
         lines.append(
-            f"  Pain {entry.pain}/10"
-            + (f", worst {entry.worst}/10" if entry.worst is not None else "")
+            f"  Pain {pain_text(entry.pain)}"
+            + (f", worst {pain_text(entry.worst)}" if entry.worst is not None else "")
         )
         if entry.areas:
             lines.append("  Where: " + ", ".join(AREA_LABELS[a] for a in entry.areas))
@@ -51,6 +57,11 @@ def day_text(day: Day, library: Mapping[str, Exercise]) -> str:
             flag = "  (ticked against the advisor)" if tick.overridden else ""
             lines.append(f"    [x] {name}{flag}")
     return "\n".join(lines)
+
+
+def pain_text(value: int) -> str:
+    """'4/10 (moderate)': the score and its band on the one pain scale."""
+    return f"{value}/10 ({PAIN_BAND_LABELS[pain_band(value)]})"
 
 
 def _score(value: int | None) -> str:

@@ -27,7 +27,13 @@ from backjournal.domain.models import (
 )
 from backjournal.domain.settings import AdvisorSettings
 from backjournal.domain.streaks import DONE, MET, MISSED, PAUSED, day_status, week_status
-from backjournal.domain.vocab import PHASE_LABELS, RED_FLAG_LABELS
+from backjournal.domain.vocab import (
+    PAIN_BAND_LABELS,
+    PHASE_LABELS,
+    RED_FLAG_LABELS,
+    pain_band,
+    pain_band_legend,
+)
 
 FORMAT = "backjournal-export"
 CSV_COLUMNS = (
@@ -284,8 +290,12 @@ def _weeks(start: date, end: date) -> list[date]:
     return [monday + timedelta(weeks=n) for n in range((end - monday).days // 7 + 1)]
 
 
-def _mean(values: list[int]) -> str:
-    return f"{sum(values) / len(values):.1f}" if values else "-"
+def _banded(values: list[int]) -> str:
+    """The mean with its band on the one pain scale: '3.2 (low)'."""
+    if not values:
+        return "-"
+    mean = sum(values) / len(values)
+    return f"{mean:.1f} ({PAIN_BAND_LABELS[pain_band(mean)]})"
 
 
 def _span(a: date, b: date) -> str:
@@ -308,11 +318,11 @@ def export_markdown(
         f"**Period:** {_span(start, end)} ({(end - start).days + 1} days)",
         "",
         f"- Nights logged: {len(entries)} of {counted}",
-        f"- Average pain: {_mean(pains)} out of 10"
+        f"- Average pain: {_banded(pains)} out of 10"
         + (f" (lowest {min(pains)}, highest {max(pains)})" if pains else ""),
         f"- Rest days: {sum(1 for _, e in entries if e.rest)}",
         "",
-        "Pain is scored 0 (none) to 10 (worst imaginable).",
+        f"Pain is scored 0 (none) to 10 (worst imaginable); bands: {pain_band_legend()}.",
         "",
     ]
     lines += _weekly_pain(journal, start, end, today)
@@ -339,7 +349,7 @@ def _weekly_pain(journal: Journal, start: date, end: date, today: date) -> list[
         year, week, _ = monday.isocalendar()
         lines.append(
             f"| {year}-W{week:02d} | {first} to {last} | {len(found)} of {(last - first).days + 1} "
-            f"| {_mean([e.pain for e in found])} | {max(worst) if worst else '-'} |"
+            f"| {_banded([e.pain for e in found])} | {max(worst) if worst else '-'} |"
         )
     return [*lines, ""]
 

@@ -75,3 +75,11 @@ def test_a_future_clearance_is_refused(bj, data_dir, fingerprint):
     result = bj("red-flags", "clear", "--date", "2099-01-01")
     assert result.code == 2 and "in the future" in result.err
     assert fingerprint(data_dir) == before
+
+
+def test_show_and_log_name_the_pain_band(bj):
+    """Issue 10, item 6: the CLI names pain on the domain's one scale."""
+    result = bj("log", "--date", day(3), "--pain", "4", "--worst", "7")
+    assert result.code == 0 and "pain 4/10 (moderate)" in result.out
+    shown = bj("show", "--date", day(3)).out
+    assert "Pain 4/10 (moderate), worst 7/10 (high)" in shown

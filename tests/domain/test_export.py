@@ -517,8 +517,8 @@ def test_markdown_summary():
     assert "2026-03-02 to 2026-03-29 (28 days)" in text
     assert "Nights logged: 28 of 28" in text
     # Weekly averages, one table row per ISO week.
-    assert "| 2026-W10 | 2026-03-02 to 2026-03-08 | 7 of 7 | 6.0 | 6 |" in text
-    assert "| 2026-W11 | 2026-03-09 to 2026-03-15 | 7 of 7 | 3.0 | 3 |" in text
+    assert "| 2026-W10 | 2026-03-02 to 2026-03-08 | 7 of 7 | 6.0 (moderate) | 6 |" in text
+    assert "| 2026-W11 | 2026-03-09 to 2026-03-15 | 7 of 7 | 3.0 (low) | 3 |" in text
     assert "| 2026-W12 |" in text and "| 2026-W13 |" in text and "2.0" in text
     # The open episode with its phases; the earlier one is outside the period.
     assert "Started 2026-03-02, still ongoing" in text
@@ -540,14 +540,23 @@ def test_markdown_summary():
     assert "Strengthening (2 times a week): target reached in 0 of 3 weeks, 3 paused" in text
 
 
+def test_markdown_names_pain_on_the_one_scale():
+    """Issue 10, item 6: bands defined once in the domain; the export says them in words."""
+    text = export_markdown(
+        md_journal(), D("2026-03-02"), D("2026-03-29"), AdvisorSettings(), D("2026-03-29")
+    )
+    assert "bands: low 0-3, moderate 4-6, high 7-10." in text
+    assert "| 6.0 (moderate) |" in text and "| 3.0 (low) |" in text
+
+
 def test_markdown_partial_weeks_and_period_past_today():
     journal = md_journal()
     text = export_markdown(
         journal, D("2026-03-04"), D("2026-04-05"), AdvisorSettings(), D("2026-03-20")
     )
     assert "2026-03-04 to 2026-04-05" in text
-    assert "| 2026-W10 | 2026-03-04 to 2026-03-08 | 5 of 5 | 6.0 | 6 |" in text
-    assert "| 2026-W12 | 2026-03-16 to 2026-03-20 | 5 of 5 | 2.0 | 2 |" in text
+    assert "| 2026-W10 | 2026-03-04 to 2026-03-08 | 5 of 5 | 6.0 (moderate) | 6 |" in text
+    assert "| 2026-W12 | 2026-03-16 to 2026-03-20 | 5 of 5 | 2.0 (low) | 2 |" in text
     assert "2026-W13" not in text  # after today
     assert "Nights logged: 17 of 17" in text
 
