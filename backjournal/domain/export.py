@@ -308,7 +308,11 @@ def export_markdown(
     """A one-minute summary for a physiotherapist: pain by week, episodes, adherence, red flags, notes."""
     _check_range(start, end)
     last = min(end, today)  # nothing is recorded after today, so nothing after it is counted
-    counted = max(0, (last - start).days + 1)
+    # Days before the journal began were not missed: counting starts at the later of the
+    # period's start and the first day with anything recorded.
+    began = min((d for d, day in journal.days.items() if not day.is_empty), default=None)
+    counted_from = max(start, began) if began is not None else start
+    counted = max(0, (last - counted_from).days + 1)
     entries = [(d, journal.entry_on(d)) for d in _dates(start, last)]
     entries = [(d, e) for d, e in entries if e is not None]
     pains = [e.pain for _, e in entries]
@@ -317,6 +321,16 @@ def export_markdown(
         "",
         f"**Period:** {_span(start, end)} ({(end - start).days + 1} days)",
         "",
+    ]
+    if counted_from > last:
+        lines += [f"The journal began on {began}, after this period: nothing to count.", ""]
+    elif counted_from > start:
+        lines += [
+            f"Counted from {counted_from}, the journal's first entry: the days before it are "
+            "not counted as missed.",
+            "",
+        ]
+    lines += [
         f"- Nights logged: {len(entries)} of {counted}",
         f"- Average pain: {_banded(pains)} out of 10"
         + (f" (lowest {min(pains)}, highest {max(pains)})" if pains else ""),
@@ -327,7 +341,7 @@ def export_markdown(
     ]
     lines += _weekly_pain(journal, start, end, today)
     lines += _episodes(journal, start, end, settings, today)
-    lines += _adherence(journal, start, last, settings, today)
+    lines += _adherence(journal, counted_from, last, settings, today, began)
     lines += _red_flags(entries, [c for c in journal.clearances if start <= c.date <= last])
     lines += _notes(entries)
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -385,7 +399,12 @@ def _episodes(
 
 
 def _adherence(
-    journal: Journal, start: date, last: date, settings: AdvisorSettings, today: date
+    journal: Journal,
+    start: date,
+    last: date,
+    settings: AdvisorSettings,
+    today: date,
+    began: date | None = None,
 ) -> list[str]:
     lines = ["## Exercise routines", ""]
     if last < start or not journal.routines:
@@ -403,9 +422,16 @@ def _adherence(
                 f"({round(100 * status[DONE] / total)}%), {status[PAUSED]} paused"
             )
             continue
-        # The week still running counts only once its target is met, as in the streaks.
+        # The week still running counts only once its target is met, as in the streaks; so does
+        # a week that began before the counting did (its first days were not in the journal).
+        weeks_status = [
+            (monday, week_status(journal, routine, monday, settings, today))
+            for monday in _weeks(start, last)
+        ]
         status = Counter(
-            week_status(journal, routine, monday, settings, today) for monday in _weeks(start, last)
+            state
+            for monday, state in weeks_status
+            if began is None or monday >= began or state == MET
         )
         weeks = status[MET] + status[MISSED] + status[PAUSED]
         lines.append(

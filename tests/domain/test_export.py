@@ -566,7 +566,8 @@ def test_markdown_quiet_period():
     text = export_markdown(
         journal, D("2026-02-10"), D("2026-02-20"), AdvisorSettings(), D("2026-03-29")
     )
-    assert "Nights logged: 0 of 11" in text
+    # The journal began on 03-02: none of these days were missed.
+    assert "Nights logged: 0 of 0" in text and "after this period: nothing to count" in text
     assert "No episode overlaps this period." in text
     assert "None reported in this period." in text
     assert "No notes in this period." in text
@@ -589,3 +590,26 @@ def test_markdown_closed_episode_in_period():
         journal, D("2026-01-01"), D("2026-01-31"), AdvisorSettings(), D("2026-03-29")
     )
     assert "Started 2026-01-05, over by 2026-02-02 (28 days)" in text
+
+
+def test_markdown_adherence_counts_from_the_first_entry_and_says_so():
+    """Issue 10, item 7: "7 of 31 days" for a journal 13 days old understated adherence."""
+    days = {}
+    first = D("2026-03-19")  # a Thursday; the period starts on 03-01
+    for n in range(13):
+        d = first + timedelta(days=n)
+        days[d] = day(d.isoformat(), 2, MOBILITY_IDS if n % 2 == 0 else ())
+    journal = build_journal(days, JournalMeta())
+    text = export_markdown(
+        journal, D("2026-03-01"), D("2026-03-31"), AdvisorSettings(), D("2026-03-31")
+    )
+    assert "Counted from 2026-03-19, the journal's first entry" in text
+    assert "Nights logged: 13 of 13" in text
+    assert "Gentle mobility (daily): done on 7 of 13 days (54%)" in text
+    # The week the journal began in (from Thursday) counts only if met; the later ones do.
+    assert "Strengthening (2 times a week): target reached in 0 of 1 weeks" in text
+    # A period that starts after the first entry counts from its own start, and says nothing.
+    later = export_markdown(
+        journal, D("2026-03-23"), D("2026-03-31"), AdvisorSettings(), D("2026-03-31")
+    )
+    assert "Counted from" not in later and "Nights logged: 9 of 9" in later
