@@ -37,7 +37,7 @@ def cmd_log(args: Namespace, ctx: Context) -> int:
     changes = {k: v for k, v in given.items() if v is not None}
     if not changes:
         raise InputError("log", "nothing to record: give at least --pain (0-10)")
-    entry = service.log(day, changes)
+    entry = service.log(day, changes, append_note=args.append)
     print(f"Saved {day}: pain {output.pain_text(entry.pain)}.")
     for warning in service.advise(day).warnings:
         if warning.code in ("red_flag", "pain_rising", "flare_suspected"):
@@ -60,33 +60,15 @@ def cmd_show(args: Namespace, ctx: Context) -> int:
     return 0
 
 
-def cmd_tick(args: Namespace, ctx: Context) -> int:
-    day = ctx.service.parse_date(args.date)
-    outcome = ctx.service.tick(
-        day,
-        args.exercise,
-        sets=args.sets,
-        reps=args.reps,
-        hold_s=args.hold,
-        side=args.side,
-        anyway=args.anyway,
-    )
-    note = " (advisor overridden)" if outcome.tick.overridden else ""
-    print(f"Ticked {args.exercise} on {day}{note}.")
-    for warning in outcome.advice.warnings:
-        print(f"! {warning.message}")
-    return 0
-
-
 def cmd_untick(args: Namespace, ctx: Context) -> int:
     day = ctx.service.parse_date(args.date)
     from backjournal.domain.entries import find_exercise
 
-    find_exercise(ctx.service.library(), args.exercise)
-    if ctx.service.untick(day, args.exercise):
-        print(f"Removed the tick for {args.exercise} on {day}.")
+    exercise = find_exercise(ctx.service.library(), args.exercise)
+    if ctx.service.untick(day, exercise.id):
+        print(f"Removed the tick for {exercise.id} on {day}.")
     else:
-        print(f"{args.exercise} was not ticked on {day}; nothing changed.")
+        print(f"{exercise.id} was not ticked on {day}; nothing changed.")
     return 0
 
 
@@ -186,16 +168,6 @@ def cmd_import(args: Namespace, ctx: Context) -> int:
         ) from None
     count = ctx.service.import_text(text)
     print(f"Imported {count} days.")
-    return 0
-
-
-def cmd_demo(args: Namespace, ctx: Context) -> int:
-    from backjournal.domain.entries import score
-
-    days = score(args.days, "days", 1, 36_500)
-    seed = score(args.seed, "seed", 0, 2**31)
-    count = ctx.service.demo(days, seed)
-    print(f"Wrote {count} demo days into {ctx.paths.data_dir}.")
     return 0
 
 
@@ -382,7 +354,7 @@ def cmd_locate(args: Namespace, ctx: Context) -> int:
     return 0
 
 
-from backjournal.cli.commands_night import cmd_red_flags  # noqa: E402 - after the handlers above
+from backjournal.cli.commands_night import cmd_demo, cmd_red_flags, cmd_tick  # noqa: E402
 
 COMMANDS: dict[str, Callable[[Namespace, Context], int]] = {
     "log": cmd_log,

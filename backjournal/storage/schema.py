@@ -122,11 +122,13 @@ def decode_meta(tables: dict[str, Any] | None, path: Path) -> JournalMeta:
         custom = flags.get("routines_custom", False)
         if not isinstance(custom, bool):
             raise ShapeError("meta.routines_custom", "must be true or false")
+        demo = None if flags.get("demo") is None else codec.demo_from_dict(flags["demo"])
         meta = JournalMeta(
             episodes=episodes,
             exercises=exercises,
             routines=routines if custom else None,
             clearances=clearances,
+            demo=demo,
         )
         _unique_ids(meta)
     except ShapeError as error:
@@ -156,7 +158,11 @@ def normalize_meta(meta: JournalMeta) -> JournalMeta:
         [codec.clearance_from_dict(codec.clearance_to_dict(c)) for c in meta.clearances]
     )
     normal = JournalMeta(
-        episodes=episodes, exercises=exercises, routines=routines, clearances=clearances
+        episodes=episodes,
+        exercises=exercises,
+        routines=routines,
+        clearances=clearances,
+        demo=meta.demo,
     )
     _unique_ids(normal)
     return normal
@@ -171,6 +177,9 @@ def encode_meta(meta: JournalMeta, base: dict[str, Any] | None = None) -> dict[s
     tables = dict(base or {})
     flags = dict(_docs(base, META, Path(META_FILE))[0][1]) if base and base.get(META) else {}
     flags.update(schema=SCHEMA_VERSION, routines_custom=meta.routines is not None)
+    flags.pop("demo", None)
+    if meta.demo is not None:
+        flags["demo"] = codec.demo_to_dict(meta.demo)
     tables[META] = table_of([flags])
     tables[EPISODES] = table_of([codec.episode_to_dict(e) for e in meta.episodes])
     tables[EXERCISES] = table_of([codec.exercise_to_dict(e) for e in meta.exercises])

@@ -52,6 +52,7 @@ def _copy_meta(meta: JournalMeta) -> JournalMeta:
         exercises=list(meta.exercises),
         routines=routines,
         clearances=list(meta.clearances),
+        demo=meta.demo,
     )
 
 
@@ -370,6 +371,21 @@ class Store:
                 else None
             )
             self._commit_files(files, saved)
+
+    def clear_if(self, check: Callable[[dict[date, Day], JournalMeta], None]) -> Path | None:
+        """Remove every journal file, after a backup, if `check` (which raises to refuse) passes
+        on the journal as read under the write lock; returns the backup (None: it was empty)."""
+        with self._locked():
+            self._cache.clear()
+            days, meta = self.load()
+            check(days, meta)
+            current = self.journal_files()
+            if not current:
+                return None
+            saved = backup_files.snapshot(current, self.backups_dir, self.clock(), "before-clear")
+            self._commit_files({}, saved)
+            self._merged = None
+            return saved
 
     def _commit_files(self, files: dict[str, bytes], saved: Path | None) -> None:
         """Replace the journal's files with `files`: all are written durably before any is renamed."""
