@@ -41,7 +41,7 @@ def cmd_log(args: Namespace, ctx: Context) -> int:
     print(f"Saved {day}: pain {output.pain_text(entry.pain)}.")
     for warning in service.advise(day).warnings:
         if warning.code in ("red_flag", "pain_rising", "flare_suspected"):
-            print(f"! {warning.message}")
+            print(f"! {warning.title}: {warning.message}")
     return 0
 
 
@@ -88,7 +88,9 @@ def cmd_episode(args: Namespace, ctx: Context) -> int:
         print(f"Episode started on {episode.start}. Day 1: gentle mobility only.")
     else:
         episode = service.end_episode(day)
-        print(f"Episode from {episode.start} closed; {episode.end} is its first day after.")
+        assert episode.end is not None
+        span = output.episode_span(episode.start.isoformat(), episode.end.isoformat())
+        print(f"Episode closed: {span}.")
     return 0
 
 
@@ -166,8 +168,15 @@ def cmd_import(args: Namespace, ctx: Context) -> int:
         raise InputError(
             "file", f"cannot read {args.file}: {getattr(error, 'strerror', None) or error}"
         ) from None
-    count = ctx.service.import_text(text)
-    print(f"Imported {count} days.")
+    try:
+        count = ctx.service.import_text(text)
+    except InputError as error:
+        # Name the file: "is not valid JSON" alone leaves the user guessing which one.
+        hint = ""
+        if args.file.lower().endswith(".csv"):
+            hint = "; import reads the JSON export (`backjournal export`), not CSV"
+        raise InputError(error.field, f"{args.file}: {error.problem}{hint}") from None
+    print(f"Imported {count} days from {args.file}.")
     return 0
 
 
