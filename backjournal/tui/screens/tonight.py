@@ -23,7 +23,7 @@ from backjournal.domain.advisor import Advice
 from backjournal.domain.models import Journal
 from backjournal.service import JOURNAL_ERRORS, JournalService
 from backjournal.tui.screens.tonight_ticks import TickHandling
-from backjournal.tui.widgets.checkin_values import FIELDS, entry_values
+from backjournal.tui.widgets.checkin_values import FIELDS, entry_values, suggested_values
 from backjournal.tui.widgets.tonight_text import day_title, plan_summary, red_flag_banner
 
 if TYPE_CHECKING:
@@ -170,6 +170,7 @@ class TonightScreen(TickHandling):
         self.day: date | None = None
         self.today: date | None = None
         self._baseline: dict[str, Any] = entry_values(None)  # what the journal holds
+        self._suggested: dict[str, Any] = {}  # what a new day starts from (last night's areas)
         self._values: dict[str, Any] = dict(self._baseline)  # what the form shows
         self._saved_at: str | None = None
         self._journal: Journal | None = None  # the recent days only (see reload)
@@ -242,16 +243,20 @@ class TonightScreen(TickHandling):
             self.report_error(error)
             return
         stored = entry_values(journal.entry_on(day))
+        suggested = suggested_values(journal, day)
         if day != self.day:
-            self._values = dict(stored)
+            self._values = {**stored, **suggested}
             self._saved_at = None
-        else:  # keep what the user changed; take the journal's value for the rest
+        else:  # keep what the user changed (or was suggested); take the journal's value for the rest
             self._values = {
-                f: stored[f] if self._values[f] == self._baseline[f] else self._values[f]
+                f: self._values[f]
+                if self._values[f] != self._baseline[f]
+                or (f in self._suggested and stored[f] == self._baseline[f])
+                else stored[f]
                 for f in FIELDS
             }
         self.day, self.today, self._journal, self._advice = day, today, journal, advice
-        self._baseline = stored
+        self._baseline, self._suggested = stored, suggested
         self._show()
         self.refresh_bindings()
         if self._body is not None:
@@ -318,7 +323,17 @@ class TonightScreen(TickHandling):
         return {f: self._values[f] for f in FIELDS if self._values[f] != self._baseline[f]}
 
     def has_unsaved_changes(self) -> bool:
-        return bool(self.changes())
+        # A suggestion the user left as it was (last night's areas) is saved with the entry,
+        # but alone it is nothing to save.
+        suggested = self._suggested
+        return any(
+            f not in suggested or value != suggested[f] for f, value in self.changes().items()
+        )
+
+    def save_before_tick(self) -> None:
+        """Ticking, or leaving the form for the checklist, saves what was typed (once pain is set)."""
+        if self.has_unsaved_changes() and self._values["pain"] is not None:
+            self.save_changes()
 
     def unsaved_summary(self) -> str:
         names = ", ".join(FIELD_NAMES[f] for f in self.changes())
@@ -451,6 +466,7 @@ class TonightScreen(TickHandling):
         self.focus_next()
 
     def action_focus_checklist(self) -> None:
+        self.save_before_tick()
         if self._body is not None:
             checklist = self._body.checklist
             checklist.focus()
