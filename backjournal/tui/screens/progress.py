@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 
 from backjournal.domain.models import Journal
 from backjournal.domain.streaks import Streaks
+from backjournal.domain.vocab import PAIN_BANDS
 from backjournal.service import JOURNAL_ERRORS, JournalService
 from backjournal.tui.screens.base import JournalScreen
 from backjournal.tui.widgets.calendar_heatmap import CalendarHeatmap
@@ -24,7 +25,14 @@ from backjournal.tui.widgets.screen_footer import ScreenFooter
 from backjournal.tui.widgets.weekly_adherence import WeeklyAdherence
 
 SPANS = (30, 90, 365)
-PAIN_LEGEND = (("no entry", "empty"), ("pain 0-2", "low"), ("3-5", "mid"), ("6-10", "high"))
+# The domain's one pain scale, as the heatmap's legend: "pain 0-3", "4-6", "7-10".
+PAIN_LEGEND = (
+    ("no entry", "empty"),
+    *(
+        (f"pain {lo}-{hi}" if band == PAIN_BANDS[0][0] else f"{lo}-{hi}", band)
+        for band, lo, hi in PAIN_BANDS
+    ),
+)
 ADHERENCE_LEGEND = (
     ("nothing", "none"),
     ("some", "some"),

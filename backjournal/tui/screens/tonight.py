@@ -24,7 +24,12 @@ from backjournal.domain.models import Journal
 from backjournal.service import JOURNAL_ERRORS, JournalService
 from backjournal.tui.screens.tonight_ticks import TickHandling
 from backjournal.tui.widgets.checkin_values import FIELDS, entry_values, suggested_values
-from backjournal.tui.widgets.tonight_text import day_title, plan_summary, red_flag_banner
+from backjournal.tui.widgets.tonight_text import (
+    day_title,
+    held_banner,
+    plan_summary,
+    red_flag_banner,
+)
 
 if TYPE_CHECKING:
     from textual.widgets import Button
@@ -80,6 +85,13 @@ class TonightScreen(TickHandling):
     #red-flag-banner {
         display: none;
         height: auto;
+        #red-flag-text {
+            width: 1fr;
+            height: auto;
+        }
+        #clear-red-flags {
+            margin-left: 1;
+        }
         padding: 0 1;
         background: $error 25%;
         border-left: thick $error;
@@ -395,11 +407,18 @@ class TonightScreen(TickHandling):
             status.update(Content.styled("Not logged yet", "$foreground-muted"))
             label, variant = "Save ^s", "default"
         flags = self._values["red_flags"]
+        saved = flags == self._baseline["red_flags"]
+        advice = self._advice
         banner = (
-            red_flag_banner(flags, saved=flags == self._baseline["red_flags"]) if flags else None
+            red_flag_banner(flags, saved, self.day, self.today)
+            if flags
+            else held_banner(advice)
+            if advice is not None
+            else None
         )
+        can_clear = saved and advice is not None and advice.has("red_flag")
         if self._body is not None:
-            self._body.show_status(label, variant, banner)
+            self._body.show_status(label, variant, banner, can_clear)
 
     def on_checkin_form_edited(self, event: CheckinForm.Edited) -> None:
         self._values = event.form.values()  # what it shows now, not when the message was sent
@@ -410,6 +429,8 @@ class TonightScreen(TickHandling):
             self.action_save()
         elif event.button.id == "start-episode":
             self.action_start_episode()
+        elif event.button.id == "clear-red-flags":
+            self.action_clear_red_flags()
 
     # -- actions ---------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -471,6 +492,30 @@ class TonightScreen(TickHandling):
             checklist = self._body.checklist
             checklist.focus()
             checklist.scroll_visible()
+
+    @work
+    async def action_clear_red_flags(self) -> None:
+        """Record that a doctor has seen the user about the red flags logged up to this day."""
+        from backjournal.tui.modals.confirm import ConfirmModal
+
+        day = self.day
+        if day is None:
+            return
+        body = (
+            f"Record that a doctor has seen you about the warning signs logged up to "
+            f"{day:%A} {day.day} {day:%B}. From that day on they no longer hold your phase; "
+            "the days before keep their history. Log any new sign as soon as you notice it."
+        )
+        dialog = ConfirmModal("Seen by a doctor?", body, "Yes, record it", "Not yet")
+        if not await self.app.push_screen_wait(dialog):
+            return
+        try:
+            self.service.clear_red_flags(day)
+        except JOURNAL_ERRORS as error:
+            self.report_error(error)
+            return
+        self.notify("Recorded. The advisor goes on from this day.", title="Warning signs")
+        self.announce_change()
 
     @work
     async def action_start_episode(self) -> None:

@@ -21,16 +21,34 @@ def day_title(day: date, today: date, short: bool = False) -> Content:
     return Content.assemble((long, "bold $accent"), "  ·  ", (ago, "$foreground-muted"))
 
 
-def red_flag_banner(flags: tuple[str, ...], saved: bool) -> Content:
-    """What to do, at once, when a warning sign is ticked."""
+def red_flag_banner(
+    flags: tuple[str, ...], saved: bool, day: date | None = None, today: date | None = None
+) -> Content:
+    """What to do, at once, when a warning sign is ticked. A past day's banner names its day:
+    "today" would be wrong there."""
     signs = "; ".join(RED_FLAG_LABELS.get(f, f) for f in flags)
+    unsaved = "" if saved else " Save (ctrl+s) to keep it in your journal."
+    if day is not None and today is not None and day != today:
+        return Content.assemble(
+            ("Please get medical help about these signs. ", "bold"),
+            f"On {day:%a} {day.day} {day:%b} you ticked: {signs}. If you have not been seen "
+            "about them yet, call your doctor or an urgent care service. Exercises can wait "
+            f"until you have been checked.{unsaved}",
+        )
     return Content.assemble(
         ("Please get medical help today. ", "bold"),
         f"You ticked: {signs}. Call your doctor or an urgent care service today. If you cannot "
         "control your bladder or bowel, or your legs are quickly getting weaker, call emergency "
-        "services now. Exercises can wait until you have been checked."
-        + ("" if saved else " Save (ctrl+s) to keep it in your journal."),
+        f"services now. Exercises can wait until you have been checked.{unsaved}",
     )
+
+
+def held_banner(advice: Advice) -> Content | None:
+    """The advisor's red-flag warning, for a day whose own entry has none (an earlier one did)."""
+    warning = next((w for w in advice.warnings if w.code == "red_flag"), None)
+    if warning is None:
+        return None
+    return Content.assemble((f"{warning.title}. ", "bold"), warning.message)
 
 
 def plan_summary(journal: Journal, day: date, advice: Advice, width: int = 78) -> Content:
