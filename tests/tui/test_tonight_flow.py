@@ -149,3 +149,35 @@ def test_one_pain_scale_everywhere():
         assert level_style(pain) == BAND_STYLES[band]  # Tonight's score bars
     assert [level for _, level in PAIN_LEGEND[1:]] == ["low", "mid", "high"]
     assert PAIN_LEGEND[1][0] == "pain 0-3" and PAIN_LEGEND[3][0] == "7-10"
+
+
+async def test_the_advisor_stays_in_view_while_ticking_down_the_list(empty_service, make_app):
+    empty_service.log(TODAY - timedelta(days=1), {"pain": 8})  # a warning to keep in view
+    app = make_app(empty_service)
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await tonight(pilot)
+        advisor = screen.query_one("#advisor")
+        checklist = screen.query_one(Checklist)
+        await pilot.press("c")
+        for _ in range(len(checklist.session.items) - 1):
+            await pilot.press("space")
+            await settle(pilot, 2)
+            assert advisor.region.y >= 0 and screen.region.contains_region(advisor.region)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert screen.region.contains_region(advisor.region)
+
+
+async def test_w_brings_the_warning_into_view_at_80_by_24(empty_service, make_app):
+    empty_service.log(TODAY - timedelta(days=1), {"pain": 2})
+    empty_service.log(TODAY, {"pain": 8})
+    app = make_app(empty_service)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await tonight(pilot)
+        summary = str(screen.query_one("#tonight-summary").render())
+        assert "warning" in summary and "w: read" in summary
+        advisor = screen.query_one("#advisor")
+        assert not screen.region.contains_region(advisor.region)  # below the form
+        await pilot.press("w")
+        await settle(pilot)
+        assert advisor.region.y < screen.region.height

@@ -113,6 +113,17 @@ class TonightScreen(TickHandling):
         overflow-y: auto;
         scrollbar-size-vertical: 1;
     }
+    #checklist-scroll {
+        height: auto;
+    }
+    TonightScreen.-wide #tonight-body #plan-pane {
+        overflow-y: hidden;
+    }
+    TonightScreen.-wide #checklist-scroll {
+        height: 1fr;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+    }
     TonightScreen.-wide #tonight-body #checkin-pane {
         width: 1fr;
         max-width: 52;
@@ -144,6 +155,13 @@ class TonightScreen(TickHandling):
         ),
         Binding(
             "c", "focus_checklist", "Checklist", show=False, tooltip="Jump to the day's checklist"
+        ),
+        Binding(
+            "w",
+            "show_warnings",
+            "Warnings",
+            show=False,
+            tooltip="Bring the advisor's warnings into view",
         ),
         Binding(
             "n",
@@ -485,6 +503,11 @@ class TonightScreen(TickHandling):
 
     def action_leave_text(self) -> None:
         self.focus_next()
+
+    def action_show_warnings(self) -> None:
+        """The summary's "1 warning", one key away: the advisor panel scrolled into view."""
+        if self._body is not None:
+            self._body.advisor.scroll_visible(top=True, animate=False)
 
     def action_focus_checklist(self) -> None:
         self.save_before_tick()

@@ -57,8 +57,8 @@ class TonightBody:
                 Vertical(
                     Label("Phase advisor", classes="pane-title"),
                     self.advisor,
-                    self.checklist_title,
-                    self.checklist,
+                    # In two columns only the checklist scrolls: the advisor stays in view.
+                    VerticalScroll(self.checklist_title, self.checklist, id="checklist-scroll"),
                     id="plan-pane",
                     classes="pane",
                 ),

@@ -71,7 +71,7 @@ def plan_summary(journal: Journal, day: date, advice: Advice, width: int = 78) -
         n = len(advice.warnings)
         style = "bold $error" if advice.has("red_flag") else "$warning"
         warnings = Content.styled(f"{n} warning{'s' if n != 1 else ''}", style)
-    hint = Content.styled("c: go to it", "$foreground-muted")
+    hint = Content.styled("w: read them" if advice.warnings else "c: go to it", "$foreground-muted")
     for long_day, long_count, with_hint in (
         (True, True, True),
         (False, True, True),
