@@ -34,7 +34,20 @@ from backjournal.domain.tonight import (
 from backjournal.domain.vocab import PHASE_LABELS, phase_needed_for
 from backjournal.tui.widgets.phase_advisor import short_date
 
-LABEL_MAX = 12  # a routine's label on an item: its id, cut to this
+LABEL_MIN = 3  # a routine's label on an item: the shortest unique start of its id, this or more
+
+
+def short_labels(ids: list[str]) -> dict[str, str]:
+    """Short, distinct labels for routine ids: mobility 'mob', stretching 'stret', strengthening
+    'stren'. An id that is a prefix of another keeps its whole self."""
+    labels = {}
+    for routine_id in ids:
+        others = [o for o in ids if o != routine_id]
+        size = LABEL_MIN
+        while size < len(routine_id) and any(o.startswith(routine_id[:size]) for o in others):
+            size += 1
+        labels[routine_id] = routine_id[:size]
+    return labels
 
 
 def opens_text(journal: Journal, routine: Routine, advice: Advice, s: AdvisorSettings) -> str:
@@ -109,6 +122,7 @@ class Checklist(OptionList):
         self._day: date | None = None
         self._advance_from: str | None = None  # an exercise just ticked: move on past it
         self._one_line = True
+        self._short: dict[str, str] = {}
 
     @property
     def session(self) -> TonightSession | None:
@@ -127,6 +141,7 @@ class Checklist(OptionList):
         self._journal, self._advice, self._streaks = journal, advice, streaks
         self._settings, self._day = settings, day
         self._session = tonight_session(journal, day, advice.allowed)
+        self._short = short_labels([r.id for r in journal.routines])
         if new_day:
             self.unfolded = set()
             self._advance_from = None
@@ -201,9 +216,8 @@ class Checklist(OptionList):
         elif self.highlighted is None:
             self.action_first_unticked()
 
-    @staticmethod
-    def _labels(routines: tuple[str, ...]) -> str:
-        return " ".join(r[:LABEL_MAX] for r in routines)
+    def _labels(self, routines: tuple[str, ...]) -> str:
+        return " ".join(self._short.get(r, r) for r in routines)
 
     def _progress_line(self, progress: RoutineProgress) -> Content:
         routine = progress.routine
@@ -222,11 +236,10 @@ class Checklist(OptionList):
             parts.insert(0, f"{routine.times_per_week}× a week")
         if streak is not None and streak.current:
             parts.append(f"{streak.current}-{streak.unit} streak")
-        hint = "" if progress.complete else "  space: tick the rest"
         return Content.assemble(
             (routine.name, "bold $success" if progress.complete else "bold $primary"),
+            (f" {self._short.get(routine.id, routine.id)}", "$foreground-muted italic"),
             ("  " + " · ".join(parts), "$foreground-muted"),
-            (hint, "dim"),
         )
 
     def _left_out_line(self, routine: Routine, reason: str, folded: bool) -> Content:

@@ -89,7 +89,9 @@ class TonightBody:
             "Today's checklist" if day == today else f"Checklist for {day:%a} {day.day} {day:%b}"
         )
         self.checklist_title.update(
-            Content.assemble(title, ("   space ticks and unticks", "$foreground-muted"))
+            Content.assemble(
+                title, ("   space ticks (on a routine: all of it)", "$foreground-muted")
+            )
         )
 
     def show_status(

@@ -8,6 +8,7 @@ from textual.content import Content
 
 from backjournal.domain.advisor import Advice
 from backjournal.domain.models import Journal
+from backjournal.domain.tonight import tonight_session
 from backjournal.domain.vocab import MAINTENANCE, PHASE_LABELS, RED_FLAG_LABELS
 
 
@@ -57,15 +58,9 @@ def plan_summary(journal: Journal, day: date, advice: Advice, width: int = 78) -
     The first frame shows it at every width; in two columns the advisor panel replaces it. What
     does not fit in `width` goes: "of this episode" first, then the hint, never the numbers.
     """
-    ticked = set(journal.ticks_on(day))
-    wanted = {
-        e
-        for r in journal.routines
-        if journal.routine_kind(r) in advice.allowed
-        for e in r.exercises
-    }
+    session = tonight_session(journal, day, advice.allowed)  # what the checklist shows
     phase = PHASE_LABELS.get(advice.phase, advice.phase)
-    count = f"{len(wanted & ticked)}/{len(wanted)}"
+    count = f"{session.done}/{session.total}"
     warnings = None
     if advice.warnings:
         n = len(advice.warnings)
