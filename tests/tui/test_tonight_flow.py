@@ -181,3 +181,31 @@ async def test_w_brings_the_warning_into_view_at_80_by_24(empty_service, make_ap
         await pilot.press("w")
         await settle(pilot)
         assert advisor.region.y < screen.region.height
+
+
+async def test_how_to_is_one_key_away_and_f_goes_back_to_the_form(empty_service, make_app):
+    from backjournal.tui.modals.how_to import HowToModal
+
+    app = make_app(empty_service)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await tonight(pilot)
+        await pilot.press("c", "down", "i")  # chin tuck's how-to
+        await settle(pilot)
+        assert isinstance(app.screen, HowToModal)
+        assert "double chin" in str(app.screen.query_one("#how-to").render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "pain"
+
+
+async def test_sleep_says_what_it_means(empty_service, make_app):
+    app = make_app(empty_service)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await tonight(pilot)
+        sleep = screen.query_one("#sleep")
+        sleep.focus()
+        await pilot.pause()
+        assert "0 = awful, 10 = slept well" in str(sleep.render())

@@ -156,6 +156,7 @@ class TonightScreen(TickHandling):
         Binding(
             "c", "focus_checklist", "Checklist", show=False, tooltip="Jump to the day's checklist"
         ),
+        Binding("f", "focus_form", "Form", show=False, tooltip="Back to the check-in form"),
         Binding(
             "w",
             "show_warnings",
@@ -503,6 +504,12 @@ class TonightScreen(TickHandling):
 
     def action_leave_text(self) -> None:
         self.focus_next()
+
+    def action_focus_form(self) -> None:
+        """From anywhere on Tonight, back to the form's first score."""
+        if self._body is not None:
+            self._body.form.focus_pain()
+            self._body.form.scroll_visible(animate=False)
 
     def action_show_warnings(self) -> None:
         """The summary's "1 warning", one key away: the advisor panel scrolled into view."""

@@ -150,8 +150,10 @@ class CheckinForm(Vertical):
     def compose(self) -> ComposeResult:
         yield ScoreBar("Pain now", required=True, id="pain")
         yield ScoreBar("Worst today", id="worst")
-        yield ScoreBar("Sleep", higher_is_better=True, id="sleep")
-        yield ScoreBar("Mood", higher_is_better=True, id="mood")
+        yield ScoreBar(
+            "Sleep", higher_is_better=True, hint="0 = awful, 10 = slept well", id="sleep"
+        )
+        yield ScoreBar("Mood", higher_is_better=True, hint="0 = low, 10 = great", id="mood")
         yield Label("Where it hurts", classes="checkin-label")
         with Grid(id="areas"):
             for area in AREAS:

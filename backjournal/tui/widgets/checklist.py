@@ -94,6 +94,7 @@ class Checklist(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_tick", "Tick/untick", show=False),
+        Binding("i", "how_to", "How to", show=False, tooltip="How to do the highlighted exercise"),
     ]
 
     class Toggled(Message):
@@ -315,6 +316,18 @@ class Checklist(OptionList):
             region = region.translate(-moved).translate(container.styles.border.spacing.top_left)
             region = region.translate(container.virtual_region.offset)
             widget = container
+
+    def action_how_to(self) -> None:
+        """The highlighted exercise's how-to, in a dialog (it was only on Routines before)."""
+        from backjournal.tui.modals.how_to import HowToModal
+
+        option = self.highlighted_option
+        journal = self._journal
+        if option is None or option.id is None or journal is None:
+            return
+        kind, _, key = option.id.partition(":")
+        if kind == "ex" and key in journal.exercises:
+            self.app.push_screen(HowToModal(journal.exercises[key]))
 
     def action_toggle_tick(self) -> None:
         self._activate(self.highlighted_option)

@@ -96,12 +96,14 @@ class ScoreBar(Widget, can_focus=True):
         *,
         higher_is_better: bool = False,
         required: bool = False,
+        hint: str = "",
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.label = label
         self.higher_is_better = higher_is_better
         self.required = required
+        self.hint = hint  # what the scale means, shown while the field has the focus
         self.clock: KeyClock = REAL_KEY_CLOCK  # tests give a FakeKeyClock
         self._one_at: float | None = None  # when a "1" was typed that a "0" may still follow
         self._cancel_pause: Callable[[], None] | None = None
@@ -120,6 +122,8 @@ class ScoreBar(Widget, can_focus=True):
             )
             if self.has_focus:
                 number = number + Content.styled("  ←/→", "$foreground-muted")
+        if self.has_focus and self.hint:
+            number = number + Content.styled(f"  {self.hint}", "$foreground-muted")
         return Content.assemble(label, bar, number)
 
     def set_value(self, value: int | None) -> None:
