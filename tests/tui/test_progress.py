@@ -116,7 +116,8 @@ def test_heatmap_levels_and_trend_buckets(demo_service):
     data = compute_progress(journal, DEMO_TODAY, service.settings.advisor)
     for day, level in data.pain_cells.items():
         pain = journal.entry_on(day).pain
-        assert level == ("low" if pain <= 2 else "mid" if pain <= 5 else "high")
+        # The domain's one pain scale (issue 10): 0-3 low, 4-6 mid, 7-10 high.
+        assert level == ("low" if pain <= 3 else "mid" if pain <= 6 else "high")
     spans = buckets(DEMO_TODAY - timedelta(days=364), 365, 90)
     assert len(spans) == 90
     assert spans[0][0] == DEMO_TODAY - timedelta(days=364) and spans[-1][1] == DEMO_TODAY
