@@ -9,6 +9,7 @@ from typing import Any
 from backjournal.cli.context import Context
 from backjournal.domain.dates import short_day
 from backjournal.domain.errors import InputError
+from backjournal.domain.text import visible
 from backjournal.domain.vocab import RED_FLAG_LABELS
 
 
@@ -27,7 +28,7 @@ def cmd_red_flags(args: Namespace, ctx: Context) -> int:
             f"{logged}. From {short_day(day, day)} on they no longer hold your phase."
         )
         if clearance.note:
-            print(f"Note: {clearance.note}")
+            print(f"Note: {visible(clearance.note)}")
         return 0
     flagged, clearances = service.red_flags()
     if args.json:
@@ -55,7 +56,7 @@ def cmd_red_flags(args: Namespace, ctx: Context) -> int:
         print(f"  {f.date}  {names}  ({state})")
     print("Clearances:" if clearances else "No clearances yet: `backjournal red-flags clear`.")
     for c in clearances:
-        print(f"  {c.date}  {c.note or '(no note)'}")
+        print(f"  {c.date}  {visible(c.note) if c.note else '(no note)'}")
     return 0
 
 
