@@ -141,6 +141,7 @@ class ProgressScreen(JournalScreen):
         self.data: ProgressData | None = None
         self.journal: Journal | None = None
         self.streaks: Streaks | None = None
+        self._span_chosen = False  # the user switched the chart's span with c
 
     def compose(self) -> ComposeResult:
         yield Static("Progress", id="progress-title", classes="screen-title")
@@ -180,6 +181,10 @@ class ProgressScreen(JournalScreen):
 
     def _show(self, journal: Journal, data: ProgressData, streaks: Streaks) -> None:
         self.journal, self.data, self.streaks = journal, data, streaks
+        if not self._span_chosen:
+            # A young journal's chart covers the last 30 days, not 13 days squeezed into 90.
+            young = data.since is None or (data.today - data.since).days < SPANS[0]
+            self.set_reactive(ProgressScreen.span, SPANS[0] if young else SPANS[1])
         self._draw()
 
     def _draw(self) -> None:
@@ -215,4 +220,5 @@ class ProgressScreen(JournalScreen):
         self.map_mode = "exercise" if self.map_mode == "pain" else "pain"
 
     def action_cycle_span(self) -> None:
+        self._span_chosen = True
         self.span = SPANS[(SPANS.index(self.span) + 1) % len(SPANS)]
