@@ -189,10 +189,12 @@ class TonightScreen(TickHandling):
     ]
     # Keys handled by the widgets on this screen, for the Help screen.
     HELP_KEYS: ClassVar[list[tuple[str, str]]] = [
-        ("0-9", "Set the pain (or the score that has the focus)"),
-        ("← →  - +", "Change the focused score by one; pain 10 is one step right of 9"),
+        ("0-9", "Set the focused score, and move on to the next; 1 then 0 is 10"),
+        ("← →  - +", "Change the focused score by one"),
         ("backspace", "Clear an optional score (worst, sleep, mood)"),
-        ("space enter", "Tick or untick the highlighted exercise; unfold a routine"),
+        ("x", "Untick every area (a new night starts from last night's)"),
+        ("space enter", "Tick or untick, then on to the next; on a routine: tick the rest"),
+        ("i", "How to do the highlighted exercise"),
         ("tab shift+tab", "Move between the fields"),
     ]
 
