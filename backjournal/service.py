@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from backjournal.domain import advisor, entries
 from backjournal.domain import journal as rules
-from backjournal.domain.dates import journal_today, parse_date
+from backjournal.domain.dates import parse_date
 from backjournal.domain.errors import AdvisorRefusal, InputError
 from backjournal.domain.models import (
     Day,
@@ -23,10 +23,12 @@ from backjournal.domain.models import (
     Tick,
 )
 from backjournal.domain.settings import AdvisorSettings, Settings
-from backjournal.storage import JournalNotEmpty, Store
+from backjournal.storage import JournalNotEmpty, JournalProblem, Store, system_clock
 
 if TYPE_CHECKING:  # imported where used: `log` and `tick` start faster without them
     from backjournal.domain import streaks
+
+__all__ = ["JournalProblem", "JournalService", "TickOutcome", "system_clock"]
 
 NOT_EMPTY_IMPORT = "the journal is not empty; import into an empty data directory"
 NOT_EMPTY_DEMO = "the journal is not empty; demo only fills an empty journal"
@@ -47,11 +49,12 @@ class JournalService:
         self,
         store: Store,
         settings: Settings | None = None,
-        clock: Callable[[], datetime] = datetime.now,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         self.store = store
         self.settings = settings or Settings()
-        self.clock = clock
+        if clock is not None:
+            self.clock = clock
         self._streak_memo: streaks.StreakMemo | None = None
         self._recent_memo: (
             tuple[date, AdvisorSettings, JournalMeta, range, list[Mapping[date, Day]], Journal]
@@ -59,9 +62,35 @@ class JournalService:
         ) = None
         self._streak_lock = threading.Lock()
 
+    # One clock and one journal day for everything: the store names and finds backups by the very
+    # day `today` means here, so both read the store's clock and day_starts_at.
+    @property
+    def clock(self) -> Callable[[], datetime]:
+        """The journal's clock (the store's; by default system_clock, the program's one seam)."""
+        return self.store.clock
+
+    @clock.setter
+    def clock(self, clock: Callable[[], datetime]) -> None:
+        self.store.clock = clock
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    @settings.setter
+    def settings(self, settings: Settings) -> None:
+        self._settings = settings
+        self.store.day_starts_at = settings.day_starts_at
+
     # -- reading -------------------------------------------------------------------------
     def today(self) -> date:
-        return journal_today(self.clock(), self.settings.day_starts_at)
+        """The journal day now: before day_starts_at (04:00) it is still the previous night."""
+        return self.store.today()
+
+    def journal_problems(self) -> list[JournalProblem]:
+        """Damaged, missing or foreign journal files, [] when all is well: for a warning or banner.
+        Each item has .path and .problem; str() of it is one sentence ending with the repair hint."""
+        return self.store.journal_problems()
 
     def parse_date(self, text: str | None, field: str = "date") -> date:
         """A user's date, or the journal's today when none is given."""

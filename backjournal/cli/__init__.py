@@ -19,6 +19,8 @@ def main(argv: list[str] | None = None) -> int:
         from backjournal.cli.parser import build_parser
 
         args = build_parser().parse_args(argv)
+    context = None
+    failed_on = None  # the file a JournalUnusable named: its own message says it already
     try:
         from backjournal.cli.context import open_context
 
@@ -41,7 +43,18 @@ def main(argv: list[str] | None = None) -> int:
         )
         return EXIT_REFUSED
     except (JournalUnusable, StoreWriteError) as error:
+        failed_on = error.path
         print(f"backjournal: {error}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except OSError as error:
+        # The environment (permissions, a name too long, a symlink loop) in a path of the journal's:
+        # a sentence and exit 4, never a traceback. Paths the user gives are checked where used (exit 2).
+        where = f"{error.filename}: " if error.filename else ""
+        print(
+            f"backjournal: {where}{error.strerror or error}; the journal cannot be used. "
+            "Nothing was changed",
+            file=sys.stderr,
+        )
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         return 130
@@ -51,6 +64,17 @@ def main(argv: list[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    finally:
+        if context is not None and args.command not in (None, "check"):
+            _warn_about_problems(context, failed_on)
+
+
+def _warn_about_problems(context: object, skip: object) -> None:
+    """While any journal file is damaged, every command says so once on stderr (`check` lists them
+    itself). The file a failing command already named is not repeated."""
+    for problem in context.service.journal_problems():  # type: ignore[attr-defined]
+        if problem.path != skip:
+            print(f"backjournal: warning: {problem}", file=sys.stderr)
 
 
 def _app_arguments(argv: list[str]) -> SimpleNamespace | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 from backjournal.storage import backups as backup_files
@@ -57,10 +57,14 @@ class WriteSession:
             return []
         return clean_stale_temps(folder)
 
-    def daily_backup(self, list_files: Callable[[], list[Path]], today: date) -> None:
-        """Back up before the first write of `today`: a date comparison on later writes, no file system call."""
+    def daily_backup(
+        self, verified_contents: Callable[[], dict[str, bytes]], today: date, day_starts_at: time
+    ) -> None:
+        """Back up before the first write of the journal day `today`: a date comparison on later
+        writes, no file system call."""
         if today == self._backed_up:
             return
-        if backup_files.daily_backup(list_files, self.backups_dir, today) is not None:
+        made = backup_files.daily_backup(verified_contents, self.backups_dir, today, day_starts_at)
+        if made is not None:
             self._backed_up = today  # made now, or earlier today by this or another process
         # None: the journal was empty, nothing to save; the next write checks again, as it may have data.
