@@ -308,16 +308,10 @@ def repair_locked(store: Store) -> list[str]:
     stamp = store.clock().strftime("%Y%m%d-%H%M%S")
     moved = False
     for path, problem in found.problems.items():
-        if not os.path.lexists(path):
+        if found.newer or not os.path.lexists(path):
             continue  # journal-meta.json missing: brought back below
         if path not in found.unparsed and path != store.meta_path:
-            lines.append(
-                f"left {path} in place ({problem}): it parses, so repair never moves it; "
-                "fix it by hand, or restore a backup"
-            )
-            continue
-        if found.newer:
-            continue
+            continue  # a year file that parses: reported below, after the meta file is back
         aside = aside_name(path, stamp)
         try:
             os.rename(path, aside)  # a link is renamed itself; what it points to is not touched
@@ -332,6 +326,15 @@ def repair_locked(store: Store) -> list[str]:
         fsync_dir(store.data_dir)
     if not found.newer and not os.path.lexists(store.meta_path) and store.year_files():
         lines += _restore_meta(store)
+        store.forget()
+    if not found.newer:
+        after = analyse(store)
+        for path, problem in after.problems.items():
+            if path != store.meta_path and path not in after.unparsed:
+                lines.append(
+                    f"left {path} in place ({problem}): it parses, so repair never moves it; "
+                    "fix it by hand, or restore a backup"
+                )
     if found.whole:
         what = (
             "it is not damaged, only newer"
