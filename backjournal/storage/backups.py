@@ -120,15 +120,15 @@ def write_backup(contents: Mapping[str, bytes], backups_dir: Path, name: str) ->
     return final
 
 
-def find_backup(
-    backups_dir: Path, which: date | Path, day_starts_at: time = DAY_STARTS_AT
-) -> Path:
+def find_backup(backups_dir: Path, which: date | Path, day_starts_at: time = DAY_STARTS_AT) -> Path:
     """A backup folder given as a path, or the one of a journal day (its daily backup first)."""
     if isinstance(which, Path):
         if not which.is_dir():
             raise BackupNotFound(f"{which}: no such backup folder")
         return which
-    found = [(key, path) for key, path in backup_dirs(backups_dir, day_starts_at) if key[0] == which]
+    found = [
+        (key, path) for key, path in backup_dirs(backups_dir, day_starts_at) if key[0] == which
+    ]
     if not found:
         raise BackupNotFound(f"no backup from {which} in {backups_dir}")
     daily = [path for key, path in found if key[2] == "daily"]

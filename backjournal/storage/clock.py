@@ -18,7 +18,9 @@ def _fixed(text: str) -> datetime:
     try:
         when = datetime.fromisoformat(text)
     except ValueError:
-        raise InputError(NOW_ENV, f"{text!r} is not a date and time like 2026-11-30T02:30") from None
+        raise InputError(
+            NOW_ENV, f"{text!r} is not a date and time like 2026-11-30T02:30"
+        ) from None
     if when.tzinfo is not None:
         raise InputError(NOW_ENV, f"{text!r} has a time zone; give local time without one")
     return when

@@ -129,7 +129,9 @@ def check_report(store: Store) -> tuple[list[str], list[str]]:
     except JournalUnusable as error:
         return [f"{error.path}: {error.problem}"], []
     except OSError as error:
-        return [f"{error.filename or store.data_dir}: cannot be read ({error.strerror or error})"], []
+        return [
+            f"{error.filename or store.data_dir}: cannot be read ({error.strerror or error})"
+        ], []
 
 
 def _check_report(store: Store) -> tuple[list[str], list[str]]:

@@ -95,7 +95,9 @@ def restore(store: Store, which: date | Path) -> Path:
             try:
                 os.rename(path, aside_name(path, stamp))
             except OSError as error:
-                raise StoreWriteError(path, error, f"nothing was restored; {saved} holds the rest") from error
+                raise StoreWriteError(
+                    path, error, f"nothing was restored; {saved} holds the rest"
+                ) from error
         commit_files(store, raw, saved)
     return saved
 
