@@ -72,7 +72,11 @@ def main(argv: list[str] | None = None) -> int:
 def _warn_about_problems(context: object, skip: object) -> None:
     """While any journal file is damaged, every command says so once on stderr (`check` lists them
     itself). The file a failing command already named is not repeated."""
-    for problem in context.service.journal_problems():  # type: ignore[attr-defined]
+    try:
+        problems = context.service.journal_problems()  # type: ignore[attr-defined]
+    except (InputError, OSError):
+        return  # the command has said what went wrong (a bad BACKJOURNAL_NOW, say)
+    for problem in problems:
         if problem.path != skip:
             print(f"backjournal: warning: {problem}", file=sys.stderr)
 

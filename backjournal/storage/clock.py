@@ -28,5 +28,5 @@ def _fixed(text: str) -> datetime:
 
 def system_clock() -> datetime:
     """Local time now (naive), or the fixed time in BACKJOURNAL_NOW."""
-    fixed = os.environ.get(NOW_ENV)
+    fixed = os.environ.get(NOW_ENV, "").strip()  # blank: not set
     return _fixed(fixed) if fixed else datetime.now()

@@ -9,7 +9,7 @@ typed before the form is there is kept and shown in it; the other keys wait for 
 from __future__ import annotations
 
 import asyncio
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
@@ -355,7 +355,7 @@ class TonightScreen(TickHandling, Screen[None]):
         except JOURNAL_ERRORS as error:
             self.app.report_error(error)
             return False
-        self._saved_at = datetime.now().strftime("%H:%M")
+        self._saved_at = self.app.service.clock().strftime("%H:%M")  # the one clock seam
         self.app.journal_changed()
         self.notify(
             f"Saved the check-in for {self.day:%A} {self.day.day} {self.day:%B}.",
