@@ -154,6 +154,7 @@ def daily_backup(
     """Make the backup of the journal day `today` unless it exists, then prune.
 
     None: nothing verified (an empty journal, or every file damaged), so none was made."""
+    own_dir(backups_dir)  # backups/ a link: refused before anything is read or written through it
     name = today.isoformat()
     if os.path.lexists(backups_dir / name):
         own_dir(backups_dir / name)  # a link in its place is refused, never taken as the backup

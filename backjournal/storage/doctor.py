@@ -136,8 +136,12 @@ def check_report(store: Store) -> tuple[list[str], list[str]]:
 
 def _check_report(store: Store) -> tuple[list[str], list[str]]:
     data_dir = store.data_dir
-    if not os.path.lexists(data_dir):
+    try:
+        os.stat(data_dir)  # the data folder may be a link (the user's choice); what it names must do
+    except FileNotFoundError:
         return [], []
+    except OSError as error:
+        return [f"{data_dir}: cannot be used ({error.strerror or error})"], []
     if not data_dir.is_dir():
         return [f"{data_dir}: is not a folder"], []
     out = _own_children(store)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, time
@@ -22,6 +23,13 @@ def dir_key(directory: Path) -> DirKey | None:
     except OSError:
         return None
     return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_nlink)
+
+
+def _real_dir(folder: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.lstat(folder).st_mode)
+    except OSError:
+        return False
 
 
 class WriteSession:
@@ -55,6 +63,8 @@ class WriteSession:
         key = self._left.get(folder)
         if key is not None and key == dir_key(folder):
             return []
+        if folder != self.data_dir and not _real_dir(folder):
+            return []  # backups/ missing, or a link: never delete anything through it
         return clean_stale_temps(folder)
 
     def daily_backup(

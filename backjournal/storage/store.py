@@ -446,8 +446,9 @@ class Store:
     def repair(self) -> list[str]:
         """Move unreadable files aside (never deleting them); returns what it did, [] when nothing."""
         try:
-            if not self.data_dir.is_dir():
-                return []
+            os.stat(self.data_dir)
+        except FileNotFoundError:
+            return []  # no journal yet: nothing to repair
         except OSError as error:
             raise JournalUnusable(
                 self.data_dir, f"cannot be read ({error.strerror or error})", "Check the folder"
