@@ -137,7 +137,9 @@ def check_report(store: Store) -> tuple[list[str], list[str]]:
 def _check_report(store: Store) -> tuple[list[str], list[str]]:
     data_dir = store.data_dir
     try:
-        os.stat(data_dir)  # the data folder may be a link (the user's choice); what it names must do
+        os.stat(
+            data_dir
+        )  # the data folder may be a link (the user's choice); what it names must do
     except FileNotFoundError:
         return [], []
     except OSError as error:
@@ -191,8 +193,8 @@ def journal_problems(store: Store) -> list[JournalProblem]:
 def _journal_problems(store: Store) -> list[JournalProblem]:
     found: dict[Path, str] = {}
     for line in _own_children(store):
-        path, _, problem = line.partition(": ")
-        found[Path(path)] = problem
+        where, _, what = line.partition(": ")
+        found[Path(where)] = what
     try:
         store.load_meta()
         meta_ok = True
@@ -302,6 +304,25 @@ def _orjson_dumps(data: Any) -> bytes:
     import orjson
 
     return orjson.dumps(data)
+
+
+def repair(store: Store) -> list[str]:
+    """Take the write lock and repair; returns what it did, [] when nothing (or no journal yet)."""
+    try:
+        os.stat(store.data_dir)
+    except FileNotFoundError:
+        return []  # no journal yet: nothing to repair
+    except OSError as error:
+        raise JournalUnusable(
+            store.data_dir, f"cannot be read ({error.strerror or error})", "Check the folder"
+        ) from error
+    with store.locked() as cleaned:
+        lines = [
+            f"removed stale temp file {path} (left by an interrupted write)" for path in cleaned
+        ]
+        lines += repair_locked(store)
+        store.forget()
+    return lines
 
 
 def repair_locked(store: Store) -> list[str]:

@@ -5,19 +5,44 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
+from backjournal.domain.models import Day, JournalMeta
 from backjournal.storage import backups as backup_files
 from backjournal.storage.atomic import commit_temp, discard, fsync_dir, write_temp
 from backjournal.storage.errors import JournalUnusable, StoreWriteError
-from backjournal.storage.paths import META_FILE
-from backjournal.storage.schema import SCHEMA_VERSION, decode_journal, meta_version, migrate
+from backjournal.storage.paths import META_FILE, year_file_name
+from backjournal.storage.schema import (
+    DAYS,
+    decode_journal,
+    encode_meta,
+    meta_version,
+    migrate,
+    normalize_day,
+    normalize_meta,
+    table_of,
+)
 from backjournal.storage.tinyfile import parse_tables, read_bytes
 
 if TYPE_CHECKING:
     from backjournal.storage.store import Store
+
+
+def encode_journal(days: dict[date, Day], meta: JournalMeta) -> dict[str, bytes]:
+    """The files of a whole journal (import), every day and the meta validated; raises ShapeError."""
+    by_year: dict[int, list[dict[str, Any]]] = {}
+    for key, day in sorted(days.items()):
+        if key != day.date:
+            raise ShapeError(f"day {key}", f"holds a day dated {day.date}")
+        if not day.is_empty:
+            by_year.setdefault(key.year, []).append(normalize_day(day)[0])
+    files = {META_FILE: orjson.dumps(encode_meta(normalize_meta(meta)))}
+    for year, docs in by_year.items():
+        files[year_file_name(year)] = orjson.dumps({DAYS: table_of(docs)})
+    return files
 
 
 def commit_files(store: Store, files: dict[str, bytes], saved: Path | None) -> None:
@@ -44,8 +69,9 @@ def commit_files(store: Store, files: dict[str, bytes], saved: Path | None) -> N
         where = (
             f"the previous journal is saved in {saved}" if saved else "the journal was empty before"
         )
+        cause = error.error if isinstance(error, StoreWriteError) else error
         raise StoreWriteError(
-            store.data_dir, getattr(error, "error", error), f"it may be partly replaced; {where}"
+            store.data_dir, cause, f"it may be partly replaced; {where}"
         ) from error
 
 

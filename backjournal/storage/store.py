@@ -9,13 +9,11 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
 from backjournal.domain.dates import journal_today
 from backjournal.domain.models import Day, JournalMeta
 from backjournal.storage import backups as backup_files
-from backjournal.storage import doctor, replace
+from backjournal.storage import replace
 from backjournal.storage.clock import system_clock
 from backjournal.storage.errors import JournalNotEmpty, JournalUnusable
 from backjournal.storage.filecache import Cached, StatKey, Txn, read_with_key, stat_key
@@ -36,12 +34,12 @@ from backjournal.storage.schema import (
     meta_version,
     normalize_day,
     normalize_meta,
-    table_of,
     unknown_tick,
 )
 from backjournal.storage.session import WriteSession
 from backjournal.storage.tinyfile import AtomicJSONStorage, open_db, parse_tables
-from backjournal.storage.verify import JournalProblem, file_problem
+from backjournal.storage.verify import file_problem
+from backjournal.storage.whole import WholeJournal
 
 META_MISSING = (
     "is missing, but the journal has year files: without it the episodes, custom exercises and "
@@ -59,7 +57,7 @@ def _copy_meta(meta: JournalMeta) -> JournalMeta:
     )
 
 
-class Store:
+class Store(WholeJournal):
     """The only code that touches the journal's files. Writes lock, re-read, and replace atomically."""
 
     def __init__(
@@ -153,7 +151,8 @@ class Store:
     def _meta(self, migrated: bool = False) -> JournalMeta:
         cached = self._fresh(self.meta_path)
         if cached:
-            return cached.value
+            meta: JournalMeta = cached.value
+            return meta
         raw, key = read_with_key(self.meta_path)
         if raw is None:
             return self._no_meta()
@@ -169,7 +168,8 @@ class Store:
     def _year(self, year: int, path: Path) -> dict[date, Day]:
         cached = self._fresh(path)
         if cached:
-            return cached.value
+            days: dict[date, Day] = cached.value
+            return days
         raw, key = read_with_key(path)
         if raw is None:
             return {}
@@ -389,15 +389,7 @@ class Store:
 
         With require_empty, a journal holding anything is refused (JournalNotEmpty), decided under the
         write lock so that a write from another process just before cannot be replaced."""
-        by_year: dict[int, list[dict[str, Any]]] = {}
-        for key, day in sorted(days.items()):
-            if key != day.date:
-                raise ShapeError(f"day {key}", f"holds a day dated {day.date}")
-            if not day.is_empty:
-                by_year.setdefault(key.year, []).append(normalize_day(day)[0])
-        files = {META_FILE: orjson.dumps(encode_meta(normalize_meta(meta)))}
-        for year, docs in by_year.items():
-            files[year_file_name(year)] = orjson.dumps({DAYS: table_of(docs)})
+        files = replace.encode_journal(days, meta)
         with self._writing() as txn:
             held = False
             for year, path in self._year_paths().items():
@@ -415,48 +407,3 @@ class Store:
                 else None
             )
             replace.commit_files(self, files, saved)
-
-    # Backups, checks and repairs.
-
-    def backups(self) -> list[backup_files.BackupInfo]:
-        """Backup folders, newest first."""
-        return backup_files.list_backups(self.backups_dir, self.day_starts_at)
-
-    def restore(self, which: date | Path) -> Path:
-        """Save the current journal as a backup, then put a backup in its place; returns the saved one."""
-        return replace.restore(self, which)
-
-    def journal_problems(self) -> list[JournalProblem]:
-        """Every file that is damaged, missing or not the journal's own, [] when all is well."""
-        return doctor.journal_problems(self)
-
-    def check(self) -> list[str]:
-        """Problems and notes found, [] when the journal is fine. Changes nothing."""
-        return doctor.check(self)
-
-    def check_report(self) -> tuple[list[str], list[str]]:
-        """(problems, notes): problems make the journal unusable or unsafe; notes are harmless."""
-        return doctor.check_report(self)
-
-    def newest_good_backup(self) -> Path | None:
-        """The newest backup folder that reads cleanly, if any."""
-        found = doctor.newest_good(self)
-        return found[0] if found else None
-
-    def repair(self) -> list[str]:
-        """Move unreadable files aside (never deleting them); returns what it did, [] when nothing."""
-        try:
-            os.stat(self.data_dir)
-        except FileNotFoundError:
-            return []  # no journal yet: nothing to repair
-        except OSError as error:
-            raise JournalUnusable(
-                self.data_dir, f"cannot be read ({error.strerror or error})", "Check the folder"
-            ) from error
-        with self._locked() as cleaned:
-            lines = [
-                f"removed stale temp file {path} (left by an interrupted write)" for path in cleaned
-            ]
-            lines += doctor.repair_locked(self)
-            self._cache.clear()
-        return lines
