@@ -308,7 +308,11 @@ def _find_backup(ctx: Context, text: str) -> Any:
     if cleaned in by_name:
         return by_name[cleaned]
     path = Path(cleaned).expanduser()
-    if ("/" in cleaned or cleaned.startswith(".")) and path.is_dir():
+    try:
+        given_folder = ("/" in cleaned or cleaned.startswith(".")) and path.is_dir()
+    except OSError as error:  # a name too long, a loop: a path the user gave, so exit 2
+        raise InputError("backup", f"cannot use {cleaned}: {error.strerror or error}") from None
+    if given_folder:
         resolved = path.resolve()
         for b in backups:
             if b.path.resolve() == resolved:
