@@ -30,6 +30,9 @@ from backjournal.storage.schema import DAYS
 from backjournal.storage.tinyfile import parse_tables, read_bytes
 from backjournal.storage.verify import stored_file_problem
 
+# An empty file in a backup this version wrote from a sound journal: every file verified, the ticks
+# all known. A journal file with the very bytes of its copy there, beside the same meta, is sound too.
+WHOLE_MARK = ".verified"
 KEEP_DAYS = 14  # daily backups kept; a snapshot is kept until this many newer backups exist
 DAY_STARTS_AT = time(4, 0)
 # "2026-05-03" is the daily backup of that journal day; "2026-05-03T142205-before-restore[-2]" a
@@ -94,15 +97,17 @@ def backup_files(folder: Path) -> dict[str, Path]:
         return {e.name: Path(e.path) for e in entries if is_journal_file(e.name)}
 
 
-def write_backup(contents: Mapping[str, bytes], backups_dir: Path, name: str) -> Path:
+def write_backup(
+    contents: Mapping[str, bytes], backups_dir: Path, name: str, *, whole: bool = False
+) -> Path:
     """Write files (name -> bytes) into backups/<name>/ via a temp folder renamed at the end, so no
-    half backup is ever seen."""
+    half backup is ever seen. `whole`: the files are a sound journal, marked so by WHOLE_MARK."""
     ensure_own_dir(backups_dir)
     final = backups_dir / name
     temp = backups_dir / temp_name(name)
     try:
         os.mkdir(temp, 0o700)
-        for file_name, data in contents.items():
+        for file_name, data in {**contents, **({WHOLE_MARK: b""} if whole else {})}.items():
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | CLOEXEC
             fd = os.open(temp / file_name, flags, FILE_MODE)
             try:
@@ -135,18 +140,20 @@ def find_backup(backups_dir: Path, which: date | Path, day_starts_at: time = DAY
     return daily[0] if daily else found[0][1]
 
 
-def snapshot(contents: Mapping[str, bytes], backups_dir: Path, now: datetime, kind: str) -> Path:
+def snapshot(
+    contents: Mapping[str, bytes], backups_dir: Path, now: datetime, kind: str, whole: bool = False
+) -> Path:
     """An extra backup taken before a risky change (restore, migration, import)."""
     base = f"{now:%Y-%m-%dT%H%M%S}-{kind}"
     name, n = base, 1
     while os.path.lexists(backups_dir / name):
         n += 1
         name = f"{base}-{n}"
-    return write_backup(contents, backups_dir, name)
+    return write_backup(contents, backups_dir, name, whole=whole)
 
 
 def daily_backup(
-    verified_contents: Callable[[], dict[str, bytes]],
+    verified_contents: Callable[[], tuple[dict[str, bytes], bool]],
     backups_dir: Path,
     today: date,
     day_starts_at: time = DAY_STARTS_AT,
@@ -159,10 +166,10 @@ def daily_backup(
     if os.path.lexists(backups_dir / name):
         own_dir(backups_dir / name)  # a link in its place is refused, never taken as the backup
         return backups_dir / name
-    contents = verified_contents()
+    contents, whole = verified_contents()
     if not contents:
         return None
-    made = write_backup(contents, backups_dir, name)
+    made = write_backup(contents, backups_dir, name, whole=whole)
     prune(backups_dir, today, {file_name: made for file_name in contents}, day_starts_at)
     return made
 
@@ -216,6 +223,25 @@ def _good_copies(found: list[tuple[Key, Path]], fresh: Mapping[str, Path]) -> se
                 keep.add(folder)
                 break
     return keep
+
+
+def newest_sound(backups_dir: Path, day_starts_at: time = DAY_STARTS_AT) -> Path | None:
+    """The newest backup marked sound (WHOLE_MARK), among the newest few; None if none."""
+    try:
+        found = backup_dirs(backups_dir, day_starts_at)
+    except JournalUnusable:
+        return None
+    for _, folder in found[:3]:
+        if stat.S_ISREG(_lstat_mode(folder / WHOLE_MARK)):
+            return folder
+    return None
+
+
+def _lstat_mode(path: Path) -> int:
+    try:
+        return os.lstat(path).st_mode
+    except OSError:
+        return 0
 
 
 def describe(key: Key, path: Path) -> BackupInfo:

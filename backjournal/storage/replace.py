@@ -114,8 +114,10 @@ def restore(store: Store, which: date | Path) -> Path:
     raw = {name: read_bytes(path) or b"" for name, path in sorted(found.items())}
     decode_journal({name: parse_tables(found[name], data) for name, data in raw.items()}, source)
     with store.locked():
-        contents, damaged = store.verified_contents()
-        saved = backup_files.snapshot(contents, store.backups_dir, store.clock(), "before-restore")
+        contents, damaged, whole = store.verified_contents()
+        saved = backup_files.snapshot(
+            contents, store.backups_dir, store.clock(), "before-restore", whole=whole
+        )
         stamp = store.clock().strftime("%Y%m%d-%H%M%S")
         for path in damaged:
             try:

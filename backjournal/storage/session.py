@@ -68,7 +68,10 @@ class WriteSession:
         return clean_stale_temps(folder)
 
     def daily_backup(
-        self, verified_contents: Callable[[], dict[str, bytes]], today: date, day_starts_at: time
+        self,
+        verified_contents: Callable[[], tuple[dict[str, bytes], bool]],
+        today: date,
+        day_starts_at: time,
     ) -> None:
         """Back up before the first write of the journal day `today`: a date comparison on later
         writes, no file system call."""
