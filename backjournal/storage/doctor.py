@@ -116,6 +116,8 @@ def _own_children(store: Store) -> list[str]:
             out.append(f"{path}: {SYMLINK_PROBLEM}; move the link out of the data folder")
         elif not kind(st.st_mode):
             out.append(f"{path}: is not a {'folder' if kind is stat.S_ISDIR else 'regular file'}")
+        elif kind is stat.S_ISREG and st.st_nlink > 1:
+            out.append(f"{path}: has other names (hard links); move it out of the data folder")
     return out
 
 

@@ -165,11 +165,15 @@ def _open_lock_file(path: Path) -> int:
         if is_symlink(path):
             raise JournalUnusable(path, SYMLINK_PROBLEM, SYMLINK_HINT) from error
         raise StoreWriteError(path, error) from error
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode) or st.st_nlink > 1:
         os.close(fd)
+        what = (
+            "has other names (hard links)" if stat.S_ISREG(st.st_mode) else "is not a regular file"
+        )
         raise JournalUnusable(
             path,
-            "is not a regular file, where the journal keeps its lock file",
+            f"{what}, where the journal keeps its own lock file",
             "Nothing was written. Move it out of the data folder",
         )
     return fd

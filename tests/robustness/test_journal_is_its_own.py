@@ -215,16 +215,16 @@ def outside_state(path: Path) -> dict[str, bytes]:
         for p in sorted(root.rglob("*"))
         if p.is_file() and not p.is_symlink()
     }
-    state["(entries)"] = "\n".join(str(p.relative_to(root)) for p in sorted(root.rglob("*"))).encode()
+    state["(entries)"] = "\n".join(
+        str(p.relative_to(root)) for p in sorted(root.rglob("*"))
+    ).encode()
     count("bytes")
     RAN["bytes compared"] = RAN.get("bytes compared", 0) + sum(len(v) for v in state.values())
     return state
 
 
 @pytest.mark.parametrize("spot", LINKS)
-def test_nothing_outside_the_data_folder_is_written_followed_or_deleted(
-    journal, monkeypatch, spot
-):
+def test_nothing_outside_the_data_folder_is_written_followed_or_deleted(journal, monkeypatch, spot):
     make, refusing = LINKS[spot]
     outside_of(journal).mkdir()
     target = make(journal)
@@ -252,9 +252,21 @@ def test_nothing_outside_the_data_folder_is_written_followed_or_deleted(
     assert outside_state(outside_of(journal)) == outside
 
 
-def test_repair_moves_a_linked_journal_file_aside_without_touching_its_target(
-    journal, monkeypatch
-):
+def test_a_hard_linked_lock_file_is_never_written(journal, monkeypatch):
+    outside_of(journal).mkdir()
+    victim = outside_of(journal) / "victim.txt"
+    victim.write_bytes(b"precious, not the journal's")
+    (journal / ".lock").unlink(missing_ok=True)
+    os.link(victim, journal / ".lock")
+    before = fingerprint(journal)
+    for argv in (["log", "--date", DAY, "--pain", "6"], ["check", "--repair"], ["check"]):
+        result = run_at(monkeypatch, T3, *argv)
+        assert result.code == 4 and "hard links" in result.err + result.out, (argv, result)
+    assert victim.read_bytes() == b"precious, not the journal's"
+    assert fingerprint(journal) == before
+
+
+def test_repair_moves_a_linked_journal_file_aside_without_touching_its_target(journal, monkeypatch):
     outside_of(journal).mkdir()
     target = link_file(YEAR)(journal)
     held = target.read_bytes()
