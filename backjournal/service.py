@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from backjournal.domain import advisor, entries
 from backjournal.domain import journal as rules
+from backjournal.domain import psfs as psfs_rules
 from backjournal.domain.dates import parse_date
 from backjournal.domain.errors import AdvisorRefusal, InputError
 from backjournal.domain.models import (
@@ -19,16 +22,30 @@ from backjournal.domain.models import (
     Exercise,
     Journal,
     JournalMeta,
+    Psfs,
+    PsfsActivity,
+    PsfsRating,
     Routine,
     Tick,
 )
 from backjournal.domain.settings import AdvisorSettings, Settings
-from backjournal.storage import JournalNotEmpty, JournalProblem, Store, system_clock
+from backjournal.storage import (
+    BackupInfo,
+    BackupNotFound,
+    JournalNotEmpty,
+    JournalProblem,
+    JournalUnusable,
+    Paths,
+    SettingsError,
+    Store,
+    StoreWriteError,
+    load_settings,
+    resolve_paths,
+    system_clock,
+)
 
 if TYPE_CHECKING:  # imported where used: `log` and `tick` start faster without them
     from backjournal.domain import streaks
-
-__all__ = ["JournalProblem", "JournalService", "TickOutcome", "system_clock"]
 
 NOT_EMPTY_IMPORT = "the journal is not empty; import into an empty data directory"
 NOT_EMPTY_DEMO = "the journal is not empty; demo only fills an empty journal"
@@ -50,11 +67,16 @@ class JournalService:
         store: Store,
         settings: Settings | None = None,
         clock: Callable[[], datetime] | None = None,
+        *,
+        paths: Paths | None = None,
+        settings_problem: str | None = None,
     ) -> None:
         self.store = store
         self.settings = settings or Settings()
-        if clock is not None:
+        if clock is not None:  # else the store's: by default system_clock, the one seam
             self.clock = clock
+        self._paths = paths
+        self.settings_problem = settings_problem  # why the saved settings were not used, if so
         self._streak_memo: streaks.StreakMemo | None = None
         self._recent_memo: (
             tuple[date, AdvisorSettings, JournalMeta, range, list[Mapping[date, Day]], Journal]
@@ -123,7 +145,7 @@ class JournalService:
         if memo is not None and memo[0] == day and memo[1] is s:
             meta, parts = self.store.views(memo[3])
             # The store hands out new objects for files that changed: the same objects, the same journal.
-            if meta is memo[2] and all(new is old for new, old in zip(parts, memo[4])):
+            if meta is memo[2] and all(new is old for new, old in zip(parts, memo[4], strict=True)):
                 return memo[5]
         meta, _ = self.store.views(())
         journal = rules.build_journal({}, meta)
@@ -238,12 +260,47 @@ class JournalService:
     def add_exercise(self, exercise: Exercise) -> None:
         self._update_meta(lambda m: rules.add_exercise(m, exercise))
 
+    # -- PSFS: the weekly function score -------------------------------------------------
+    def psfs(self) -> Psfs:
+        return self.store.load_meta().psfs
+
+    def psfs_add(self, name: Any) -> PsfsActivity:
+        meta = self._update_meta(lambda m: replace(m, psfs=psfs_rules.add_activity(m.psfs, name)))
+        return meta.psfs.activities[-1]
+
+    def psfs_rename(self, activity_id: str, name: Any) -> PsfsActivity:
+        meta = self._update_meta(
+            lambda m: replace(m, psfs=psfs_rules.rename_activity(m.psfs, activity_id, name))
+        )
+        return psfs_rules.find(meta.psfs, activity_id)
+
+    def psfs_retire(self, activity_id: str) -> PsfsActivity:
+        meta = self._update_meta(
+            lambda m: replace(m, psfs=psfs_rules.retire_activity(m.psfs, activity_id))
+        )
+        return psfs_rules.find(meta.psfs, activity_id)
+
+    def psfs_rate(self, day: date, values: Sequence[Any]) -> PsfsRating:
+        """Rate every active activity on `day` (replacing a rating already given that day)."""
+        self._check_not_future(day)
+        meta = self._update_meta(lambda m: replace(m, psfs=psfs_rules.rate(m.psfs, day, values)))
+        return next(r for r in meta.psfs.ratings if r.date == day)
+
     # -- exports, imports, demo ---------------------------------------------------------
-    def export(self, fmt: str, start: date | None = None, end: date | None = None) -> str:
+    def export(
+        self,
+        fmt: str,
+        start: date | None = None,
+        end: date | None = None,
+        *,
+        all_notes: bool = False,
+    ) -> str:
         from backjournal.domain import export
 
         if start and end and start > end:
             raise InputError("from", f"{start} is after --to {end}")
+        if fmt == "html":
+            return self.report_html(start, end, all_notes=all_notes)
         days, meta = self.store.load()
         if fmt == "json":
             return export.export_json(days, meta, start, end)
@@ -256,7 +313,40 @@ class JournalService:
             return export.export_markdown(
                 journal, first, end or today, self.settings.advisor, today
             )
-        raise InputError("format", f"unknown format {fmt!r}; choose json, csv or md")
+        raise InputError("format", f"unknown format {fmt!r}; choose json, csv, md or html")
+
+    def report_html(
+        self, start: date | None = None, end: date | None = None, *, all_notes: bool = False
+    ) -> str:
+        """The clinician report: one self-contained HTML page for the period (default: all of it)."""
+        from backjournal.domain.report_html import build_report
+
+        today = self.today()
+        if start and end and start > end:
+            raise InputError("from", f"{start} is after --to {end}")
+        journal = self.journal()
+        last = end or today
+        # Without --from: from the first recorded day of the period (a --to before it stays valid).
+        first = start or min((d for d in journal.days if d <= last), default=last)
+        return build_report(
+            journal,
+            first,
+            last,
+            self.settings.advisor,
+            today,
+            name=self.settings.name,
+            all_notes=all_notes,
+        )
+
+    def write_export(self, path: Path, text: str) -> None:
+        """Write an export file atomically with mode 0600; a path that cannot be written is bad input."""
+        from backjournal.storage import StoreWriteError, write_export_file
+
+        try:
+            write_export_file(path, text)
+        except StoreWriteError as error:
+            reason = error.error.strerror if isinstance(error.error, OSError) else error.error
+            raise InputError("out", f"cannot write {path}: {reason}") from None
 
     def import_text(self, text: str) -> int:
         """Load a JSON export into an empty journal, all or nothing; returns the days imported."""
@@ -297,3 +387,100 @@ class JournalService:
     def _check_not_future(self, day: date) -> None:
         if day > self.today():
             raise InputError("date", f"{day} is in the future; the journal only records past days")
+
+    # -- where the journal lives: paths, settings, themes, backup folders ----------------
+    @property
+    def paths(self) -> Paths:
+        """Where this journal, its settings and the user's themes live."""
+        if self._paths is None:  # a service made by hand (tests, benchmarks): the environment's
+            self._paths = resolve_paths(str(self.store.data_dir))
+        return self._paths
+
+    def save_settings(self, settings: Settings) -> None:
+        """Write the settings to the config folder, then use them; raises StoreWriteError or OSError."""
+        from backjournal.storage import save_settings
+
+        save_settings(self.paths.config_file, settings)
+        self.settings = settings
+
+    def backup_folder(self, folder: Path) -> BackupInfo:
+        """A folder the user named as a backup (not one of ours); InputError when it holds no journal."""
+        from backjournal.storage.backups import describe
+        from backjournal.storage.paths import is_journal_file
+
+        if not any(is_journal_file(p.name) for p in folder.iterdir()):
+            raise InputError(
+                "backup",
+                f"{folder} holds no journal files (journal-meta.json, journal-YYYY.json)",
+            )
+        return describe((date.fromtimestamp(folder.stat().st_mtime), "", "folder", 0), folder)
+
+
+# -- opening a journal: the CLI's and the TUI's one door to storage ---------------------
+# The errors and types they need are re-exported here: each keeps its one home in storage or
+# the domain, and no caller above the service imports storage.
+# Errors of the store alone: nothing was written, and the caller explains why (exit 4).
+STORE_ERRORS: tuple[type[Exception], ...] = (JournalUnusable, StoreWriteError)
+# Errors a screen or command reports instead of crashing: bad input, or a journal it can't use.
+JOURNAL_ERRORS: tuple[type[Exception], ...] = (InputError, *STORE_ERRORS)
+
+__all__ = [
+    "JOURNAL_ERRORS",
+    "STORE_ERRORS",
+    "AdvisorRefusal",
+    "BackupInfo",
+    "BackupNotFound",
+    "InputError",
+    "JournalNotEmpty",
+    "JournalProblem",
+    "JournalService",
+    "JournalUnusable",
+    "Paths",
+    "SettingsError",
+    "StoreWriteError",
+    "TickOutcome",
+    "open_journal",
+    "read_theme_files",
+    "shipped_themes_dir",
+    "system_clock",
+]
+
+
+def open_journal(
+    data_dir: str | None = None,
+    *,
+    env: Mapping[str, str] = os.environ,
+    clock: Callable[[], datetime] = system_clock,
+) -> JournalService:
+    """The journal the options and environment name, with its saved settings.
+
+    A broken settings file must not stop the nightly entry: it is left untouched, the defaults
+    are used, and `settings_problem` says why (the caller shows it).
+    """
+    if data_dir is not None and not data_dir.strip():
+        raise InputError("data-dir", "is empty; give the journal's folder, or leave the option out")
+    paths = resolve_paths(data_dir, env)
+    problem = None
+    try:
+        settings = load_settings(paths.config_file)
+    except (InputError, SettingsError) as error:
+        problem = f"{error}; using default settings"
+        settings = Settings()
+    store = Store(paths.data_dir, clock=clock)
+    return JournalService(store, settings, clock, paths=paths, settings_problem=problem)
+
+
+def shipped_themes_dir() -> Path:
+    """The folder holding the themes that ship with backjournal."""
+    from backjournal.storage.shipped_themes import shipped_themes_dir as where
+
+    return where()
+
+
+def read_theme_files(
+    dirs: Iterable[Path],
+) -> list[tuple[Path, dict[str, Any] | None, str | None]]:
+    """Every theme file in the folders: (path, its data or None, the problem or None)."""
+    from backjournal.storage.themes import read_theme_files as read  # tomllib: on first use
+
+    return read(dirs)

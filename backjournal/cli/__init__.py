@@ -1,37 +1,45 @@
-"""The `backjournal` command: headless commands, or the TUI when no command is given."""
+"""The `backjournal` command's headless half: arguments, commands, and exit codes."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from types import SimpleNamespace
+from typing import TYPE_CHECKING, cast
 
 from backjournal.domain.errors import AdvisorRefusal, InputError
+
+if TYPE_CHECKING:
+    from argparse import Namespace
+
+    from backjournal.cli.context import Context
 
 EXIT_OK, EXIT_INPUT, EXIT_REFUSED, EXIT_UNUSABLE = 0, 2, 3, 4
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run one command and return its exit code."""
-    from backjournal.storage import JournalUnusable, StoreWriteError
-
+def main(argv: list[str] | None = None, run_app: Callable[[Context], int] | None = None) -> int:
+    """Run one command and return its exit code; with no command, `run_app` (the entry gives it)."""
     args = _app_arguments(sys.argv[1:] if argv is None else argv)
     if args is None:
         from backjournal.cli.parser import build_parser
 
         args = build_parser().parse_args(argv)
+    from backjournal.service import STORE_ERRORS
+
     context = None
     failed_on = None  # the file a JournalUnusable named: its own message says it already
     try:
         from backjournal.cli.context import open_context
 
+        if args.command is None and run_app is None:
+            raise InputError("command", "missing; see `backjournal --help`")
         context = open_context(args.data_dir)
-        if args.command is None:
-            from backjournal.tui.app import run_app
-
+        if args.command is None and run_app is not None:
             return run_app(context)
         from backjournal.cli.commands import run_command
 
-        return run_command(args, context)
+        # A command was given, so argparse read the arguments (not _app_arguments).
+        return run_command(cast("Namespace", args), context)
     except InputError as error:
         print(f"backjournal: {error.field}: {error.problem}", file=sys.stderr)
         return EXIT_INPUT
@@ -42,8 +50,8 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_REFUSED
-    except (JournalUnusable, StoreWriteError) as error:
-        failed_on = error.path
+    except STORE_ERRORS as error:
+        failed_on = getattr(error, "path", None)
         print(f"backjournal: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
     except OSError as error:
@@ -81,7 +89,7 @@ def _warn_about_problems(context: object, skip: object) -> None:
             print(f"backjournal: warning: {problem}", file=sys.stderr)
 
 
-def _app_arguments(argv: list[str]) -> SimpleNamespace | None:
+def _app_arguments(argv: list[str]) -> Namespace | SimpleNamespace | None:
     """`backjournal` or `backjournal --data-dir DIR`: the app, read without argparse.
 
     Building the parser of every command takes argparse about 10 ms, on the way to the app's

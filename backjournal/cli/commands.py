@@ -6,12 +6,12 @@ import json
 import sys
 from argparse import Namespace
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from backjournal.cli import output
 from backjournal.cli.context import Context
+from backjournal.cli.report_commands import cmd_insights, cmd_psfs
 from backjournal.domain import codec
 from backjournal.domain.errors import InputError
 
@@ -158,7 +158,11 @@ def cmd_export(args: Namespace, ctx: Context) -> int:
     # `is not None`: an empty --from= is an error, not "no --from"
     start = service.parse_date(args.start, "from") if args.start is not None else None
     end = service.parse_date(args.end, "to") if args.end is not None else None
-    text = service.export(args.format, start, end)
+    if args.format != "html" and (args.open or args.all_notes):
+        raise InputError("format", "--open and --all-notes go with --format html")
+    if args.open and args.out is None:
+        raise InputError("open", "needs --out FILE: the report is written there, then opened")
+    text = service.export(args.format, start, end, all_notes=args.all_notes)
     if args.out is not None:
         if not args.out.strip():
             raise InputError(
@@ -167,11 +171,13 @@ def cmd_export(args: Namespace, ctx: Context) -> int:
         out = Path(args.out)
         if out.is_dir():
             raise InputError("out", f"{out} is a folder; give a file name")
-        try:
-            out.write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise InputError("out", f"cannot write {out}: {error.strerror}") from None
+        service.write_export(out, text)  # 0600, atomic: exports are health data too
         print(f"Wrote {out}.")
+        if args.open:
+            import webbrowser
+
+            if not webbrowser.open(out.resolve().as_uri()):
+                print(f"No web browser could be started; open {out} yourself.")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
@@ -317,15 +323,7 @@ def _find_backup(ctx: Context, text: str) -> Any:
         for b in backups:
             if b.path.resolve() == resolved:
                 return b
-        from backjournal.storage.backups import describe
-        from backjournal.storage.paths import is_journal_file
-
-        if not any(is_journal_file(p.name) for p in resolved.iterdir()):
-            raise InputError(
-                "backup",
-                f"{resolved} holds no journal files (journal-meta.json, journal-YYYY.json)",
-            )
-        return describe((date.fromtimestamp(resolved.stat().st_mtime), "", "folder", 0), resolved)
+        return ctx.service.backup_folder(resolved)
     day = ctx.service.parse_date(cleaned, "backup")
     same_day = [b for b in backups if b.day == day]
     if not same_day:
@@ -359,7 +357,7 @@ def cmd_restore(args: Namespace, ctx: Context) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing changed.")
             return 0
-    from backjournal.storage import BackupNotFound
+    from backjournal.service import BackupNotFound
 
     try:
         saved = store.restore(backup.path)
@@ -379,7 +377,7 @@ def cmd_locate(args: Namespace, ctx: Context) -> int:
     for file in ctx.service.store.journal_files() or [paths.data_dir / "journal-meta.json"]:
         print(f"journal: {file}")
     print(f"config: {paths.config_file}")
-    from backjournal.storage.shipped_themes import shipped_themes_dir
+    from backjournal.service import shipped_themes_dir
 
     print(f"themes: {shipped_themes_dir()}")
     print(f"user-themes: {paths.user_themes_dir}")
@@ -387,6 +385,8 @@ def cmd_locate(args: Namespace, ctx: Context) -> int:
 
 
 COMMANDS: dict[str, Callable[[Namespace, Context], int]] = {
+    "psfs": cmd_psfs,
+    "insights": cmd_insights,
     "log": cmd_log,
     "show": cmd_show,
     "tick": cmd_tick,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from backjournal import __version__
 
@@ -19,6 +20,31 @@ def _date(p: argparse.ArgumentParser, what: str = "the day") -> None:
 
 def _json(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def _psfs_parser(sub: Any) -> None:
+    psfs = sub.add_parser(
+        "psfs",
+        help="your weekly function score: list, add, rate, rename or retire activities",
+        description="The weekly function score (PSFS): 3 to 5 activities your back makes hard, "
+        "each rated 0 (cannot do it) to 10 (as before). With no action it lists them and your ratings.",
+    )
+    _json(psfs)
+    psub = psfs.add_subparsers(dest="psfs_command", metavar="ACTION")
+    add = psub.add_parser("add", help="name an activity your back makes hard")
+    add.add_argument("name", metavar="ACTIVITY", help='in your own words, e.g. "putting on socks"')
+    rate = psub.add_parser(
+        "rate", help="rate every active activity, 0 (cannot do it) to 10 (as before)"
+    )
+    _date(rate)
+    rate.add_argument(
+        "scores", nargs="+", metavar="N", help="one score per active activity, in listed order"
+    )
+    rename = psub.add_parser("rename", help="give an activity a new name (its ratings stay)")
+    rename.add_argument("id", metavar="ID")
+    rename.add_argument("name", metavar="NAME")
+    retire = psub.add_parser("retire", help="stop rating an activity (its history is kept)")
+    retire.add_argument("id", metavar="ID")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -126,11 +152,32 @@ def build_parser() -> argparse.ArgumentParser:
     _json(sub.add_parser("exercises", help="list the exercise library"))
     _json(sub.add_parser("routines", help="list the routines"))
 
-    exp = sub.add_parser("export", help="write an export (JSON, CSV or a Markdown summary)")
-    exp.add_argument("--format", default="json", metavar="FMT", help="json (default), csv or md")
+    exp = sub.add_parser(
+        "export",
+        help="write an export (JSON, CSV, a Markdown summary or an HTML report for your clinician)",
+    )
+    exp.add_argument(
+        "--format", default="json", metavar="FMT", help="json (default), csv, md or html"
+    )
     exp.add_argument("--from", dest="start", metavar="D", help="first day to include")
     exp.add_argument("--to", dest="end", metavar="D", help="last day to include")
     exp.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    exp.add_argument(
+        "--open", action="store_true", help="html: open the report in your web browser"
+    )
+    exp.add_argument(
+        "--all-notes",
+        action="store_true",
+        help="html: add every note of the period in full, on pages after the summary",
+    )
+
+    _psfs_parser(sub)
+    insights = sub.add_parser(
+        "insights",
+        help="what goes with better days: next-day pain after days with and without each factor",
+    )
+    _date(insights, "the last day to look at")
+    _json(insights)
 
     imp = sub.add_parser("import", help="read a JSON export into an empty journal (all or nothing)")
     imp.add_argument("file", metavar="FILE")

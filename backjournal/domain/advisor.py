@@ -131,6 +131,7 @@ class Warning:  # noqa: A001 - the contract's name; it shadows the builtin only 
 
 
 AdvisorWarning = Warning  # the same class, for modules that would rather not shadow the builtin
+_Date = date  # Advice has a field named `date`, which hides the type inside the class body
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,10 +144,10 @@ class Advice:
     episode_day: int | None
     allowed: tuple[str, ...]
     next_phase: str | None
-    next_earliest: date | None
+    next_earliest: _Date | None
     warnings: tuple[Warning, ...]
     history: tuple[PhaseChange, ...]  # the open episode's phase changes up to date
-    phase_start: date | None  # when the current phase (last) began; None in maintenance
+    phase_start: _Date | None  # when the current phase (last) began; None in maintenance
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -335,7 +336,8 @@ def advise(
     """The advice for `day`; with `exercise`, also the checks for ticking it on `day`."""
     episode = journal.episode_on(day)
     history: tuple[PhaseChange, ...] = ()
-    number = phase_start = None
+    # The episode's day number and the current phase's start: meaningful only with an episode.
+    number, phase_start = 0, day
     nxt: tuple[str, date] | None = None
     if episode is None:
         phase = MAINTENANCE
@@ -385,11 +387,11 @@ def advise(
         date=day,
         phase=phase,
         episode=episode,
-        episode_day=number,
+        episode_day=None if episode is None else number,
         allowed=allowed,
         next_phase=nxt[0] if nxt else None,
         next_earliest=nxt[1] if nxt else None,
         warnings=tuple(warnings),
         history=history,
-        phase_start=phase_start,
+        phase_start=None if episode is None else phase_start,
     )

@@ -7,16 +7,18 @@ import io
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from backjournal.domain import codec
+from backjournal.domain import codec, psfs_codec
 from backjournal.domain.advisor_phase import STEPPED_BACK, phase_history
 from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
 from backjournal.domain.errors import InputError
 from backjournal.domain.exercises import BUILTIN_BY_ID, ordered
 from backjournal.domain.journal import add_exercise, save_routine
-from backjournal.domain.models import Day, Episode, Exercise, Journal, JournalMeta, Routine
+from backjournal.domain.models import Day, Episode, Exercise, Journal, JournalMeta, Psfs, Routine
+from backjournal.domain.psfs import markdown_lines, ratings_between
 from backjournal.domain.settings import AdvisorSettings
 from backjournal.domain.streaks import DONE, MET, MISSED, PAUSED, day_status, week_status
 from backjournal.domain.vocab import PHASE_LABELS, RED_FLAG_LABELS
@@ -79,16 +81,23 @@ def export_json(
         "routines": None
         if meta.routines is None
         else [codec.routine_to_dict(r) for r in meta.routines],
+        "psfs": psfs_codec.psfs_to_dict(
+            replace(meta.psfs, ratings=tuple(ratings_between(meta.psfs, start, end)))
+        ),
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
-def _list(doc: dict[str, Any], key: str, nullable: bool = False) -> list[Any] | None:
+def _list_or_none(doc: dict[str, Any], key: str) -> list[Any] | None:
+    if key not in doc:
+        raise InputError(f"import {key}", "is missing; the file is not a complete export")
+    return None if doc[key] is None else _list(doc, key)
+
+
+def _list(doc: dict[str, Any], key: str) -> list[Any]:
     if key not in doc:
         raise InputError(f"import {key}", "is missing; the file is not a complete export")
     value = doc[key]
-    if value is None and nullable:
-        return None
     if not isinstance(value, list):
         raise InputError(f"import {key}", "must be a list")
     return value
@@ -123,7 +132,7 @@ def parse_export(text: str, *, today: date | None = None) -> tuple[dict[date, Da
     raw_days = _list(doc, "days")
     raw_episodes = _list(doc, "episodes")
     raw_exercises = _list(doc, "exercises")
-    raw_routines = _list(doc, "routines", nullable=True)
+    raw_routines = _list_or_none(doc, "routines")
     try:
         meta = JournalMeta()
         for i, raw in enumerate(raw_exercises):
@@ -133,9 +142,21 @@ def parse_export(text: str, *, today: date | None = None) -> tuple[dict[date, Da
             meta.routines = _read_routines(raw_routines, library)
         meta.episodes = _read_episodes(raw_episodes, today)
         days = _read_days(raw_days, library, today)
+        meta.psfs = _read_psfs(doc.get("psfs"), today)
     except ShapeError as exc:
         raise InputError(exc.where, exc.problem) from None
     return days, meta
+
+
+def _read_psfs(raw: Any, today: date | None) -> Psfs:
+    """The optional PSFS part (exports before schema 2 have none)."""
+    if raw is None:
+        return Psfs()
+    psfs = psfs_codec.psfs_from_dict(raw, "import psfs")
+    for i, rating in enumerate(psfs.ratings):
+        if today is not None and rating.date > today:
+            raise InputError(f"import psfs ratings[{i}].date", f"{rating.date} is in the future")
+    return psfs
 
 
 def _read_exercise(meta: JournalMeta, raw: Any, where: str) -> JournalMeta:
@@ -274,8 +295,7 @@ def export_markdown(
     _check_range(start, end)
     last = min(end, today)  # nothing is recorded after today, so nothing after it is counted
     counted = max(0, (last - start).days + 1)
-    entries = [(d, journal.entry_on(d)) for d in _dates(start, last)]
-    entries = [(d, e) for d, e in entries if e is not None]
+    entries = [(d, e) for d in _dates(start, last) if (e := journal.entry_on(d)) is not None]
     pains = [e.pain for _, e in entries]
     lines = [
         "# Back pain journal summary",
@@ -293,6 +313,7 @@ def export_markdown(
     lines += _weekly_pain(journal, start, end, today)
     lines += _episodes(journal, start, end, settings, today)
     lines += _adherence(journal, start, last, settings, today)
+    lines += markdown_lines(journal.psfs, start, end)
     lines += _red_flags(entries)
     lines += _notes(entries)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -22,18 +22,22 @@ def build_journal(days: Mapping[date, Day], meta: JournalMeta) -> Journal:
     exercises.update((e.id, e) for e in meta.exercises)
     routines = list(DEFAULT_ROUTINES) if meta.routines is None else list(meta.routines)
     episodes = sorted(meta.episodes, key=lambda e: e.start)
-    return Journal(days=dict(days), episodes=episodes, exercises=exercises, routines=routines)
+    return Journal(
+        days=dict(days), episodes=episodes, exercises=exercises, routines=routines, psfs=meta.psfs
+    )
 
 
 def start_episode(meta: JournalMeta, start: date) -> JournalMeta:
     """Open an episode on `start`; refused while one is open or if it would overlap."""
     episodes = sorted(meta.episodes, key=lambda e: e.start)
-    if episodes and episodes[-1].end is None:
-        raise InputError(
-            "episode", f"an episode is already open since {episodes[-1].start}; end it first"
-        )
-    if episodes and start < episodes[-1].end:
-        raise InputError("date", f"{start} falls inside the episode that ended {episodes[-1].end}")
+    if episodes:
+        last = episodes[-1]
+        if last.end is None:
+            raise InputError(
+                "episode", f"an episode is already open since {last.start}; end it first"
+            )
+        if start < last.end:
+            raise InputError("date", f"{start} falls inside the episode that ended {last.end}")
     return replace(meta, episodes=[*episodes, Episode(start=start)])
 
 

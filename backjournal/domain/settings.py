@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import time
 from typing import Any
 
 from backjournal.domain.errors import InputError
+
+NAME_MAX = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,7 @@ class Settings:
     week_start: int = 0  # 0 = Monday, 6 = Sunday: for calendar display only
     theme: str = "backjournal-calm"
     advisor: AdvisorSettings = field(default_factory=AdvisorSettings)
+    name: str = ""  # a name or nickname for the clinician report; empty: none shown
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -59,6 +63,7 @@ class Settings:
             "week_start": self.week_start,
             "theme": self.theme,
             "advisor": self.advisor.to_dict(),
+            **({"name": self.name} if self.name else {}),
         }
 
     @classmethod
@@ -83,4 +88,17 @@ class Settings:
         if not isinstance(theme, str) or not theme:
             raise InputError("theme", "must be a theme name")
         advisor = AdvisorSettings.from_dict(data.get("advisor", {}) or {})
-        return cls(day_starts_at=day_starts_at, week_start=week_start, theme=theme, advisor=advisor)
+        name = data.get("name", "")
+        if (
+            not isinstance(name, str)
+            or len(name) > NAME_MAX
+            or any(unicodedata.category(c) in ("Cc", "Cs") for c in name)
+        ):
+            raise InputError("name", f"must be text of at most {NAME_MAX} characters, no controls")
+        return cls(
+            day_starts_at=day_starts_at,
+            week_start=week_start,
+            theme=theme,
+            advisor=advisor,
+            name=" ".join(name.split()),
+        )

@@ -9,6 +9,7 @@ from backjournal.storage.errors import (
     SettingsError,
     StoreWriteError,
 )
+from backjournal.storage.export_file import write_export_file
 from backjournal.storage.paths import Paths, resolve_paths
 from backjournal.storage.settings_file import load_settings, save_settings
 from backjournal.storage.store import Store
@@ -40,4 +41,5 @@ __all__ = [
     "resolve_paths",
     "save_settings",
     "system_clock",
+    "write_export_file",
 ]

@@ -5,6 +5,7 @@ POSIX: fcntl.flock. Windows has no fcntl: msvcrt.locking on the file's first byt
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -130,10 +131,8 @@ class StoreLock:
     def _drop(self) -> None:
         fd, self._fd = self._fd, None
         if fd is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
 
     def __del__(self) -> None:
         try:
@@ -217,15 +216,13 @@ def _same_file(fd: int, path: Path) -> bool:
 
 def _write_holder(fd: int) -> None:
     # The holder's pid helps the "locked" message; it is advisory, so failures are ignored.
-    try:
+    with contextlib.suppress(OSError):
         data = f"{os.getpid():>12}\n".encode()  # fixed width: no truncate needed
         if hasattr(os, "pwrite"):
             os.pwrite(fd, data, 0)
         else:  # Windows
             os.lseek(fd, 0, os.SEEK_SET)
             os.write(fd, data)
-    except OSError:
-        pass
 
 
 def _read_holder(fd: int) -> str:

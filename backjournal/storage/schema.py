@@ -7,7 +7,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from backjournal.domain import codec
+from orjson import dumps as _json_bytes
+
+from backjournal.domain import codec, psfs_codec
 from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
 from backjournal.domain.exercises import BUILTIN_BY_ID
 from backjournal.domain.models import Day, JournalMeta
@@ -17,11 +19,22 @@ from backjournal.storage.tinyfile import HINT_CORRUPT
 
 DAYS = "days"
 META, EPISODES, EXERCISES, ROUTINES = "meta", "episodes", "exercises", "routines"
+PSFS_ACTIVITIES, PSFS_RATINGS = "psfs_activities", "psfs_ratings"  # schema 2, optional
 
 # version -> function taking {file name: TinyDB tables} at that version and returning them at version + 1.
 # A file name missing from the result is deleted; a new one is created.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _v1_to_v2(files: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2 only adds optional tables to journal-meta.json: add them empty, change nothing else."""
+    meta = files[META_FILE]
+    for table in (PSFS_ACTIVITIES, PSFS_RATINGS):
+        meta.setdefault(table, {})
+    return files
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 
 BUILTIN_IDS = frozenset(BUILTIN_BY_ID)
 
@@ -103,8 +116,15 @@ def decode_meta(tables: dict[str, Any] | None, path: Path) -> JournalMeta:
         custom = flags.get("routines_custom", False)
         if not isinstance(custom, bool):
             raise ShapeError("meta.routines_custom", "must be true or false")
+        psfs = psfs_codec.psfs_from_parts(
+            [doc for _, doc in _docs(tables, PSFS_ACTIVITIES, path)],
+            [doc for _, doc in _docs(tables, PSFS_RATINGS, path)],
+        )
         meta = JournalMeta(
-            episodes=episodes, exercises=exercises, routines=routines if custom else None
+            episodes=episodes,
+            exercises=exercises,
+            routines=routines if custom else None,
+            psfs=psfs,
         )
         _unique_ids(meta)
     except ShapeError as error:
@@ -130,7 +150,9 @@ def normalize_meta(meta: JournalMeta) -> JournalMeta:
     routines = None
     if meta.routines is not None:
         routines = [codec.routine_from_dict(codec.routine_to_dict(r)) for r in meta.routines]
-    normal = JournalMeta(episodes=episodes, exercises=exercises, routines=routines)
+    stored = psfs_codec.psfs_to_dict(meta.psfs)
+    psfs = psfs_codec.psfs_from_parts(stored["activities"], stored["ratings"])
+    normal = JournalMeta(episodes=episodes, exercises=exercises, routines=routines, psfs=psfs)
     _unique_ids(normal)
     return normal
 
@@ -148,6 +170,9 @@ def encode_meta(meta: JournalMeta, base: dict[str, Any] | None = None) -> dict[s
     tables[EPISODES] = table_of([codec.episode_to_dict(e) for e in meta.episodes])
     tables[EXERCISES] = table_of([codec.exercise_to_dict(e) for e in meta.exercises])
     tables[ROUTINES] = table_of([codec.routine_to_dict(r) for r in meta.routines or []])
+    psfs = psfs_codec.psfs_to_dict(meta.psfs)
+    tables[PSFS_ACTIVITIES] = table_of(psfs["activities"])
+    tables[PSFS_RATINGS] = table_of(psfs["ratings"])
     return tables
 
 
@@ -159,7 +184,7 @@ def decode_year(
     ids: dict[date, int] = {}
     for doc_id, doc in _docs(tables, DAYS, path):
         try:
-            day = codec.day_from_dict(doc, f"document {doc_id}")
+            day = codec.day_from_dict(doc, f"document {doc_id}", _json_bytes)
         except ShapeError as error:
             raise JournalUnusable(path, f"wrongly shaped data: {error}", HINT_CORRUPT) from None
         if day.date.year != year:
@@ -212,7 +237,7 @@ def normalize_day(day: Day) -> tuple[dict[str, Any], Day]:
     decodes to the same day: half the bytes to serialise and sync on each write.
     """
     doc = codec.day_to_doc(day)
-    stored = codec.day_from_dict(doc)
+    stored = codec.day_from_dict(doc, ticks_key=_json_bytes)
     if stored.entry is not None and stored.entry == day.entry and stored.entry is not day.entry:
         # Keep the caller's (equal, immutable, just validated) Entry: memos keyed on entry identity,
         # such as the advisor's walk, then survive a tick, which replaces the Day but not its entry.

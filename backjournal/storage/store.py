@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
 from backjournal.domain.dates import journal_today
@@ -53,7 +53,10 @@ META_MISSING_HINT = (
 def _copy_meta(meta: JournalMeta) -> JournalMeta:
     routines = None if meta.routines is None else list(meta.routines)
     return JournalMeta(
-        episodes=list(meta.episodes), exercises=list(meta.exercises), routines=routines
+        episodes=list(meta.episodes),
+        exercises=list(meta.exercises),
+        routines=routines,
+        psfs=meta.psfs,  # frozen: shared safely
     )
 
 
@@ -155,8 +158,7 @@ class Store(WholeJournal):
     def _meta(self, migrated: bool = False) -> JournalMeta:
         cached = self._fresh(self.meta_path)
         if cached:
-            meta: JournalMeta = cached.value
-            return meta
+            return cast(JournalMeta, cached.value)
         raw, key = read_with_key(self.meta_path)
         if raw is None:
             return self._no_meta()
@@ -172,8 +174,7 @@ class Store(WholeJournal):
     def _year(self, year: int, path: Path) -> dict[date, Day]:
         cached = self._fresh(path)
         if cached:
-            days: dict[date, Day] = cached.value
-            return days
+            return cast(dict[date, Day], cached.value)
         raw, key = read_with_key(path)
         if raw is None:
             return {}
@@ -216,7 +217,7 @@ class Store(WholeJournal):
         merged = self._merged
         if merged is not None and merged[0] == years:
             days = merged[2]  # never handed out (callers get copies), so patched in place
-            for old, new in zip(merged[1], parts):
+            for old, new in zip(merged[1], parts, strict=True):
                 if old is not new:
                     for gone in old.keys() - new.keys():
                         del days[gone]
@@ -230,7 +231,13 @@ class Store(WholeJournal):
 
     def is_empty(self) -> bool:
         days, meta = self.load()
-        return not days and not meta.episodes and not meta.exercises and meta.routines is None
+        return (
+            not days
+            and not meta.episodes
+            and not meta.exercises
+            and meta.routines is None
+            and meta.psfs.is_empty
+        )
 
     # Writing: lock, re-read under the lock, write atomically, release.
 
@@ -427,7 +434,11 @@ class Store(WholeJournal):
                 # a damaged journal is refused, not replaced
                 held = bool(self._locked_year(path, year, txn.meta)[1]) or held
             if require_empty and (
-                held or txn.meta.episodes or txn.meta.exercises or txn.meta.routines is not None
+                held
+                or txn.meta.episodes
+                or txn.meta.exercises
+                or txn.meta.routines is not None
+                or not txn.meta.psfs.is_empty
             ):
                 raise JournalNotEmpty(self.data_dir)
             txn.before_write()
