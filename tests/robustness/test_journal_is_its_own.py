@@ -132,6 +132,45 @@ def test_year_files_without_a_readable_meta_file_make_the_journal_unusable(
     ]
 
 
+EVERY_COMMAND = [
+    ["show", "--date", DAY],
+    ["log", "--date", DAY, "--pain", "5"],
+    ["tick", "walk", "--date", NEXT],
+    ["untick", "walk", "--date", NEXT],
+    ["episode", "list"],
+    ["exercises"],
+    ["routines"],
+    ["advise", "--date", DAY],
+    ["streaks", "--date", DAY],
+    ["backups"],
+    ["locate"],
+    ["restore", "2026-03-06", "--yes"],
+]
+
+
+@pytest.mark.parametrize("argv", EVERY_COMMAND, ids=lambda argv: " ".join(argv[:2]))
+def test_while_a_file_is_damaged_every_command_says_so_once(journal, monkeypatch, argv):
+    """A damaged old year most commands never read: each still names it, once, with the way out."""
+    old = journal / OLD
+    old.write_bytes(old.read_bytes()[:-4])
+    damaged = old.read_bytes()
+    result = run_at(monkeypatch, T3, *argv)
+    warning = f"backjournal: warning: {old}: "
+    if argv[0] == "restore":  # the damaged file is set aside, the backup brought back whole
+        assert result.code == 0, result
+        (aside,) = journal.glob(f"{OLD}.corrupt-*")
+        assert aside.read_bytes() == damaged and warning not in result.err
+        return
+    if argv[0] in ("episode", "streaks"):  # these read every year: refused, naming it just once
+        assert result.code == 4 and result.err.count(str(old)) == 1, (argv, result)
+    else:
+        assert result.code == 0, (argv, result)
+        assert result.err.count(warning) == 1 and "check --repair" in result.err, result.err
+    assert old.read_bytes() == damaged
+    checked = run_at(monkeypatch, T3, "check")
+    assert checked.code == 4 and str(old) in checked.err
+
+
 def test_repair_never_moves_a_year_file_that_parses_for_ticks_the_meta_no_longer_knows(
     journal, monkeypatch
 ):
