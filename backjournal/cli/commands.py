@@ -360,10 +360,12 @@ def cmd_restore(args: Namespace, ctx: Context) -> int:
     from backjournal.service import BackupNotFound
 
     try:
-        saved = store.restore(backup.path)
+        saved, set_aside = store.restore_report(backup.path)
     except BackupNotFound as error:
         raise InputError("backup", str(error)) from None
     print(f"Restored {what}.")
+    for path, aside in set_aside:
+        print(f"Set {path} aside as {aside.name}: it could not be read, and nothing was deleted.")
     print(
         f"The journal as it was is saved as the backup {saved.name}; to undo: backjournal restore {saved.name}"
     )

@@ -98,8 +98,9 @@ def migrate_locked(store: Store) -> None:
     commit_files(store, {name: orjson.dumps(tables) for name, tables in migrated.items()}, saved)
 
 
-def restore(store: Store, which: date | Path) -> Path:
-    """Save the current journal as a backup, then put a backup in its place; returns the saved one.
+def restore(store: Store, which: date | Path) -> tuple[Path, list[tuple[Path, Path]]]:
+    """Save the current journal as a backup, then put a backup in its place; returns the saved one,
+    and each file set aside (its path, where it went).
 
     Files of the current journal that do not verify (or are links, pipes, folders) are not put in
     that backup: each is moved aside in the data folder instead, so nothing is lost and the saved
@@ -119,15 +120,17 @@ def restore(store: Store, which: date | Path) -> Path:
             contents, store.backups_dir, store.clock(), "before-restore", whole=whole
         )
         stamp = store.clock().strftime("%Y%m%d-%H%M%S")
+        set_aside = []
         for path in damaged:
+            set_aside.append((path, aside_name(path, stamp)))
             try:
-                os.rename(path, aside_name(path, stamp))
+                os.rename(path, set_aside[-1][1])
             except OSError as error:
                 raise StoreWriteError(
                     path, error, f"nothing was restored; {saved} holds the rest"
                 ) from error
         commit_files(store, raw, saved)
-    return saved
+    return saved, set_aside
 
 
 def aside_name(path: Path, stamp: str) -> Path:

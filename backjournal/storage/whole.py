@@ -27,6 +27,10 @@ class WholeJournal:
 
     def restore(self, which: date | Path) -> Path:
         """Save the current journal as a backup, then put a backup in its place; returns the saved one."""
+        return replace.restore(_store(self), which)[0]
+
+    def restore_report(self, which: date | Path) -> tuple[Path, list[tuple[Path, Path]]]:
+        """restore(), and each damaged file it set aside (never deleted): (its path, where it went)."""
         return replace.restore(_store(self), which)
 
     def journal_problems(self) -> list[JournalProblem]:

@@ -160,6 +160,7 @@ def test_while_a_file_is_damaged_every_command_says_so_once(journal, monkeypatch
         assert result.code == 0, result
         (aside,) = journal.glob(f"{OLD}.corrupt-*")
         assert aside.read_bytes() == damaged and warning not in result.err
+        assert f"Set {old} aside as {aside.name}" in result.out
         return
     if argv[0] in ("episode", "streaks"):  # these read every year: refused, naming it just once
         assert result.code == 4 and result.err.count(str(old)) == 1, (argv, result)
