@@ -13,7 +13,7 @@ from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
 from backjournal.domain.dates import journal_today
 from backjournal.domain.models import Day, JournalMeta
 from backjournal.storage import backups as backup_files
-from backjournal.storage import doctor, replace
+from backjournal.storage import replace
 from backjournal.storage.clock import system_clock
 from backjournal.storage.errors import JournalNotEmpty, JournalUnusable
 from backjournal.storage.filecache import Cached, StatKey, Txn, read_with_key, stat_key
@@ -38,7 +38,6 @@ from backjournal.storage.schema import (
 )
 from backjournal.storage.session import WriteSession
 from backjournal.storage.tinyfile import AtomicJSONStorage, open_db, parse_tables
-from backjournal.storage.verify import read_meta, year_problem
 from backjournal.storage.whole import WholeJournal
 
 META_MISSING = (
@@ -268,53 +267,6 @@ class Store(WholeJournal):
                     lambda: self._backup_contents(), today, self.day_starts_at
                 ),
             )
-
-    def verified_contents(self) -> tuple[dict[str, bytes], list[Path], bool]:
-        """Under the lock: the bytes of every journal file that verifies by itself (name -> bytes),
-        the paths that do not (damaged, or a link, pipe or folder in a journal file's place), and
-        whether the whole set is sound (meta there, every tick naming one of its exercises)."""
-        contents: dict[str, bytes] = {}
-        damaged: list[Path] = []
-        files = self.journal_files()
-        whole = not files or files[0] == self.meta_path
-        known: frozenset[str] | None = None
-        found: list[dict[str, Path]] = []
-
-        def twins() -> dict[str, Path]:
-            if not found:
-                found.append(doctor.sound_twin(self))  # looked up once, and only if needed
-            return found[0]
-
-        for path in files:
-            try:
-                raw, key = read_with_key(path)
-            except JournalUnusable:
-                damaged.append(path)
-                continue
-            if raw is None:
-                continue  # removed since it was listed
-            cached = self._cache.get(path)
-            fresh = cached is not None and cached.key == key  # validated, ticks and all
-            if path == self.meta_path:
-                meta = cached.value if cached is not None and fresh else read_meta(path, raw)
-                good = meta is not None
-                known = known_exercises(meta) if meta is not None else None
-            elif fresh:
-                good = True
-            elif doctor.same_bytes(path, twins().get(path.name)):
-                good = True  # byte for byte its copy in a sound backup, beside the same meta
-            else:
-                problem, ticks_known = year_problem(path, raw, known)
-                good, whole = problem is None, whole and ticks_known
-            if good:
-                contents[path.name] = raw
-            else:
-                damaged.append(path)
-        return contents, damaged, whole and not damaged
-
-    def _backup_contents(self) -> tuple[dict[str, bytes], bool]:
-        contents, _, whole = self.verified_contents()
-        return contents, whole
 
     def locked(self) -> AbstractContextManager[list[Path]]:
         """Hold the write lock (for whole-journal changes: restore, repair)."""
