@@ -51,8 +51,9 @@ def commit_files(store: Store, files: dict[str, bytes], saved: Path | None) -> N
     staged: list[tuple[Path, Path]] = []
     store.forget()
     try:
-        for name, data in files.items():
-            staged.append((write_temp(store.data_dir / name, data), store.data_dir / name))
+        # journal-meta.json first: a reader never sees year files without it (that is unusable)
+        for name in sorted(files, key=lambda name: name != META_FILE):
+            staged.append((write_temp(store.data_dir / name, files[name]), store.data_dir / name))
     except StoreWriteError:
         for temp, _ in staged:
             discard(temp)
