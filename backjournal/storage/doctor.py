@@ -25,7 +25,7 @@ from backjournal.storage.schema import (
     read_version,
 )
 from backjournal.storage.tinyfile import SYMLINK_PROBLEM, is_symlink, parse_tables, read_bytes
-from backjournal.storage.verify import JournalProblem, file_problem
+from backjournal.storage.verify import JournalProblem, file_problem, read_meta
 
 if TYPE_CHECKING:
     from backjournal.storage.store import Store
@@ -243,15 +243,24 @@ def _journal_problems(store: Store) -> list[JournalProblem]:
 
 
 def sound_twin(store: Store) -> dict[str, Path]:
-    """The files of the newest sound backup, when its meta file is byte for byte the journal's."""
+    """The files of the newest sound backup, when the journal's meta file knows every exercise its
+    meta file knew (exercises are only ever added): a year file byte for byte the same as its copy
+    there then reads and decodes, every tick naming a known exercise. {} when there is none."""
     folder = backup_files.newest_sound(store.backups_dir, store.day_starts_at)
     if folder is None:
         return {}
     try:
         files = backup_files.backup_files(folder)
-    except OSError:
+        then, now = read_bytes(files[META_FILE]), read_bytes(store.meta_path)
+    except (OSError, KeyError, JournalUnusable):
         return {}
-    return files if same_bytes(store.meta_path, files.get(META_FILE)) else {}
+    if then is None or now is None:
+        return {}
+    if then != now:
+        old, new = read_meta(files[META_FILE], then), read_meta(store.meta_path, now)
+        if old is None or new is None or not known_exercises(old) <= known_exercises(new):
+            return {}
+    return files
 
 
 def same_bytes(path: Path, copy: Path | None) -> bool:
