@@ -39,7 +39,7 @@ from backjournal.storage import (
     SettingsError,
     Store,
     StoreWriteError,
-    load_settings,
+    read_settings,
     resolve_paths,
     system_clock,
 )
@@ -338,21 +338,33 @@ class JournalService:
             all_notes=all_notes,
         )
 
-    def write_export(self, path: Path, text: str) -> None:
-        """Write an export file atomically with mode 0600; a path that cannot be written is bad input."""
-        from backjournal.storage import StoreWriteError, write_export_file
+    def export_to_file(
+        self,
+        fmt: str,
+        out: str,
+        start: date | None = None,
+        end: date | None = None,
+        *,
+        force: bool = False,
+        all_notes: bool = False,
+    ) -> Path:
+        """Write an export where the user asks: 0600, atomic, never into the data folder."""
+        from backjournal.storage.user_files import write_export
 
-        try:
-            write_export_file(path, text)
-        except StoreWriteError as error:
-            reason = error.error.strerror if isinstance(error.error, OSError) else error.error
-            raise InputError("out", f"cannot write {path}: {reason}") from None
+        text = self.export(fmt, start, end, all_notes=all_notes)
+        return write_export(out, text.encode("utf-8"), self.store.data_dir, force=force)
 
-    def import_text(self, text: str) -> int:
+    def import_file(self, name: str) -> int:
+        """Import the JSON export at a path the user gave (a regular file only); returns the days."""
+        from backjournal.storage.user_files import read_user_file
+
+        return self.import_text(read_user_file(name), source=name)
+
+    def import_text(self, text: str, source: str = "import") -> int:
         """Load a JSON export into an empty journal, all or nothing; returns the days imported."""
         from backjournal.domain import export
 
-        days, meta = export.parse_export(text, today=self.today())
+        days, meta = export.parse_export(text, today=self.today(), source=source)
         if not self.store.is_empty():
             raise InputError("import", NOT_EMPTY_IMPORT)
         try:
@@ -461,11 +473,13 @@ def open_journal(
         raise InputError("data-dir", "is empty; give the journal's folder, or leave the option out")
     paths = resolve_paths(data_dir, env)
     problem = None
-    try:
-        settings = load_settings(paths.config_file)
-    except (InputError, SettingsError) as error:
-        problem = f"{error}; using default settings"
-        settings = Settings()
+    # Whatever the file holds, each bad value falls back to its own default.
+    settings, problems = read_settings(paths.config_file)
+    if problems:
+        problem = (
+            f"{paths.config_file}: {'; '.join(p.problem for p in problems)}. "
+            "Fix or remove the file; until then the default is used for each value named"
+        )
     store = Store(paths.data_dir, clock=clock)
     return JournalService(store, settings, clock, paths=paths, settings_problem=problem)
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from backjournal.domain.errors import AdvisorRefusal, InputError
+from backjournal.domain.text import visible
 
 if TYPE_CHECKING:
     from argparse import Namespace
@@ -19,11 +21,51 @@ EXIT_OK, EXIT_INPUT, EXIT_REFUSED, EXIT_UNUSABLE = 0, 2, 3, 4
 
 def main(argv: list[str] | None = None, run_app: Callable[[Context], int] | None = None) -> int:
     """Run one command and return its exit code; with no command, `run_app` (the entry gives it)."""
-    args = _app_arguments(sys.argv[1:] if argv is None else argv)
+    words = sys.argv[1:] if argv is None else argv
+    args = _app_arguments(words)
     if args is None:
-        from backjournal.cli.parser import build_parser
+        from backjournal.cli.parser import build_parser, check_repeats
 
-        args = build_parser().parse_args(argv)
+        with visible_output():  # argparse quotes what was typed in its errors
+            try:
+                check_repeats(words)
+            except InputError as error:
+                print(f"backjournal: {error.field}: {error.problem}", file=sys.stderr)
+                return EXIT_INPUT
+            args = build_parser().parse_args(argv)
+    if args.command is None:
+        return _run(args, run_app)
+    with visible_output():
+        return _run(args, run_app)
+
+
+class _VisibleWriter:
+    """A text stream that escapes control characters: stored or typed text never reaches the
+    terminal raw (no escape sequence from a note can set a title or the clipboard)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(visible(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def visible_output() -> Iterator[None]:
+    """For the length of a command, stdout and stderr escape control characters (not for the app)."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout = cast(TextIO, _VisibleWriter(sys.stdout))
+    sys.stderr = cast(TextIO, _VisibleWriter(sys.stderr))
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _run(args: Namespace | SimpleNamespace, run_app: Callable[[Context], int] | None) -> int:
     from backjournal.service import STORE_ERRORS
 
     context = None

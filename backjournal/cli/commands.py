@@ -14,10 +14,25 @@ from backjournal.cli.context import Context
 from backjournal.cli.report_commands import cmd_insights, cmd_psfs
 from backjournal.domain import codec
 from backjournal.domain.errors import InputError
+from backjournal.domain.text import json_safe, visible
 
 
 def _print_json(data: Any) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    print(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))
+
+
+def _confirm(question: str) -> bool:
+    """A y/N answer at the terminal; end of input (Ctrl-D) or Ctrl-C is an answer too: no."""
+    try:
+        answer = input(visible(question, newlines=False))
+    except (EOFError, KeyboardInterrupt):
+        print()  # the prompt's line is left open
+        raise NoAnswer from None
+    return answer.strip().lower() in ("y", "yes")
+
+
+class NoAnswer(Exception):
+    """The user closed the input or pressed Ctrl-C at a question: nothing is done."""
 
 
 def cmd_log(args: Namespace, ctx: Context) -> int:
@@ -162,35 +177,24 @@ def cmd_export(args: Namespace, ctx: Context) -> int:
         raise InputError("format", "--open and --all-notes go with --format html")
     if args.open and args.out is None:
         raise InputError("open", "needs --out FILE: the report is written there, then opened")
-    text = service.export(args.format, start, end, all_notes=args.all_notes)
     if args.out is not None:
-        if not args.out.strip():
-            raise InputError(
-                "out", "is empty; give a file name, or leave --out out to print the export"
-            )
-        out = Path(args.out)
-        if out.is_dir():
-            raise InputError("out", f"{out} is a folder; give a file name")
-        service.write_export(out, text)  # 0600, atomic: exports are health data too
-        print(f"Wrote {out}.")
+        out = service.export_to_file(
+            args.format, args.out, start, end, force=args.force, all_notes=args.all_notes
+        )
+        print(f"Wrote {visible(str(out))} (readable by you only).")
         if args.open:
             import webbrowser
 
             if not webbrowser.open(out.resolve().as_uri()):
-                print(f"No web browser could be started; open {out} yourself.")
+                print(f"No web browser could be started; open {visible(str(out))} yourself.")
     else:
+        text = service.export(args.format, start, end, all_notes=args.all_notes)
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 
 
 def cmd_import(args: Namespace, ctx: Context) -> int:
-    try:
-        text = Path(args.file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(
-            "file", f"cannot read {args.file}: {getattr(error, 'strerror', None) or error}"
-        ) from None
-    count = ctx.service.import_text(text)
+    count = ctx.service.import_file(args.file)
     print(f"Imported {count} days.")
     return 0
 
@@ -215,12 +219,17 @@ def cmd_check(args: Namespace, ctx: Context) -> int:
             print(
                 f"Nothing to repair: the journal in {ctx.paths.data_dir} is fine. Nothing was changed."
             )
+        answered = True
         if any(line.startswith("newest good backup") for line in done):
-            _offer_restore(ctx)
+            try:
+                _offer_restore(ctx)
+            except NoAnswer:
+                answered = False
+                print("No answer: nothing restored.", file=sys.stderr)
         problems, _ = store.check_report()
         for problem in problems:
             print(f"problem (still): {problem}", file=sys.stderr)
-        return 4 if problems else 0
+        return 4 if problems else 0 if answered else 2
     problems, notes = store.check_report()
     for note in notes:
         print(f"note: {note}")
@@ -243,10 +252,7 @@ def _offer_restore(ctx: Context) -> None:
     folder = store.newest_good_backup()
     if folder is None or not sys.stdin.isatty():
         return
-    answer = input(
-        f"Restore {folder.name} now? The journal as it is now is backed up first. [y/N] "
-    )
-    if answer.strip().lower() in ("y", "yes"):
+    if _confirm(f"Restore {folder.name} now? The journal as it is now is backed up first. [y/N] "):
         saved = store.restore(folder)
         print(
             f"Restored {folder.name}. The journal as it was is saved as {saved.name}; "
@@ -351,10 +357,14 @@ def cmd_restore(args: Namespace, ctx: Context) -> int:
                 "yes",
                 f"restoring {what} replaces the journal; confirm with --yes when not at a terminal",
             )
-        answer = input(
-            f"Replace the journal with {what}? The current journal is backed up first. [y/N] "
-        )
-        if answer.strip().lower() not in ("y", "yes"):
+        try:
+            confirmed = _confirm(
+                f"Replace the journal with {what}? The current journal is backed up first. [y/N] "
+            )
+        except NoAnswer:
+            print("No answer: nothing changed.", file=sys.stderr)
+            return 2
+        if not confirmed:
             print("Nothing changed.")
             return 0
     from backjournal.service import BackupNotFound

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
+from backjournal.domain.text import visible
 from backjournal.service import JournalService, Paths, open_journal
 
 
@@ -20,5 +21,6 @@ class Context:
 def open_context(data_dir: str | None) -> Context:
     service = open_journal(data_dir)
     if service.settings_problem:
-        print(f"backjournal: warning: {service.settings_problem}", file=sys.stderr)
+        warning = f"backjournal: warning: {service.settings_problem}"
+        print(visible(warning, newlines=False), file=sys.stderr)
     return Context(paths=service.paths, service=service, settings_problem=service.settings_problem)

@@ -10,6 +10,39 @@ from backjournal import __version__
 EPILOG = "Exit codes: 0 ok, 2 bad input, 3 refused by the advisor, 4 journal unusable."
 
 
+# argparse's parsing grows with the square of the options given (30,000 took 20 s), so counts are
+# checked on the raw words first. A real command line is far shorter than this.
+WORDS_MAX = 1000
+
+
+def check_repeats(words: list[str]) -> None:
+    """Refuse, before argparse reads them, more repeats of an option than the domain keeps."""
+    from backjournal.domain.entries import CHOICES_MAX, TAGS_MAX, check_count
+    from backjournal.domain.errors import InputError
+
+    for option, field, most in (
+        ("--tag", "tag", TAGS_MAX),
+        ("--area", "area", CHOICES_MAX),
+        ("--red-flag", "red-flag", CHOICES_MAX),
+    ):
+        check_count(sum(1 for w in words if w == option or w.startswith(option + "=")), most, field)
+    if len(words) > WORDS_MAX:
+        raise InputError(
+            "arguments", f"{len(words):,} given; a command takes at most {WORDS_MAX:,}"
+        )
+
+
+class _Append(argparse.Action):
+    """argparse's "append", linear: the stock one copies the whole list on every repeat."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        items = getattr(namespace, self.dest, None)
+        if items is None:
+            items = []
+            setattr(namespace, self.dest, items)
+        items.append(values)
+
+
 def _date(p: argparse.ArgumentParser, what: str = "the day") -> None:
     p.add_argument(
         "--date",
@@ -76,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--worst", metavar="N", help="worst pain today, 0-10")
     log.add_argument(
         "--area",
-        action="append",
+        action=_Append,
         metavar="A",
         help="where it hurt (repeat): neck, upper-back, mid-back, lower-back, buttock-left, buttock-right, leg-left, leg-right",
     )
@@ -84,11 +117,11 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--mood", metavar="N", help="mood, 0-10 (10 = great)")
     log.add_argument("--note", metavar="TEXT", help="notes for the day (replaces earlier notes)")
     log.add_argument(
-        "--tag", action="append", metavar="T", help="a free word to find the day by (repeat)"
+        "--tag", action=_Append, metavar="T", help="a free word to find the day by (repeat)"
     )
     log.add_argument(
         "--red-flag",
-        action="append",
+        action=_Append,
         metavar="F",
         help="a red-flag symptom (repeat): saddle-numbness, bladder-bowel, leg-weakness, fever, weight-loss, trauma, night-pain, cancer-history",
     )
@@ -161,7 +194,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("--from", dest="start", metavar="D", help="first day to include")
     exp.add_argument("--to", dest="end", metavar="D", help="last day to include")
-    exp.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    exp.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write to FILE (readable by you only) instead of standard output; never inside the journal's folder",
+    )
+    exp.add_argument("--force", action="store_true", help="replace FILE if it exists")
     exp.add_argument(
         "--open", action="store_true", help="html: open the report in your web browser"
     )

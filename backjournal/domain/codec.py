@@ -12,6 +12,7 @@ from itertools import pairwise
 from typing import Any
 
 from backjournal.domain.codec_fast import TicksKey, day_fast, entry_fast, tick_fast
+from backjournal.domain.dates import EARLIEST, LATEST
 from backjournal.domain.models import NOTES_MAX, Day, Entry, Episode, Exercise, Routine, Tick
 from backjournal.domain.vocab import AREAS, KINDS, RED_FLAGS, REGIONS, SIDES, TICK_SIDES
 
@@ -32,9 +33,13 @@ def _date(value: Any, where: str) -> date:
     if not isinstance(value, str):
         raise ShapeError(where, f"date must be a string, got {type(value).__name__}")
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
-        raise ShapeError(where, f"{value!r} is not a valid date") from None
+        raise ShapeError(where, f"{value[:40]!r} is not a valid date") from None
+    if not EARLIEST <= day <= LATEST:
+        # Later arithmetic (weeks, "the day after") overflows near year 1 and year 9999.
+        raise ShapeError(where, f"{day} is outside {EARLIEST.year} to {LATEST.year}")
+    return day
 
 
 def _int(value: Any, where: str, lo: int, hi: int) -> int | None:
@@ -81,7 +86,7 @@ def _entry_checked(doc: Any, where: str) -> Entry:
         raise ShapeError(where, "must be an object")
     notes = doc.get("notes", "")
     if not isinstance(notes, str) or len(notes) > NOTES_MAX:
-        raise ShapeError(f"{where}.notes", f"must be text of at most {NOTES_MAX} characters")
+        raise ShapeError(f"{where}.notes", f"must be text of at most {NOTES_MAX:,} characters")
     rest = doc.get("rest", False)
     if not isinstance(rest, bool):
         raise ShapeError(f"{where}.rest", "must be true or false")

@@ -7,6 +7,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
+from backjournal.domain.dates import EARLIEST, LATEST
 from backjournal.domain.models import NOTES_MAX, Day, Entry, Tick
 from backjournal.domain.vocab import AREAS, RED_FLAGS, TICK_SIDES
 
@@ -134,6 +135,8 @@ def day_fast(doc: Any, ticks_key: TicksKey | None = None) -> Day | None:
     try:
         when = date.fromisoformat(iso)
     except ValueError:
+        return None
+    if not EARLIEST <= when <= LATEST:
         return None
     raw_entry = doc.get("entry")
     entry = None

@@ -20,7 +20,7 @@ from backjournal.domain.models import (
     Tick,
 )
 from backjournal.domain.settings import AdvisorSettings
-from backjournal.domain.vocab import MAINTENANCE, MOBILITY, STRENGTHENING, STRETCHING
+from backjournal.domain.vocab import AREAS, MAINTENANCE, MOBILITY, STRENGTHENING, STRETCHING
 
 default_demo_days = 120
 
@@ -272,7 +272,7 @@ def _entry(
     return Entry(
         pain=pain,
         worst=_clamp(pain + rng.choice((0, 0, 1, 1, 2))) if rng.random() < 0.8 else None,
-        areas=tuple(areas),
+        areas=tuple(a for a in AREAS if a in areas),  # as input stores them: in AREAS order
         sleep=_clamp(8.5 - 0.55 * pain + rng.gauss(0, 1.0)),
         mood=_clamp(8.0 - 0.45 * pain + rng.gauss(0, 1.1)),
         notes=notes,

@@ -16,11 +16,13 @@ from backjournal.domain.advisor_phase import STEPPED_BACK, phase_history
 from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
 from backjournal.domain.errors import InputError
 from backjournal.domain.exercises import BUILTIN_BY_ID, ordered
+from backjournal.domain.incoming import check_day
 from backjournal.domain.journal import add_exercise, save_routine
 from backjournal.domain.models import Day, Episode, Exercise, Journal, JournalMeta, Psfs, Routine
 from backjournal.domain.psfs import markdown_lines, ratings_between
 from backjournal.domain.settings import AdvisorSettings
 from backjournal.domain.streaks import DONE, MET, MISSED, PAUSED, day_status, week_status
+from backjournal.domain.text import csv_cell, json_safe, markdown_text, visible
 from backjournal.domain.vocab import PHASE_LABELS, RED_FLAG_LABELS
 
 FORMAT = "backjournal-export"
@@ -85,7 +87,7 @@ def export_json(
             replace(meta.psfs, ratings=tuple(ratings_between(meta.psfs, start, end)))
         ),
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(doc, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _list_or_none(doc: dict[str, Any], key: str) -> list[Any] | None:
@@ -103,23 +105,24 @@ def _list(doc: dict[str, Any], key: str) -> list[Any]:
     return value
 
 
-def parse_export(text: str, *, today: date | None = None) -> tuple[dict[date, Day], JournalMeta]:
+def parse_export(
+    text: str, *, today: date | None = None, source: str = "import"
+) -> tuple[dict[date, Day], JournalMeta]:
     """Read a JSON export, checking all of it first; any problem raises InputError naming where.
 
-    With `today`, days and episodes after it are refused as well.
+    With `today`, days and episodes after it are refused as well. `source` names the file in
+    errors about the whole of it.
     """
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
-            "import", f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+            source, f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
         ) from None
     except (RecursionError, ValueError) as exc:
-        raise InputError("import", f"is not valid JSON ({exc})") from None
+        raise InputError(source, f"is not valid JSON ({exc})") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise InputError(
-            "import format", f'is not a backjournal export (expected "format": "{FORMAT}")'
-        )
+        raise InputError(source, f'is not a backjournal export (expected "format": "{FORMAT}")')
     schema = doc.get("schema")
     if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
         raise InputError("import schema", f"must be a schema version number, got {schema!r}")
@@ -219,6 +222,7 @@ def _read_days(
                     f"{where}.ticks[{j}].exercise",
                     f"{exercise!r} is neither a built-in exercise nor one of the file's exercises",
                 )
+        day = check_day(day, library, where)  # the rules of typed input, naming day and field
         if not day.is_empty:  # an empty day carries nothing; the store would not keep it either
             days[day.date] = day
     return days
@@ -237,7 +241,9 @@ def export_csv(
     start: date | None = None,
     end: date | None = None,
 ) -> str:
-    """One row per recorded day: the entry's fields and the ticked exercise ids, in routine order."""
+    """One row per recorded day: the entry's fields and the ticked exercise ids, in routine order.
+
+    Text cells that a spreadsheet would read as a formula get a leading ' (the usual guard)."""
     out = io.StringIO()
     # "\n" rather than csv's "\r\n": the caller writes text, and newline translation would double it.
     writer = csv.writer(out, lineterminator="\n")
@@ -246,7 +252,7 @@ def export_csv(
         ticks = ";".join(ordered(day.ticks, journal_exercises))
         e = day.entry
         if e is None:
-            writer.writerow([day.date.isoformat(), *[""] * 9, ticks])
+            writer.writerow([day.date.isoformat(), *[""] * 9, csv_cell(visible(ticks))])
             continue
         writer.writerow(
             [
@@ -258,9 +264,9 @@ def export_csv(
                 _cell(e.mood),
                 "yes" if e.rest else "no",
                 ";".join(e.red_flags),
-                ";".join(e.tags),
-                e.notes,
-                ticks,
+                csv_cell(visible(";".join(e.tags))),
+                csv_cell(visible(e.notes)),
+                csv_cell(visible(ticks)),
             ]
         )
     return out.getvalue()
@@ -385,7 +391,7 @@ def _adherence(
             status = Counter(day_status(journal, routine, d, settings) for d in _dates(start, last))
             total = (last - start).days + 1
             lines.append(
-                f"- {routine.name} (daily): done on {status[DONE]} of {total} days "
+                f"- {markdown_text(routine.name)} (daily): done on {status[DONE]} of {total} days "
                 f"({round(100 * status[DONE] / total)}%), {status[PAUSED]} paused"
             )
             continue
@@ -395,7 +401,7 @@ def _adherence(
         )
         weeks = status[MET] + status[MISSED] + status[PAUSED]
         lines.append(
-            f"- {routine.name} ({routine.times_per_week} times a week): target reached in "
+            f"- {markdown_text(routine.name)} ({routine.times_per_week} times a week): target reached in "
             f"{status[MET]} of {weeks} weeks, {status[PAUSED]} paused"
         )
     return [*lines, ""]
@@ -408,7 +414,7 @@ def _red_flags(entries: list[tuple[date, Any]]) -> list[str]:
         return [*lines, "None reported in this period.", ""]
     for d, e in flagged:
         labels = "; ".join(RED_FLAG_LABELS.get(f, f) for f in e.red_flags)
-        lines.append(f"- {d}: {labels}")
+        lines.append(f"- {d}: {markdown_text(labels)}")
     return [*lines, ""]
 
 
@@ -418,7 +424,8 @@ def _notes(entries: list[tuple[date, Any]]) -> list[str]:
     if not noted:
         return [*lines, "No notes in this period.", ""]
     for d, text in noted:
-        # Later lines of a note are indented so they stay inside its list item.
-        body = "\n  ".join(line.rstrip() for line in text.splitlines())
+        # Escaped, so a note stays text: no heading, link, image or HTML of its own. Later lines
+        # of a note are indented so they stay inside its list item.
+        body = "\n  ".join(markdown_text(line.rstrip()) for line in text.splitlines())
         lines.append(f"- {d}: {body}")
     return [*lines, ""]

@@ -9,7 +9,16 @@ from datetime import date
 
 from backjournal.domain.errors import InputError
 from backjournal.domain.exercises import BUILTIN_BY_ID, BUILTIN_EXERCISES, DEFAULT_ROUTINES
-from backjournal.domain.models import Day, Episode, Exercise, Journal, JournalMeta, Routine
+from backjournal.domain.models import (
+    NOTES_MAX,
+    Day,
+    Episode,
+    Exercise,
+    Journal,
+    JournalMeta,
+    Routine,
+)
+from backjournal.domain.text import check_text
 from backjournal.domain.vocab import KINDS, REGIONS, SIDES
 
 _KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -55,8 +64,11 @@ def end_episode(meta: JournalMeta, end: date) -> JournalMeta:
 
 
 def check_id(value: str, field: str) -> str:
-    if not isinstance(value, str) or not _KEBAB.match(value) or len(value) > NAME_MAX:
-        raise InputError(field, f"{value!r} must be kebab-case, like 'wall-slide'")
+    if not isinstance(value, str) or len(value) > NAME_MAX or not _KEBAB.fullmatch(value):
+        shown = repr(
+            value[:NAME_MAX] + "..." if isinstance(value, str) and len(value) > NAME_MAX else value
+        )
+        raise InputError(field, f"{shown} must be kebab-case, like 'wall-slide'")
     return value
 
 
@@ -71,6 +83,10 @@ def add_exercise(meta: JournalMeta, exercise: Exercise) -> JournalMeta:
     """Add or update a custom exercise; built-in ids are reserved."""
     check_id(exercise.id, "id")
     check_name(exercise.name)
+    for field, text in (("how_to", exercise.how_to), ("caution", exercise.caution)):
+        if not isinstance(text, str) or len(text) > NOTES_MAX:
+            raise InputError(field, f"must be text of at most {NOTES_MAX:,} characters")
+        check_text(text, field)
     if exercise.id in BUILTIN_BY_ID:
         raise InputError("id", f"{exercise.id!r} is a built-in exercise")
     if exercise.kind not in KINDS:

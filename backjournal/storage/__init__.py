@@ -9,9 +9,8 @@ from backjournal.storage.errors import (
     SettingsError,
     StoreWriteError,
 )
-from backjournal.storage.export_file import write_export_file
 from backjournal.storage.paths import Paths, resolve_paths
-from backjournal.storage.settings_file import load_settings, save_settings
+from backjournal.storage.settings_file import load_settings, read_settings, save_settings
 from backjournal.storage.store import Store
 from backjournal.storage.verify import JournalProblem
 
@@ -37,9 +36,9 @@ __all__ = [
     "StoreWriteError",
     "NOW_ENV",
     "load_settings",
+    "read_settings",
     "read_theme_files",
     "resolve_paths",
     "save_settings",
     "system_clock",
-    "write_export_file",
 ]

@@ -114,7 +114,13 @@ def restore(store: Store, which: date | Path) -> tuple[Path, list[tuple[Path, Pa
             source, f"cannot be read ({error.strerror or error})", "Nothing was changed"
         ) from error
     raw = {name: read_bytes(path) or b"" for name, path in sorted(found.items())}
-    decode_journal({name: parse_tables(found[name], data) for name, data in raw.items()}, source)
+    days, meta = decode_journal(
+        {name: parse_tables(found[name], data) for name, data in raw.items()}, source
+    )
+    # What input would refuse is refused here too (InputError, exit 2): one set of rules.
+    from backjournal.domain.incoming import check_journal
+
+    check_journal(days, meta, f"backup {source.name}")
     with store.locked():
         contents, damaged, whole = store.verified_contents()
         saved = backup_files.snapshot(
