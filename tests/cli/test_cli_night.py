@@ -102,7 +102,7 @@ def test_demo_says_how_to_try_it_elsewhere_and_clear_removes_only_demo_data(bj, 
     assert not (data_dir / "journal-meta.json").exists()
     assert not list(data_dir.glob("journal-*.json"))
     kinds = [b["kind"] for b in json.loads(bj("backups", "--json").out)]
-    assert kinds == ["before-clear"]  # a copy was kept
+    assert "before-clear" in kinds  # a copy of the demo journal was kept
 
 
 def test_demo_clear_refuses_a_journal_with_the_users_own_entries(bj, data_dir, fingerprint):
