@@ -433,8 +433,10 @@ class TonightScreen(TonightActions):
         banner = (
             red_flag_banner(flags, saved, self.day, self.today)
             if flags
-            else held_banner(advice)
-            if advice is not None
+            else held_banner(
+                advice, self._journal, self.service.settings.advisor.red_flag_window_days
+            )
+            if advice is not None and self._journal is not None
             else None
         )
         can_clear = saved and advice is not None and advice.has("red_flag")

@@ -7,7 +7,9 @@ from datetime import date
 from textual.content import Content
 
 from backjournal.domain.advisor import Advice
+from backjournal.domain.dates import day_list
 from backjournal.domain.models import Journal
+from backjournal.domain.red_flags import holding_flags
 from backjournal.domain.tonight import tonight_session
 from backjournal.domain.vocab import MAINTENANCE, PHASE_LABELS, RED_FLAG_LABELS
 
@@ -44,12 +46,18 @@ def red_flag_banner(
     )
 
 
-def held_banner(advice: Advice) -> Content | None:
-    """The advisor's red-flag warning, for a day whose own entry has none (an earlier one did)."""
-    warning = next((w for w in advice.warnings if w.code == "red_flag"), None)
-    if warning is None:
+def held_banner(advice: Advice, journal: Journal, window_days: int) -> Content | None:
+    """For a day whose own entry has no red flags while earlier ones still hold: short, since the
+    advisor panel below gives the advisor's full message; it names the days, never "today"."""
+    if not advice.has("red_flag"):
         return None
-    return Content.assemble((f"{warning.title}. ", "bold"), warning.message)
+    held = holding_flags(journal.entry_on, advice.date, window_days, journal.clearances)
+    when = day_list([d for d, _ in held], advice.date) if held else "this week"
+    return Content.assemble(
+        (f"Warning signs logged on {when}. ", "bold"),
+        "Please see a doctor about them soon; your phase waits until you have been seen "
+        "(the advisor panel says more).",
+    )
 
 
 def plan_summary(journal: Journal, day: date, advice: Advice, width: int = 78) -> Content:
