@@ -74,7 +74,8 @@ def plan_summary(journal: Journal, day: date, advice: Advice, width: int = 78) -
         n = len(advice.warnings)
         style = "bold $error" if advice.has("red_flag") else "$warning"
         warnings = Content.styled(f"{n} warning{'s' if n != 1 else ''}", style)
-    hint = Content.styled("w: read them" if advice.warnings else "c: go to it", "$foreground-muted")
+    read = "w: read it" if len(advice.warnings) == 1 else "w: read them"
+    hint = Content.styled(read if advice.warnings else "c: go to it", "$foreground-muted")
     for long_day, long_count, with_hint in (
         (True, True, True),
         (False, True, True),
