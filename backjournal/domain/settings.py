@@ -26,6 +26,7 @@ class AdvisorSettings:
     max_strengthening_days: int = 3  # per strengthening window; one more is "overdone"
     strengthening_window_days: int = 7
     red_flag_window_days: int = 7  # D-6..D
+    hurt_window_days: int = 7  # an exercise that hurt in D-6..D is named, with advice to go gently
 
     def to_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -44,6 +45,43 @@ class AdvisorSettings:
         return replace(cls(), **values)
 
 
+ALERTS: tuple[str, ...] = ("bell", "flash")
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSettings:
+    """The guided session's pacing: our defaults (the source gives holds and reps, not pauses)."""
+
+    settle_s: int = 5  # between two holds, to change side or settle into the next one
+    rest_s: int = 20  # between two sets of repetitions
+    tempo: bool = False  # count repetitions at a steady tempo instead of on `space`
+    alert: str = "bell"  # at a hold's end: the terminal bell, or a visual flash
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> SessionSettings:
+        if not isinstance(data, dict):
+            raise InputError("session", "must be a JSON object")
+        base = cls()
+        values: dict[str, Any] = {}
+        for key, value in data.items():
+            if key in ("settle_s", "rest_s"):
+                if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 300:
+                    raise InputError(f"session.{key}", "must be a whole number of seconds, 0-300")
+            elif key == "tempo":
+                if not isinstance(value, bool):
+                    raise InputError("session.tempo", "must be true or false")
+            elif key == "alert":
+                if value not in ALERTS:
+                    raise InputError("session.alert", f"must be one of {', '.join(ALERTS)}")
+            else:
+                raise InputError(f"session.{key}", "is not a known session setting")
+            values[key] = value
+        return replace(base, **values)
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """User settings kept in the config directory."""
@@ -52,6 +90,7 @@ class Settings:
     week_start: int = 0  # 0 = Monday, 6 = Sunday: for calendar display only
     theme: str = "backjournal-calm"
     advisor: AdvisorSettings = field(default_factory=AdvisorSettings)
+    session: SessionSettings = field(default_factory=SessionSettings)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -59,6 +98,7 @@ class Settings:
             "week_start": self.week_start,
             "theme": self.theme,
             "advisor": self.advisor.to_dict(),
+            "session": self.session.to_dict(),
         }
 
     @classmethod
@@ -83,4 +123,11 @@ class Settings:
         if not isinstance(theme, str) or not theme:
             raise InputError("theme", "must be a theme name")
         advisor = AdvisorSettings.from_dict(data.get("advisor", {}) or {})
-        return cls(day_starts_at=day_starts_at, week_start=week_start, theme=theme, advisor=advisor)
+        session = SessionSettings.from_dict(data.get("session", {}) or {})
+        return cls(
+            day_starts_at=day_starts_at,
+            week_start=week_start,
+            theme=theme,
+            advisor=advisor,
+            session=session,
+        )
