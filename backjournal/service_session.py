@@ -82,11 +82,9 @@ class GuidedSessions:
             older = self.store.load_year(day.year - 1)
             if older:
                 journal = replace(journal, days={**older, **journal.days})
-        known = set(journal.exercises)
-        for name, ids in (("drop", dropped), ("add-back", add_back)):
-            for exercise_id in ids:
-                if exercise_id not in known:
-                    raise InputError(name, f"unknown exercise {exercise_id!r}")
+        # The tick path's lookup: the same names, messages and suggestions as `tick`.
+        dropped = [entries.find_exercise(journal, e).id for e in dropped]
+        add_back = [entries.find_exercise(journal, e).id for e in add_back]
         return build_plan(
             journal,
             day,

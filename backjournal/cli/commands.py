@@ -383,6 +383,7 @@ def cmd_locate(args: Namespace, ctx: Context) -> int:
 
 
 from backjournal.cli.commands_night import cmd_red_flags  # noqa: E402 - after the handlers above
+from backjournal.cli.commands_session import cmd_session  # noqa: E402
 
 COMMANDS: dict[str, Callable[[Namespace, Context], int]] = {
     "log": cmd_log,
@@ -402,6 +403,7 @@ COMMANDS: dict[str, Callable[[Namespace, Context], int]] = {
     "restore": cmd_restore,
     "locate": cmd_locate,
     "red-flags": cmd_red_flags,
+    "session": cmd_session,
 }
 
 

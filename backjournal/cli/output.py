@@ -55,7 +55,18 @@ def day_text(day: Day, library: Mapping[str, Exercise]) -> str:
             tick = day.ticks[exercise_id]
             name = library[exercise_id].name if exercise_id in library else exercise_id
             flag = "  (ticked against the advisor)" if tick.overridden else ""
+            if tick.stopped:
+                pain = f", pain {tick.pain_during}/10" if tick.pain_during is not None else ""
+                flag += f"  (stopped: it hurt{pain})"
             lines.append(f"    [x] {name}{flag}")
+    for session in day.sessions:
+        minutes = f", {session.minutes:.0f} min" if session.minutes is not None else ""
+        done = sum(1 for i in session.items if i.outcome == "done")
+        pain = f", pain after {session.pain_after}/10" if session.pain_after is not None else ""
+        lines.append(
+            f"  Guided session at {session.start:%H:%M}{minutes}: {done} of "
+            f"{len(session.items)} done{pain}"
+        )
     return "\n".join(lines)
 
 
