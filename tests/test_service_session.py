@@ -235,3 +235,14 @@ def test_wrongly_shaped_new_fields_make_the_file_unusable_not_half_read(tmp_path
     (data / "journal-2026.json").write_bytes(orjson.dumps({"days": {"1": doc}}))
     with pytest.raises(JournalUnusable):
         JournalService(Store(data), clock=wall).day(date(2026, 11, 20))
+
+
+def test_markdown_export_names_sessions_and_what_hurt(service, wall):
+    handle, plan = played(service, wall)
+    n = index_of(plan, "bridge")
+    service.record_session_item(handle, ItemResult(n, "bridge", STOPPED, 1, 4, pain=6))
+    wall.now += timedelta(minutes=12)
+    service.finish_session(handle, 4)
+    text = service.export("md")
+    assert "- 1 session, 12 min on average" in text
+    assert f"- {NIGHT.isoformat()}: Bridge (pain 6/10)" in text

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import Any
 
-from backjournal.domain import codec
+from backjournal.domain import codec, hurt
 from backjournal.domain.advisor_phase import STEPPED_BACK, phase_history
 from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
 from backjournal.domain.errors import InputError
@@ -343,6 +343,7 @@ def export_markdown(
     lines += _episodes(journal, start, end, settings, today)
     lines += _adherence(journal, counted_from, last, settings, today, began)
     lines += _red_flags(entries, [c for c in journal.clearances if start <= c.date <= last])
+    lines += hurt.markdown_section(journal, start, last)
     lines += _notes(entries)
     return "\n".join(lines).rstrip("\n") + "\n"
 

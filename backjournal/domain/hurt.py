@@ -69,3 +69,32 @@ def hurt_message(hurts: tuple[Hurt, ...], journal: Journal, day: date) -> str:
         "hold, or an easier exercise instead. If it hurts again, leave it out and ask your "
         "physiotherapist."
     )
+
+
+def markdown_section(journal: Journal, start: date, last: date) -> list[str]:
+    """The Markdown export's lines on guided sessions and on exercises stopped because they hurt."""
+    days = [journal.days[d] for d in sorted(journal.days) if start <= d <= last]
+    sessions = [s for day in days for s in day.sessions]
+    timed = [s.minutes for s in sessions if s.minutes is not None]
+    lines: list[str] = []
+    if sessions:
+        average = f", {sum(timed) / len(timed):.0f} min on average" if timed else ""
+        lines += [
+            "## Guided sessions",
+            "",
+            f"- {len(sessions)} session{'' if len(sessions) == 1 else 's'}{average}",
+            "",
+        ]
+    stopped = [(day.date, tick) for day in days for tick in day.ticks.values() if tick.stopped]
+    if stopped:
+        lines += ["## Exercises stopped because they hurt", ""]
+        for when, tick in stopped:
+            name = (
+                journal.exercises[tick.exercise].name
+                if tick.exercise in journal.exercises
+                else tick.exercise
+            )
+            pain = f" (pain {tick.pain_during}/10)" if tick.pain_during is not None else ""
+            lines.append(f"- {when.isoformat()}: {name}{pain}")
+        lines.append("")
+    return lines
