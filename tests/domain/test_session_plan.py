@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -208,3 +209,29 @@ def test_ticks_on_the_day_do_not_change_the_doses(jb, day_of, s):
     journal.days[day_of(1)] = Day(day_of(1), ticks={"bridge": Tick("bridge", sets=1)})
     plan = build_plan(journal, day_of(1), s)
     assert plan.items[ids(plan).index("bridge")].sets == 2
+
+
+class TestPacingSettings:
+    def test_read_from_the_settings_file_shape_and_round_trip(self):
+        from backjournal.domain.settings import Settings
+
+        settings = Settings.from_dict({"session": {"alert": "flash", "settle_s": 8, "tempo": True}})
+        assert settings.session == SessionSettings(settle_s=8, rest_s=20, tempo=True, alert="flash")
+        assert Settings.from_dict(settings.to_dict()) == settings
+
+    @pytest.mark.parametrize(
+        "bad",
+        [{"alert": "siren"}, {"settle_s": -1}, {"rest_s": True}, {"tempo": 1}, {"pace": 2}, "fast"],
+    )
+    def test_bad_values_are_refused_by_name(self, bad):
+        from backjournal.domain.errors import InputError
+        from backjournal.domain.settings import Settings
+
+        with pytest.raises(InputError):
+            Settings.from_dict({"session": bad})
+
+    def test_a_longer_settle_lengthens_the_plan_honestly(self, jb, day_of, s):
+        short = build_plan(jb.build(), day_of(1), s, SessionSettings(settle_s=5))
+        long = build_plan(jb.build(), day_of(1), s, SessionSettings(settle_s=10))
+        pauses = sum(1 for i in short.items for st_ in i.steps if st_.kind in (READY, SETTLE))
+        assert long.seconds - short.seconds == 5 * pauses
