@@ -6,6 +6,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from backjournal.domain import advisor, entries
@@ -24,9 +25,62 @@ from backjournal.domain.models import (
     Tick,
 )
 from backjournal.domain.settings import AdvisorSettings, Settings
-from backjournal.service_session import GuidedSessions
-from backjournal.service_session import SessionHandle as SessionHandle  # re-exported for the UIs
-from backjournal.storage import JournalNotEmpty, Store
+from backjournal.service_session import GuidedSessions, SessionHandle
+
+# -- re-exported for the CLI and the TUI, which never import storage themselves ----------------
+from backjournal.storage import (  # noqa: E402, I001 (one block, kept apart on purpose)
+    JournalNotEmpty,
+    JournalUnusable,
+    Paths,
+    SettingsError,
+    Store,
+    StoreWriteError,
+    load_settings,
+    resolve_paths,
+    save_settings,
+)
+
+# Errors a screen or command reports instead of crashing: bad input, or a journal it can't use.
+JOURNAL_ERRORS: tuple[type[Exception], ...] = (InputError, JournalUnusable, StoreWriteError)
+# Errors of the store alone: nothing was written, and the caller explains why.
+STORE_ERRORS: tuple[type[Exception], ...] = (JournalUnusable, StoreWriteError)
+
+
+def shipped_themes_dir() -> Path:
+    """The folder of the themes that come with backjournal."""
+    from backjournal.storage.shipped_themes import shipped_themes_dir as shipped
+
+    return shipped()
+
+
+def read_theme_files(dirs: list[Path]) -> list[tuple[Path, dict[str, Any] | None, str | None]]:
+    """(path, parsed, None) or (path, None, problem) for each theme file in the folders."""
+    from backjournal.storage.themes import read_theme_files as read  # tomllib, on first use
+
+    return read(dirs)
+
+
+__all__ = [
+    "JOURNAL_ERRORS",
+    "NOT_EMPTY_DEMO",
+    "NOT_EMPTY_IMPORT",
+    "STORE_ERRORS",
+    "AdvisorRefusal",
+    "InputError",
+    "JournalService",
+    "JournalUnusable",
+    "SessionHandle",
+    "Paths",
+    "SettingsError",
+    "StoreWriteError",
+    "TickOutcome",
+    "load_settings",
+    "read_theme_files",
+    "resolve_paths",
+    "save_settings",
+    "shipped_themes_dir",
+]
+# ------------------------------------------------------------------------------------------
 
 if TYPE_CHECKING:  # imported where used: `log` and `tick` start faster without them
     from backjournal.domain import streaks

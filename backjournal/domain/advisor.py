@@ -85,7 +85,6 @@ __all__ = [
     "STEPPED_BACK",
     "EntrySource",
     "PhaseChange",
-    "Warning",
     "AdvisorWarning",
     "Advice",
     "WARNING_CODES",
@@ -144,7 +143,7 @@ _PHYSIO = "These are the program's default timings, not medical advice: your phy
 
 
 @dataclass(frozen=True, slots=True)
-class Warning:  # noqa: A001 - the contract's name; it shadows the builtin only inside this module
+class AdvisorWarning:
     """One piece of advice with a stable code and a plain message."""
 
     code: str
@@ -158,7 +157,7 @@ class Warning:  # noqa: A001 - the contract's name; it shadows the builtin only 
         return {"code": self.code, "title": self.title, "message": self.message}
 
 
-AdvisorWarning = Warning  # the same class, for modules that would rather not shadow the builtin
+_Date = date  # inside Advice, the field `date` hides the type
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,10 +170,10 @@ class Advice:
     episode_day: int | None
     allowed: tuple[str, ...]
     next_phase: str | None
-    next_earliest: date | None
-    warnings: tuple[Warning, ...]
+    next_earliest: _Date | None
+    warnings: tuple[AdvisorWarning, ...]
     history: tuple[PhaseChange, ...]  # the open episode's phase changes up to date
-    phase_start: date | None  # when the current phase (last) began; None in maintenance
+    phase_start: _Date | None  # when the current phase (last) began; None in maintenance
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -184,7 +183,7 @@ class Advice:
         return any(w.code == code for w in self.warnings)
 
     @property
-    def too_soon(self) -> Warning | None:
+    def too_soon(self) -> AdvisorWarning | None:
         """The warning that blocks a tick unless the user confirms."""
         return next((w for w in self.warnings if w.code == TOO_SOON), None)
 
@@ -255,7 +254,9 @@ def _kinds_on(journal: Journal, day: date) -> set[str]:
     return {library[e].kind for e in journal.ticks_on(day) if e in library}
 
 
-def _red_flag(journal: Journal, day: date, s: AdvisorSettings, in_episode: bool) -> Warning | None:
+def _red_flag(
+    journal: Journal, day: date, s: AdvisorSettings, in_episode: bool
+) -> AdvisorWarning | None:
     held = holding_flags(journal.entry_on, day, s.red_flag_window_days, journal.clearances)
     if not held:
         return None
@@ -268,7 +269,7 @@ def _red_flag(journal: Journal, day: date, s: AdvisorSettings, in_episode: bool)
         if in_episode
         else ""
     )
-    return Warning(
+    return AdvisorWarning(
         RED_FLAG,
         f"On {day_list([d for d, _ in held], day)} you logged warning signs: {'; '.join(names)}. "
         f"They need medical care soon: contact your doctor or an urgent care service, "
@@ -279,7 +280,7 @@ def _red_flag(journal: Journal, day: date, s: AdvisorSettings, in_episode: bool)
 
 def _rising_warnings(
     day: date, reason: str, episode: Episode | None, history: tuple[PhaseChange, ...]
-) -> list[Warning]:
+) -> list[AdvisorWarning]:
     text = f"On {short_day(day, day)} you logged {reason}."
     if (
         episode is not None
@@ -294,10 +295,10 @@ def _rising_warnings(
         " Slow down, step back to gentler exercises, and stop anything that hurts;"
         " if it keeps rising, check with your physiotherapist."
     )
-    warnings = [Warning(PAIN_RISING, text)]
+    warnings = [AdvisorWarning(PAIN_RISING, text)]
     if episode is None:
         warnings.append(
-            Warning(
+            AdvisorWarning(
                 FLARE_SUSPECTED,
                 f"Your pain went up ({reason}) and no episode is open. "
                 f"Consider starting an episode from {short_day(day, day)}, so the advisor can guide "
@@ -315,11 +316,11 @@ def _too_soon(
     phase_start: date,
     day: date,
     s: AdvisorSettings,
-) -> Warning:
+) -> AdvisorWarning:
     needed = phase_needed_for(exercise.kind) or phase
     earliest = earliest_for(episode, phase, phase_start, day, needed, s)
     when = f"on {short_day(earliest, day)} at the earliest" if earliest else "later"
-    return Warning(
+    return AdvisorWarning(
         TOO_SOON,
         f"{exercise.name} ({exercise.kind}) is too soon: {short_day(day, day)} is day {number} of "
         f"your episode (started {short_day(episode.start, day)}), in the {_label(phase)} phase. "
@@ -327,10 +328,10 @@ def _too_soon(
     )
 
 
-def _overdone(days: list[date], day: date, s: AdvisorSettings) -> Warning:
+def _overdone(days: list[date], day: date, s: AdvisorSettings) -> AdvisorWarning:
     first = day - timedelta(days=max(s.strengthening_window_days, 1) - 1)
     listed = day_list(days, day)
-    return Warning(
+    return AdvisorWarning(
         STRENGTHENING_OVERDONE,
         f"This would make {len(days)} strengthening days in the {s.strengthening_window_days} days "
         f"from {short_day(first, day)} to {short_day(day, day)} ({listed}). The program suggests at most "
@@ -338,8 +339,8 @@ def _overdone(days: list[date], day: date, s: AdvisorSettings) -> Warning:
     )
 
 
-def _stretch_first(day: date) -> Warning:
-    return Warning(
+def _stretch_first(day: date) -> AdvisorWarning:
+    return AdvisorWarning(
         STRETCH_FIRST,
         f"Strengthening is ticked on {short_day(day, day)} with no warm-up or stretch that day: "
         f"the muscles take the load better once they are warm.",
@@ -348,8 +349,8 @@ def _stretch_first(day: date) -> Warning:
 
 def _not_settled(
     episode: Episode, number: int, upcoming: str, missing: str, s: AdvisorSettings
-) -> Warning:
-    return Warning(
+) -> AdvisorWarning:
+    return AdvisorWarning(
         NOT_SETTLED,
         f"Day {number} of your episode is late enough for {_label(upcoming)} by the program's "
         f"default timings; the advisor first waits for {s.settled_entries} entries within "
@@ -375,7 +376,7 @@ def advise(
         nxt = next_phase(episode, phase, phase_start, day, s)
     allowed = allowed_kinds(phase)
 
-    warnings: list[Warning] = []
+    warnings: list[AdvisorWarning] = []
     red = _red_flag(journal, day, s, episode is not None)
     if red is not None:
         warnings.append(red)
@@ -396,7 +397,7 @@ def advise(
         warnings.append(_stretch_first(day))
     hurts = hurt_recently(journal, day, s.hurt_window_days)
     if hurts:
-        warnings.append(Warning(EXERCISE_HURT, hurt_message(hurts, journal, day)))
+        warnings.append(AdvisorWarning(EXERCISE_HURT, hurt_message(hurts, journal, day)))
 
     if episode is not None and phase in (MOBILITY, STRETCHING):
         if phase == MOBILITY:

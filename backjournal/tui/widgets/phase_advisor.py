@@ -61,6 +61,13 @@ def phase_starts(advice: Advice) -> dict[str, date]:
 class PhaseTimeline(Widget):
     """Mobility -> stretching -> strengthening, with today marked and the next phase's earliest date."""
 
+    DEFAULT_CSS = """
+    PhaseTimeline {
+        height: 3;
+        margin: 1 0;
+    }
+    """
+
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
         self.advice: Advice | None = None
@@ -127,6 +134,26 @@ class PhaseTimeline(Widget):
 
 class PhaseAdvisor(Vertical):
     """Shows one day's Advice; offers to start an episode when there is none."""
+
+    DEFAULT_CSS = """
+    PhaseAdvisor {
+        height: auto;
+    }
+    #advisor-heading, #advisor-warnings {
+        height: auto;
+    }
+    #advisor-warnings {
+        margin-bottom: 1;
+    }
+    #start-episode {
+        margin-bottom: 1;
+    }
+    #advisor-disclaimer {
+        color: $text-muted;
+        height: auto;
+        margin-bottom: 1;
+    }
+    """
 
     def compose(self) -> ComposeResult:
         yield Static(id="advisor-heading")
