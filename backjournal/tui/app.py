@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
@@ -124,9 +125,12 @@ class BackjournalApp(App[int]):
         paths: Paths | None = None,
         settings_problem: str | None = None,
         watch_css: bool = False,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(watch_css=watch_css)
         self.service = service
+        self.monotonic = monotonic
+        """The clock seam of every timer (the guided session): monotonic seconds, faked in tests."""
         self.paths = paths or resolve_paths(str(service.store.data_dir))
         self.settings_problem = settings_problem
         self.unusable: JournalUnusable | None = None
@@ -256,6 +260,19 @@ class BackjournalApp(App[int]):
         if mode != self.current_mode and await self.confirm_leave():
             await self.switch_mode(mode)
 
+    @work(group="leave")
+    async def action_session(self) -> None:
+        """The guided session, over Tonight (asks first about unsaved edits elsewhere)."""
+        from backjournal.tui.screens.session import SessionScreen
+
+        if isinstance(self.screen, SessionScreen):
+            return
+        if self.current_mode != "tonight":
+            if not await self.confirm_leave():
+                return
+            await self.switch_mode("tonight")
+        self.push_screen(SessionScreen(self.service))
+
     def action_help(self) -> None:
         from backjournal.tui.screens.help import HelpScreen
 
@@ -311,6 +328,11 @@ class BackjournalApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for mode, (_, _, title, help_text) in SCREENS.items():
             yield SystemCommand(f"Go to {title}", help_text, partial(self.action_show, mode))
+        yield SystemCommand(
+            "Guided session",
+            "Play tonight's routine with hold timers, sides and a 'this hurts' stop",
+            self.action_session,
+        )
         yield SystemCommand(
             "Help", "Every key, and how the phase advisor decides", self.action_help
         )

@@ -133,6 +133,13 @@ class TonightScreen(TickHandling):
             "c", "focus_checklist", "Checklist", show=False, tooltip="Jump to the day's checklist"
         ),
         Binding(
+            "g",
+            "app.session",
+            "Session",
+            show=False,
+            tooltip="Guided session: tonight's routine with hold timers and sides",
+        ),
+        Binding(
             "n",
             "start_episode",
             "Start episode",
