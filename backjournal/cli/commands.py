@@ -52,6 +52,7 @@ def cmd_show(args: Namespace, ctx: Context) -> int:
         "date": day.isoformat(),
         "entry": codec.entry_to_dict(record.entry) if record.entry else None,
         "ticks": [codec.tick_to_dict(t) for t in record.ticks.values()],
+        "sessions": codec.day_to_dict(record).get("sessions", []),
     }
     if args.json:
         _print_json(data)

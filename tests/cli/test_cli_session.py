@@ -68,5 +68,8 @@ def test_hurt_exercise_left_out_shown_by_advise_and_added_back(bj, data_dir):
     assert "bridge" in [i["exercise"] for i in back["items"]]
     advise = bj("advise", "--date", "2026-03-04")
     assert "[exercise_hurt]" in advise.out and "Bridge on 2 Mar, pain 6/10" in advise.out
+    data = json.loads(bj("show", "--date", "2026-03-02", "--json").out)
+    assert data["sessions"][0]["items"] == [{"exercise": "bridge", "outcome": "stopped"}]
+    assert data["ticks"][0]["stopped"] is True and data["ticks"][0]["pain_during"] == 6
     shown = bj("show", "--date", "2026-03-02")
     assert "stopped: it hurt, pain 6/10" in shown.out and "Guided session at 21:00" in shown.out
