@@ -7,7 +7,8 @@ one *at its scheduled end*, not at the moment the end was noticed, so a 30 s hol
 whatever the frame rate, and a late frame never shifts what comes after. Pauses move the
 current step's start forward by exactly their length.
 
-Repetitions advance on `space` (one per press), or at the plan's tempo when `tempo` is set.
+Repetitions advance on `space` (one per press), or at the plan's tempo when `tempo` is set;
+the warm-up's steps and the cool-down's breaths always count at their tempo (`Step.paced`).
 "This hurts" (`hurts`) stops the current exercise at once and waits for the pain now (0-10)
 (`give_pain`); after a strengthening exercise the rest of tonight's strengthening is dropped.
 """
@@ -110,12 +111,16 @@ class SessionEngine:
         return self.paused_at if self.paused_at is not None else self.clock()
 
     def _timed(self, step: Step) -> bool:
-        return step.kind != REPS or self.tempo
+        return step.kind != REPS or self.tempo or step.paced
+
+    def by_hand(self, step: Step | None) -> bool:
+        """True for a set of repetitions the user counts with `space`."""
+        return step is not None and not self._timed(step)
 
     def _count(self, step: Step, now: float) -> int:
         if step.kind != REPS:
             return 0
-        if not self.tempo:
+        if not self._timed(step):
             return self.count
         assert step.rep_s and step.reps
         return min(step.reps, math.floor((now - self.step_start) / step.rep_s + 1e-9))
@@ -125,7 +130,7 @@ class SessionEngine:
         step, now = self.step, self._now()
         if step is None:
             return View(self.index, None, None, 0.0, 1.0, 0, None, False, False, True)
-        if step.kind == REPS and not self.tempo:
+        if self.by_hand(step):
             reps = step.reps or 1
             remaining = (reps - self.count) * (step.rep_s or 0)
             fraction = self.count / reps
@@ -231,7 +236,7 @@ class SessionEngine:
         """Count a repetition (counting by hand), else pause or resume."""
         events = self.update()
         step = self.step
-        if step is not None and step.kind == REPS and not self.tempo and self.paused_at is None:
+        if self.by_hand(step) and step is not None and self.paused_at is None:
             self.count += 1
             if self.count >= (step.reps or 1):
                 events += self._advance(self.clock())

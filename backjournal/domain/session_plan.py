@@ -60,6 +60,9 @@ CUES: dict[str, str] = {
 # Marching is about a step a second; a slow cool-down breath about six.
 REP_SECONDS: dict[str, float] = {"warm-up": 1.0, "cool-down": 6.0}
 REP_SECONDS_DEFAULT = 3.0
+# Kinds whose repetitions the session counts at tempo even when counting by hand is set: nobody
+# presses a key for each of 60 marching steps, and slow breaths are easier followed than counted.
+PACED_KINDS = frozenset({"warm-up", "cool-down"})
 AEROBIC_SECONDS = 600  # the library's walk: "start with 10 minutes"
 UNTIMED_SECONDS = 60  # a custom exercise with neither reps nor a hold: one timed minute
 
@@ -77,6 +80,7 @@ class Step:
     set_no: int = 1
     reps: int | None = None
     rep_s: float | None = None
+    paced: bool = False  # reps counted at tempo whatever the setting: marching steps, breaths
 
     @property
     def is_work(self) -> bool:
@@ -189,7 +193,8 @@ def steps_for(exercise: Exercise, pacing: SessionSettings) -> tuple[Step, ...]:
 def _work(exercise: Exercise, side: str | None, set_no: int) -> Step:
     if exercise.reps is not None:
         per = rep_seconds(exercise)
-        return Step(REPS, exercise.reps * per, side, set_no, exercise.reps, per)
+        paced = exercise.kind in PACED_KINDS
+        return Step(REPS, exercise.reps * per, side, set_no, exercise.reps, per, paced)
     if exercise.hold_s is not None:
         return Step(HOLD, float(exercise.hold_s), side, set_no)
     seconds = AEROBIC_SECONDS if exercise.kind == "aerobic" else UNTIMED_SECONDS

@@ -272,3 +272,16 @@ def test_pauses_add_exactly_their_length(gaps, pauses):
         clock.advance(1.0)
         engine.update()
     assert engine.ended_at == pytest.approx(plan.seconds + paused_total, abs=1e-6)
+
+
+def test_warm_up_steps_and_cool_down_breaths_count_themselves(clock):
+    engine = SessionEngine(plan_of("march-in-place", "cool-down-breathing"), clock)
+    engine.start()
+    clock.advance(5 + 30.5)
+    engine.update()
+    assert engine.view().count == 30 and not engine.by_hand(engine.step)
+    assert engine.space() == [] and engine.view().paused  # space pauses instead of counting
+    engine.toggle_pause()
+    clock.advance(29.5)
+    (done,) = results(engine.update())
+    assert (done.exercise, done.reps) == ("march-in-place", 60)

@@ -108,9 +108,10 @@ async def test_a_whole_session_two_sides_a_hurt_stop_and_pain_now(make_app, serv
         assert screen.engine.item.exercise.id == "cool-down-breathing"
         assert "Get ready" in step_text(screen)
         await run(pilot, screen, clock, 5)
-        for _ in range(10):
-            await pilot.press("space")
-        await pilot.pause()
+        assert "Repetitions · 0 of 10" in step_text(screen)  # breaths count themselves
+        await run(pilot, screen, clock, 6 * 4 + 1)
+        assert "Repetitions · 4 of 10" in step_text(screen)
+        await run(pilot, screen, clock, 6 * 6)
         assert isinstance(app.screen, PainNowModal)
         await pilot.press("3", "enter")
         await pilot.pause()

@@ -271,7 +271,7 @@ class SessionScreen(SessionLeaving):
             f"{view.index + 1} of {total} · {item.exercise.name} ({item.kind})"
         )
         self.query_one("#play-dose", Static).update(f"{dose_text(item.exercise)}\n{item.cue}")
-        self.query_one(SessionCountdown).show(view, engine.tempo)
+        self.query_one(SessionCountdown).show(view, not engine.by_hand(view.step))
         self.query_one("#play-howto", Static).update(item.exercise.how_to)
         self.query_one("#play-caution", Static).update(f"Caution: {item.exercise.caution}")
 
