@@ -1,5 +1,5 @@
 """Allow `python -m backjournal`."""
 
-from backjournal.cli import main
+from backjournal.entry import main
 
 raise SystemExit(main())

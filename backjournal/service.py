@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from backjournal.domain import advisor, entries
 from backjournal.domain import journal as rules
+from backjournal.domain import psfs as psfs_rules
 from backjournal.domain.dates import journal_today, parse_date
 from backjournal.domain.errors import AdvisorRefusal, InputError
 from backjournal.domain.models import (
@@ -21,14 +23,17 @@ from backjournal.domain.models import (
     Exercise,
     Journal,
     JournalMeta,
+    Psfs,
+    PsfsActivity,
+    PsfsRating,
     Routine,
     Tick,
 )
 from backjournal.domain.settings import AdvisorSettings, Settings
 from backjournal.service_session import GuidedSessions, SessionHandle
-
-# -- re-exported for the CLI and the TUI, which never import storage themselves ----------------
-from backjournal.storage import (  # noqa: E402, I001 (one block, kept apart on purpose)
+from backjournal.storage import (
+    BackupInfo,
+    BackupNotFound,
     JournalNotEmpty,
     JournalUnusable,
     Paths,
@@ -36,51 +41,10 @@ from backjournal.storage import (  # noqa: E402, I001 (one block, kept apart on 
     Store,
     StoreWriteError,
     load_settings,
+    read_settings,
     resolve_paths,
     save_settings,
 )
-
-# Errors a screen or command reports instead of crashing: bad input, or a journal it can't use.
-JOURNAL_ERRORS: tuple[type[Exception], ...] = (InputError, JournalUnusable, StoreWriteError)
-# Errors of the store alone: nothing was written, and the caller explains why.
-STORE_ERRORS: tuple[type[Exception], ...] = (JournalUnusable, StoreWriteError)
-
-
-def shipped_themes_dir() -> Path:
-    """The folder of the themes that come with backjournal."""
-    from backjournal.storage.shipped_themes import shipped_themes_dir as shipped
-
-    return shipped()
-
-
-def read_theme_files(dirs: list[Path]) -> list[tuple[Path, dict[str, Any] | None, str | None]]:
-    """(path, parsed, None) or (path, None, problem) for each theme file in the folders."""
-    from backjournal.storage.themes import read_theme_files as read  # tomllib, on first use
-
-    return read(dirs)
-
-
-__all__ = [
-    "JOURNAL_ERRORS",
-    "NOT_EMPTY_DEMO",
-    "NOT_EMPTY_IMPORT",
-    "STORE_ERRORS",
-    "AdvisorRefusal",
-    "InputError",
-    "JournalService",
-    "JournalUnusable",
-    "SessionHandle",
-    "Paths",
-    "SettingsError",
-    "StoreWriteError",
-    "TickOutcome",
-    "load_settings",
-    "read_theme_files",
-    "resolve_paths",
-    "save_settings",
-    "shipped_themes_dir",
-]
-# ------------------------------------------------------------------------------------------
 
 if TYPE_CHECKING:  # imported where used: `log` and `tick` start faster without them
     from backjournal.domain import streaks
@@ -106,10 +70,15 @@ class JournalService(GuidedSessions):
         store: Store,
         settings: Settings | None = None,
         clock: Callable[[], datetime] = datetime.now,
+        *,
+        paths: Paths | None = None,
+        settings_problem: str | None = None,
     ) -> None:
         self.store = store
         self.settings = settings or Settings()
         self.clock = clock
+        self._paths = paths
+        self.settings_problem = settings_problem  # why the saved settings were not used, if so
         self._streak_memo: streaks.StreakMemo | None = None
         self._recent_memo: (
             tuple[date, AdvisorSettings, JournalMeta, range, list[Mapping[date, Day]], Journal]
@@ -152,7 +121,7 @@ class JournalService(GuidedSessions):
         if memo is not None and memo[0] == day and memo[1] is s:
             meta, parts = self.store.views(memo[3])
             # The store hands out new objects for files that changed: the same objects, the same journal.
-            if meta is memo[2] and all(new is old for new, old in zip(parts, memo[4])):
+            if meta is memo[2] and all(new is old for new, old in zip(parts, memo[4], strict=True)):
                 return memo[5]
         meta, _ = self.store.views(())
         journal = rules.build_journal({}, meta)
@@ -304,12 +273,47 @@ class JournalService(GuidedSessions):
         self._update_meta(lambda m: add_clearance(m, clearance))
         return clearance, released
 
+    # -- PSFS: the weekly function score -------------------------------------------------
+    def psfs(self) -> Psfs:
+        return self.store.load_meta().psfs
+
+    def psfs_add(self, name: Any) -> PsfsActivity:
+        meta = self._update_meta(lambda m: replace(m, psfs=psfs_rules.add_activity(m.psfs, name)))
+        return meta.psfs.activities[-1]
+
+    def psfs_rename(self, activity_id: str, name: Any) -> PsfsActivity:
+        meta = self._update_meta(
+            lambda m: replace(m, psfs=psfs_rules.rename_activity(m.psfs, activity_id, name))
+        )
+        return psfs_rules.find(meta.psfs, activity_id)
+
+    def psfs_retire(self, activity_id: str) -> PsfsActivity:
+        meta = self._update_meta(
+            lambda m: replace(m, psfs=psfs_rules.retire_activity(m.psfs, activity_id))
+        )
+        return psfs_rules.find(meta.psfs, activity_id)
+
+    def psfs_rate(self, day: date, values: Sequence[Any]) -> PsfsRating:
+        """Rate every active activity on `day` (replacing a rating already given that day)."""
+        self._check_not_future(day)
+        meta = self._update_meta(lambda m: replace(m, psfs=psfs_rules.rate(m.psfs, day, values)))
+        return next(r for r in meta.psfs.ratings if r.date == day)
+
     # -- exports, imports, demo ---------------------------------------------------------
-    def export(self, fmt: str, start: date | None = None, end: date | None = None) -> str:
+    def export(
+        self,
+        fmt: str,
+        start: date | None = None,
+        end: date | None = None,
+        *,
+        all_notes: bool = False,
+    ) -> str:
         from backjournal.domain import export
 
         if start and end and start > end:
             raise InputError("from", f"{start} is after --to {end}")
+        if fmt == "html":
+            return self.report_html(start, end, all_notes=all_notes)
         days, meta = self.store.load()
         if fmt == "json":
             return export.export_json(days, meta, start, end)
@@ -322,13 +326,58 @@ class JournalService(GuidedSessions):
             return export.export_markdown(
                 journal, first, end or today, self.settings.advisor, today
             )
-        raise InputError("format", f"unknown format {fmt!r}; choose json, csv or md")
+        raise InputError("format", f"unknown format {fmt!r}; choose json, csv, md or html")
 
-    def import_text(self, text: str) -> int:
+    def report_html(
+        self, start: date | None = None, end: date | None = None, *, all_notes: bool = False
+    ) -> str:
+        """The clinician report: one self-contained HTML page for the period (default: all of it)."""
+        from backjournal.domain.report_html import build_report
+
+        today = self.today()
+        if start and end and start > end:
+            raise InputError("from", f"{start} is after --to {end}")
+        journal = self.journal()
+        last = end or today
+        # Without --from: from the first recorded day of the period (a --to before it stays valid).
+        first = start or min((d for d in journal.days if d <= last), default=last)
+        return build_report(
+            journal,
+            first,
+            last,
+            self.settings.advisor,
+            today,
+            name=self.settings.name,
+            all_notes=all_notes,
+        )
+
+    def export_to_file(
+        self,
+        fmt: str,
+        out: str,
+        start: date | None = None,
+        end: date | None = None,
+        *,
+        force: bool = False,
+        all_notes: bool = False,
+    ) -> Path:
+        """Write an export where the user asks: 0600, atomic, never into the data folder."""
+        from backjournal.storage.user_files import write_export
+
+        text = self.export(fmt, start, end, all_notes=all_notes)
+        return write_export(out, text.encode("utf-8"), self.store.data_dir, force=force)
+
+    def import_file(self, name: str) -> int:
+        """Import the JSON export at a path the user gave (a regular file only); returns the days."""
+        from backjournal.storage.user_files import read_user_file
+
+        return self.import_text(read_user_file(name), source=name)
+
+    def import_text(self, text: str, source: str = "import") -> int:
         """Load a JSON export into an empty journal, all or nothing; returns the days imported."""
         from backjournal.domain import export
 
-        days, meta = export.parse_export(text, today=self.today())
+        days, meta = export.parse_export(text, today=self.today(), source=source)
         if not self.store.is_empty():
             raise InputError("import", NOT_EMPTY_IMPORT)
         try:
@@ -363,3 +412,104 @@ class JournalService(GuidedSessions):
     def _check_not_future(self, day: date) -> None:
         if day > self.today():
             raise InputError("date", f"{day} is in the future; the journal only records past days")
+
+    # -- where the journal lives: paths, settings, themes, backup folders ----------------
+    @property
+    def paths(self) -> Paths:
+        """Where this journal, its settings and the user's themes live."""
+        if self._paths is None:  # a service made by hand (tests, benchmarks): the environment's
+            self._paths = resolve_paths(str(self.store.data_dir))
+        return self._paths
+
+    def save_settings(self, settings: Settings) -> None:
+        """Write the settings to the config folder, then use them; raises StoreWriteError or OSError."""
+        from backjournal.storage import save_settings
+
+        save_settings(self.paths.config_file, settings)
+        self.settings = settings
+
+    def backup_folder(self, folder: Path) -> BackupInfo:
+        """A folder the user named as a backup (not one of ours); InputError when it holds no journal."""
+        from backjournal.storage.backups import describe
+        from backjournal.storage.paths import is_journal_file
+
+        if not any(is_journal_file(p.name) for p in folder.iterdir()):
+            raise InputError(
+                "backup",
+                f"{folder} holds no journal files (journal-meta.json, journal-YYYY.json)",
+            )
+        return describe((date.fromtimestamp(folder.stat().st_mtime), "", "folder", 0), folder)
+
+
+# -- opening a journal: the CLI's and the TUI's one door to storage ---------------------
+# The errors and types they need are re-exported here: each keeps its one home in storage or
+# the domain, and no caller above the service imports storage.
+# Errors of the store alone: nothing was written, and the caller explains why (exit 4).
+STORE_ERRORS: tuple[type[Exception], ...] = (JournalUnusable, StoreWriteError)
+# Errors a screen or command reports instead of crashing: bad input, or a journal it can't use.
+JOURNAL_ERRORS: tuple[type[Exception], ...] = (InputError, *STORE_ERRORS)
+
+__all__ = [
+    "JOURNAL_ERRORS",
+    "STORE_ERRORS",
+    "AdvisorRefusal",
+    "BackupInfo",
+    "BackupNotFound",
+    "InputError",
+    "JournalNotEmpty",
+    "JournalService",
+    "JournalUnusable",
+    "Paths",
+    "SessionHandle",
+    "SettingsError",
+    "StoreWriteError",
+    "TickOutcome",
+    "load_settings",
+    "open_journal",
+    "read_theme_files",
+    "resolve_paths",
+    "save_settings",
+    "shipped_themes_dir",
+]
+
+
+def open_journal(
+    data_dir: str | None = None,
+    *,
+    env: Mapping[str, str] = os.environ,
+    clock: Callable[[], datetime] = datetime.now,
+) -> JournalService:
+    """The journal the options and environment name, with its saved settings.
+
+    A broken settings file must not stop the nightly entry: it is left untouched, the defaults
+    are used, and `settings_problem` says why (the caller shows it).
+    """
+    if data_dir is not None and not data_dir.strip():
+        raise InputError("data-dir", "is empty; give the journal's folder, or leave the option out")
+    paths = resolve_paths(data_dir, env)
+    problem = None
+    # Whatever the file holds, each bad value falls back to its own default.
+    settings, problems = read_settings(paths.config_file)
+    if problems:
+        problem = (
+            f"{paths.config_file}: {'; '.join(p.problem for p in problems)}. "
+            "Fix or remove the file; until then the default is used for each value named"
+        )
+    store = Store(paths.data_dir, clock=clock)
+    return JournalService(store, settings, clock, paths=paths, settings_problem=problem)
+
+
+def shipped_themes_dir() -> Path:
+    """The folder holding the themes that ship with backjournal."""
+    from backjournal.storage.shipped_themes import shipped_themes_dir as where
+
+    return where()
+
+
+def read_theme_files(
+    dirs: Iterable[Path],
+) -> list[tuple[Path, dict[str, Any] | None, str | None]]:
+    """Every theme file in the folders: (path, its data or None, the problem or None)."""
+    from backjournal.storage.themes import read_theme_files as read  # tomllib: on first use
+
+    return read(dirs)

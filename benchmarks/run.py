@@ -15,7 +15,8 @@ with its baseline round by round so that load from other programs hits both alik
    append (the floor for any durable write) and an atomic replace with no Python work (the
    floor for the storage contract: temp file, fsync, rename, directory fsync).
 3. `backjournal log --pain 3 --note ...` as a whole process (wall time and peak RSS) on the
-   10-year journal, vs `jrnl` adding one entry to a plain-text journal of the same days.
+   10-year journal, vs `jrnl` adding one entry to a plain-text journal of the same days; and
+   `backjournal show --date yesterday --json` (the read path) next to that log.
    jrnl is installed with pip into benchmarks/.venv; if that fails the row says why.
 4. Streaks + advice for today on the 10-year journal: cold (the first computation in a fresh
    process, journal loaded) and warm (the refresh after one tick), vs the same on 1 year.
@@ -342,6 +343,16 @@ def measure(setup: Setup, runs: int, per_round: int, settle: float, hold_s: int 
         "--note",
         LOG_NOTE,
     ]
+    # Reading one day back: the read path (start-up, one year file decoded), next to the write.
+    show_argv = [
+        *generate.backjournal_command(),
+        "--data-dir",
+        str(cli_dir),
+        "show",
+        "--date",
+        "yesterday",
+        "--json",
+    ]
     jrnl_argv = None
     if setup.jrnl_bin is not None:
         jrnl_argv = [
@@ -360,7 +371,14 @@ def measure(setup: Setup, runs: int, per_round: int, settle: float, hold_s: int 
         "empty_rss": [],
     }
     tui_fail: list[str] = []
-    cli: dict[str, list] = {"log": [], "log_rss": [], "jrnl": [], "jrnl_rss": []}
+    cli: dict[str, list] = {
+        "log": [],
+        "log_rss": [],
+        "show": [],
+        "show_rss": [],
+        "jrnl": [],
+        "jrnl_rss": [],
+    }
     comp: dict[str, list] = {
         "cold_big": [],
         "cold_small": [],
@@ -405,6 +423,7 @@ def measure(setup: Setup, runs: int, per_round: int, settle: float, hold_s: int 
         probe(app_argv, markers, "app")
         probe(empty_argv, empty_markers, "empty")
         cli_run(log_argv, "log")
+        cli_run(show_argv, "show")
         if jrnl_argv:
             cli_run(jrnl_argv, "jrnl")
         for key, path in (("big", big), ("small", small)):
@@ -614,6 +633,16 @@ def measure(setup: Setup, runs: int, per_round: int, settle: float, hold_s: int 
             )
         )
 
+    rows.append(
+        Row(
+            f"`backjournal show --json`, {B}, wall",
+            ms(median(cli["show"])),
+            f"`backjournal log`, {B}, wall",
+            ms(median(cli["log"])),
+            median(cli["show"]) / median(cli["log"]),
+            note=f"{len(cli['show'])} runs each; yesterday's entry",
+        )
+    )
     cold_ratio = median(comp["cold_big"]) / median(comp["cold_small"])
     rows.append(
         Row(

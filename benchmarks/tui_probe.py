@@ -8,6 +8,7 @@ work is included), is asked to quit with ctrl+q, and its peak RSS is read from w
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -102,10 +103,8 @@ def probe(
                 break
     finally:
         if rusage is None:
-            try:
+            with contextlib.suppress(ChildProcessError):
                 _, status, rusage = os.wait4(pid, 0)
-            except ChildProcessError:
-                pass
         os.close(master)
     return ProbeResult(
         seconds=None if seen_at is None else seen_at - start,
@@ -116,7 +115,5 @@ def probe(
 
 
 def _send(fd: int, data: bytes) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.write(fd, data)
-    except OSError:
-        pass

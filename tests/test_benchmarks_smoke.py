@@ -56,6 +56,7 @@ def test_the_benchmark_prints_every_row(tmp_path):
         "atomic replace, no Python work, median / p99",
         f"first write of the day, {big}",
         f"`backjournal log`, {big}, wall",
+        f"`backjournal show --json`, {big}, wall",
         f"streaks + advice, cold, {big}",
         f"streaks + advice after one tick, warm, {big}",
         f"full journal load, fresh process, {big}",

@@ -16,6 +16,7 @@ def service_at(tmp_path, now: datetime, settings: Settings | None = None) -> Jou
     return JournalService(Store(tmp_path / "data"), settings or Settings(), clock=lambda: now)
 
 
+@pytest.mark.journal_day
 @pytest.mark.parametrize(
     "now,expected",
     [
@@ -32,6 +33,7 @@ def test_logging_after_midnight_goes_to_the_night_before(tmp_path, now, expected
     assert service.parse_date("yesterday") == date.fromordinal(expected.toordinal() - 1)
 
 
+@pytest.mark.journal_day
 def test_day_starts_at_is_a_setting(tmp_path):
     late = Settings(day_starts_at=time(2, 0))
     assert service_at(tmp_path, datetime(2026, 11, 21, 3, 0), late).today() == date(2026, 11, 21)

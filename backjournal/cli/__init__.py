@@ -1,35 +1,85 @@
-"""The `backjournal` command: headless commands, or the TUI when no command is given."""
+"""The `backjournal` command's headless half: arguments, commands, and exit codes."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from backjournal.domain.errors import AdvisorRefusal, InputError
+from backjournal.domain.text import visible
+
+if TYPE_CHECKING:
+    from argparse import Namespace
+
+    from backjournal.cli.context import Context
 
 EXIT_OK, EXIT_INPUT, EXIT_REFUSED, EXIT_UNUSABLE = 0, 2, 3, 4
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run one command and return its exit code."""
-    from backjournal.storage import JournalUnusable, StoreWriteError
-
-    args = _app_arguments(sys.argv[1:] if argv is None else argv)
+def main(argv: list[str] | None = None, run_app: Callable[[Context], int] | None = None) -> int:
+    """Run one command and return its exit code; with no command, `run_app` (the entry gives it)."""
+    words = sys.argv[1:] if argv is None else argv
+    args = _app_arguments(words)
     if args is None:
-        from backjournal.cli.parser import build_parser
+        from backjournal.cli.parser import build_parser, check_repeats
 
-        args = build_parser().parse_args(argv)
+        with visible_output():  # argparse quotes what was typed in its errors
+            try:
+                check_repeats(words)
+            except InputError as error:
+                print(f"backjournal: {error.field}: {error.problem}", file=sys.stderr)
+                return EXIT_INPUT
+            args = build_parser().parse_args(argv)
+    if args.command is None:
+        return _run(args, run_app)
+    with visible_output():
+        return _run(args, run_app)
+
+
+class _VisibleWriter:
+    """A text stream that escapes control characters: stored or typed text never reaches the
+    terminal raw (no escape sequence from a note can set a title or the clipboard)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(visible(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def visible_output() -> Iterator[None]:
+    """For the length of a command, stdout and stderr escape control characters (not for the app)."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout = cast(TextIO, _VisibleWriter(sys.stdout))
+    sys.stderr = cast(TextIO, _VisibleWriter(sys.stderr))
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _run(args: Namespace | SimpleNamespace, run_app: Callable[[Context], int] | None) -> int:
+    from backjournal.service import STORE_ERRORS
+
     try:
         from backjournal.cli.context import open_context
 
+        if args.command is None and run_app is None:
+            raise InputError("command", "missing; see `backjournal --help`")
         context = open_context(args.data_dir)
-        if args.command is None:
-            from backjournal.tui.app import run_app
-
+        if args.command is None and run_app is not None:
             return run_app(context)
         from backjournal.cli.commands import run_command
 
-        return run_command(args, context)
+        # A command was given, so argparse read the arguments (not _app_arguments).
+        return run_command(cast("Namespace", args), context)
     except InputError as error:
         print(f"backjournal: {error.field}: {error.problem}", file=sys.stderr)
         return EXIT_INPUT
@@ -40,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_REFUSED
-    except (JournalUnusable, StoreWriteError) as error:
+    except STORE_ERRORS as error:
         print(f"backjournal: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
@@ -53,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
 
 
-def _app_arguments(argv: list[str]) -> SimpleNamespace | None:
+def _app_arguments(argv: list[str]) -> Namespace | SimpleNamespace | None:
     """`backjournal` or `backjournal --data-dir DIR`: the app, read without argparse.
 
     Building the parser of every command takes argparse about 10 ms, on the way to the app's

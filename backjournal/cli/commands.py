@@ -6,18 +6,33 @@ import json
 import sys
 from argparse import Namespace
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from backjournal.cli import output
 from backjournal.cli.context import Context
+from backjournal.cli.report_commands import cmd_insights, cmd_psfs
 from backjournal.domain import codec
 from backjournal.domain.errors import InputError
+from backjournal.domain.text import json_safe, visible
 
 
 def _print_json(data: Any) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    print(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))
+
+
+def _confirm(question: str) -> bool:
+    """A y/N answer at the terminal; end of input (Ctrl-D) or Ctrl-C is an answer too: no."""
+    try:
+        answer = input(visible(question, newlines=False))
+    except (EOFError, KeyboardInterrupt):
+        print()  # the prompt's line is left open
+        raise NoAnswer from None
+    return answer.strip().lower() in ("y", "yes")
+
+
+class NoAnswer(Exception):
+    """The user closed the input or pressed Ctrl-C at a question: nothing is done."""
 
 
 def cmd_log(args: Namespace, ctx: Context) -> int:
@@ -159,33 +174,28 @@ def cmd_export(args: Namespace, ctx: Context) -> int:
     # `is not None`: an empty --from= is an error, not "no --from"
     start = service.parse_date(args.start, "from") if args.start is not None else None
     end = service.parse_date(args.end, "to") if args.end is not None else None
-    text = service.export(args.format, start, end)
+    if args.format != "html" and (args.open or args.all_notes):
+        raise InputError("format", "--open and --all-notes go with --format html")
+    if args.open and args.out is None:
+        raise InputError("open", "needs --out FILE: the report is written there, then opened")
     if args.out is not None:
-        if not args.out.strip():
-            raise InputError(
-                "out", "is empty; give a file name, or leave --out out to print the export"
-            )
-        out = Path(args.out)
-        if out.is_dir():
-            raise InputError("out", f"{out} is a folder; give a file name")
-        try:
-            out.write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise InputError("out", f"cannot write {out}: {error.strerror}") from None
-        print(f"Wrote {out}.")
+        out = service.export_to_file(
+            args.format, args.out, start, end, force=args.force, all_notes=args.all_notes
+        )
+        print(f"Wrote {visible(str(out))} (readable by you only).")
+        if args.open:
+            import webbrowser
+
+            if not webbrowser.open(out.resolve().as_uri()):
+                print(f"No web browser could be started; open {visible(str(out))} yourself.")
     else:
+        text = service.export(args.format, start, end, all_notes=args.all_notes)
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 
 
 def cmd_import(args: Namespace, ctx: Context) -> int:
-    try:
-        text = Path(args.file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(
-            "file", f"cannot read {args.file}: {getattr(error, 'strerror', None) or error}"
-        ) from None
-    count = ctx.service.import_text(text)
+    count = ctx.service.import_file(args.file)
     print(f"Imported {count} days.")
     return 0
 
@@ -210,12 +220,17 @@ def cmd_check(args: Namespace, ctx: Context) -> int:
             print(
                 f"Nothing to repair: the journal in {ctx.paths.data_dir} is fine. Nothing was changed."
             )
+        answered = True
         if any(line.startswith("newest good backup") for line in done):
-            _offer_restore(ctx)
+            try:
+                _offer_restore(ctx)
+            except NoAnswer:
+                answered = False
+                print("No answer: nothing restored.", file=sys.stderr)
         problems, _ = store.check_report()
         for problem in problems:
             print(f"problem (still): {problem}", file=sys.stderr)
-        return 4 if problems else 0
+        return 4 if problems else 0 if answered else 2
     problems, notes = store.check_report()
     for note in notes:
         print(f"note: {note}")
@@ -238,10 +253,7 @@ def _offer_restore(ctx: Context) -> None:
     folder = store.newest_good_backup()
     if folder is None or not sys.stdin.isatty():
         return
-    answer = input(
-        f"Restore {folder.name} now? The journal as it is now is backed up first. [y/N] "
-    )
-    if answer.strip().lower() in ("y", "yes"):
+    if _confirm(f"Restore {folder.name} now? The journal as it is now is backed up first. [y/N] "):
         saved = store.restore(folder)
         print(
             f"Restored {folder.name}. The journal as it was is saved as {saved.name}; "
@@ -314,15 +326,7 @@ def _find_backup(ctx: Context, text: str) -> Any:
         for b in backups:
             if b.path.resolve() == resolved:
                 return b
-        from backjournal.storage.backups import describe
-        from backjournal.storage.paths import is_journal_file
-
-        if not any(is_journal_file(p.name) for p in resolved.iterdir()):
-            raise InputError(
-                "backup",
-                f"{resolved} holds no journal files (journal-meta.json, journal-YYYY.json)",
-            )
-        return describe((date.fromtimestamp(resolved.stat().st_mtime), "", "folder", 0), resolved)
+        return ctx.service.backup_folder(resolved)
     day = ctx.service.parse_date(cleaned, "backup")
     same_day = [b for b in backups if b.day == day]
     if not same_day:
@@ -350,13 +354,17 @@ def cmd_restore(args: Namespace, ctx: Context) -> int:
                 "yes",
                 f"restoring {what} replaces the journal; confirm with --yes when not at a terminal",
             )
-        answer = input(
-            f"Replace the journal with {what}? The current journal is backed up first. [y/N] "
-        )
-        if answer.strip().lower() not in ("y", "yes"):
+        try:
+            confirmed = _confirm(
+                f"Replace the journal with {what}? The current journal is backed up first. [y/N] "
+            )
+        except NoAnswer:
+            print("No answer: nothing changed.", file=sys.stderr)
+            return 2
+        if not confirmed:
             print("Nothing changed.")
             return 0
-    from backjournal.storage import BackupNotFound
+    from backjournal.service import BackupNotFound
 
     try:
         saved = store.restore(backup.path)
@@ -376,7 +384,7 @@ def cmd_locate(args: Namespace, ctx: Context) -> int:
     for file in ctx.service.store.journal_files() or [paths.data_dir / "journal-meta.json"]:
         print(f"journal: {file}")
     print(f"config: {paths.config_file}")
-    from backjournal.storage.shipped_themes import shipped_themes_dir
+    from backjournal.service import shipped_themes_dir
 
     print(f"themes: {shipped_themes_dir()}")
     print(f"user-themes: {paths.user_themes_dir}")
@@ -387,6 +395,8 @@ from backjournal.cli.commands_night import cmd_red_flags  # noqa: E402 - after t
 from backjournal.cli.commands_session import cmd_session  # noqa: E402
 
 COMMANDS: dict[str, Callable[[Namespace, Context], int]] = {
+    "psfs": cmd_psfs,
+    "insights": cmd_insights,
     "log": cmd_log,
     "show": cmd_show,
     "tick": cmd_tick,

@@ -1,14 +1,12 @@
-"""Resolving paths and settings, and opening the store and service they describe."""
+"""What every command gets: the journal service, opened from the options and environment."""
 
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
 
-from backjournal.domain.errors import InputError
-from backjournal.domain.settings import Settings
-from backjournal.service import JournalService
-from backjournal.storage import Paths, SettingsError, Store, load_settings, resolve_paths
+from backjournal.domain.text import visible
+from backjournal.service import JournalService, Paths, open_journal
 
 
 @dataclass
@@ -21,16 +19,8 @@ class Context:
 
 
 def open_context(data_dir: str | None) -> Context:
-    if data_dir is not None and not data_dir.strip():
-        raise InputError("data-dir", "is empty; give the journal's folder, or leave the option out")
-    paths = resolve_paths(data_dir)
-    problem = None
-    try:
-        settings = load_settings(paths.config_file)
-    except (InputError, SettingsError) as error:
-        # A broken settings file must not stop the nightly entry; it is left untouched.
-        problem = f"{error}; using default settings"
-        print(f"backjournal: warning: {problem}", file=sys.stderr)
-        settings = Settings()
-    service = JournalService(Store(paths.data_dir), settings)
-    return Context(paths=paths, service=service, settings_problem=problem)
+    service = open_journal(data_dir)
+    if service.settings_problem:
+        warning = f"backjournal: warning: {service.settings_problem}"
+        print(visible(warning, newlines=False), file=sys.stderr)
+    return Context(paths=service.paths, service=service, settings_problem=service.settings_problem)

@@ -3,10 +3,44 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from backjournal import __version__
 
 EPILOG = "Exit codes: 0 ok, 2 bad input, 3 refused by the advisor, 4 journal unusable."
+
+
+# argparse's parsing grows with the square of the options given (30,000 took 20 s), so counts are
+# checked on the raw words first. A real command line is far shorter than this.
+WORDS_MAX = 1000
+
+
+def check_repeats(words: list[str]) -> None:
+    """Refuse, before argparse reads them, more repeats of an option than the domain keeps."""
+    from backjournal.domain.entries import CHOICES_MAX, TAGS_MAX, check_count
+    from backjournal.domain.errors import InputError
+
+    for option, field, most in (
+        ("--tag", "tag", TAGS_MAX),
+        ("--area", "area", CHOICES_MAX),
+        ("--red-flag", "red-flag", CHOICES_MAX),
+    ):
+        check_count(sum(1 for w in words if w == option or w.startswith(option + "=")), most, field)
+    if len(words) > WORDS_MAX:
+        raise InputError(
+            "arguments", f"{len(words):,} given; a command takes at most {WORDS_MAX:,}"
+        )
+
+
+class _Append(argparse.Action):
+    """argparse's "append", linear: the stock one copies the whole list on every repeat."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        items = getattr(namespace, self.dest, None)
+        if items is None:
+            items = []
+            setattr(namespace, self.dest, items)
+        items.append(values)
 
 
 def _date(p: argparse.ArgumentParser, what: str = "the day") -> None:
@@ -19,6 +53,31 @@ def _date(p: argparse.ArgumentParser, what: str = "the day") -> None:
 
 def _json(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def _psfs_parser(sub: Any) -> None:
+    psfs = sub.add_parser(
+        "psfs",
+        help="your weekly function score: list, add, rate, rename or retire activities",
+        description="The weekly function score (PSFS): 3 to 5 activities your back makes hard, "
+        "each rated 0 (cannot do it) to 10 (as before). With no action it lists them and your ratings.",
+    )
+    _json(psfs)
+    psub = psfs.add_subparsers(dest="psfs_command", metavar="ACTION")
+    add = psub.add_parser("add", help="name an activity your back makes hard")
+    add.add_argument("name", metavar="ACTIVITY", help='in your own words, e.g. "putting on socks"')
+    rate = psub.add_parser(
+        "rate", help="rate every active activity, 0 (cannot do it) to 10 (as before)"
+    )
+    _date(rate)
+    rate.add_argument(
+        "scores", nargs="+", metavar="N", help="one score per active activity, in listed order"
+    )
+    rename = psub.add_parser("rename", help="give an activity a new name (its ratings stay)")
+    rename.add_argument("id", metavar="ID")
+    rename.add_argument("name", metavar="NAME")
+    retire = psub.add_parser("retire", help="stop rating an activity (its history is kept)")
+    retire.add_argument("id", metavar="ID")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--worst", metavar="N", help="worst pain today, 0-10")
     log.add_argument(
         "--area",
-        action="append",
+        action=_Append,
         metavar="A",
         help="where it hurt (repeat): neck, upper-back, mid-back, lower-back, buttock-left, buttock-right, leg-left, leg-right",
     )
@@ -58,11 +117,11 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--mood", metavar="N", help="mood, 0-10 (10 = great)")
     log.add_argument("--note", metavar="TEXT", help="notes for the day (replaces earlier notes)")
     log.add_argument(
-        "--tag", action="append", metavar="T", help="a free word to find the day by (repeat)"
+        "--tag", action=_Append, metavar="T", help="a free word to find the day by (repeat)"
     )
     log.add_argument(
         "--red-flag",
-        action="append",
+        action=_Append,
         metavar="F",
         help="a red-flag symptom (repeat): saddle-numbness, bladder-bowel, leg-weakness, fever, weight-loss, trauma, night-pain, cancer-history",
     )
@@ -157,11 +216,37 @@ def build_parser() -> argparse.ArgumentParser:
     _json(sub.add_parser("exercises", help="list the exercise library"))
     _json(sub.add_parser("routines", help="list the routines"))
 
-    exp = sub.add_parser("export", help="write an export (JSON, CSV or a Markdown summary)")
-    exp.add_argument("--format", default="json", metavar="FMT", help="json (default), csv or md")
+    exp = sub.add_parser(
+        "export",
+        help="write an export (JSON, CSV, a Markdown summary or an HTML report for your clinician)",
+    )
+    exp.add_argument(
+        "--format", default="json", metavar="FMT", help="json (default), csv, md or html"
+    )
     exp.add_argument("--from", dest="start", metavar="D", help="first day to include")
     exp.add_argument("--to", dest="end", metavar="D", help="last day to include")
-    exp.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    exp.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write to FILE (readable by you only) instead of standard output; never inside the journal's folder",
+    )
+    exp.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    exp.add_argument(
+        "--open", action="store_true", help="html: open the report in your web browser"
+    )
+    exp.add_argument(
+        "--all-notes",
+        action="store_true",
+        help="html: add every note of the period in full, on pages after the summary",
+    )
+
+    _psfs_parser(sub)
+    insights = sub.add_parser(
+        "insights",
+        help="what goes with better days: next-day pain after days with and without each factor",
+    )
+    _date(insights, "the last day to look at")
+    _json(insights)
 
     imp = sub.add_parser("import", help="read a JSON export into an empty journal (all or nothing)")
     imp.add_argument("file", metavar="FILE")

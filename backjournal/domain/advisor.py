@@ -365,7 +365,8 @@ def advise(
     """The advice for `day`; with `exercise`, also the checks for ticking it on `day`."""
     episode = journal.episode_on(day)
     history: tuple[PhaseChange, ...] = ()
-    number = phase_start = None
+    # The episode's day number and the current phase's start: meaningful only with an episode.
+    number, phase_start = 0, day
     nxt: tuple[str, date] | None = None
     if episode is None:
         phase = MAINTENANCE
@@ -418,11 +419,11 @@ def advise(
         date=day,
         phase=phase,
         episode=episode,
-        episode_day=number,
+        episode_day=None if episode is None else number,
         allowed=allowed,
         next_phase=nxt[0] if nxt else None,
         next_earliest=nxt[1] if nxt else None,
         warnings=tuple(warnings),
         history=history,
-        phase_start=phase_start,
+        phase_start=None if episode is None else phase_start,
     )

@@ -39,8 +39,9 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 from threading import Lock
-from typing import Any, Union
+from typing import Any
 
 from backjournal.domain.models import Clearance, Day, Entry, Episode, Journal
 from backjournal.domain.settings import AdvisorSettings
@@ -57,7 +58,7 @@ START, ADVANCED, STEPPED_BACK = "start", "advanced", "stepped back"
 ONE_DAY = timedelta(days=1)
 
 # What the pain tests read entries from: the journal, or a mapping of dates to entries or days.
-EntrySource = Union[Journal, Mapping[date, Entry], Mapping[date, Day]]
+EntrySource = Journal | Mapping[date, Entry] | Mapping[date, Day]
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +162,7 @@ def _settled_window(pains: list[tuple[date, int]], s: AdvisorSettings) -> tuple[
     ]
     problems += [
         f"pain went up from {a}/10 to {b}/10 on {when.isoformat()}"
-        for (_, a), (when, b) in zip(last, last[1:])
+        for (_, a), (when, b) in pairwise(last)
         if b - a >= s.pain_jump
     ]
     return (not problems), "; ".join(problems)
@@ -194,7 +195,7 @@ def _settled_fast(recent: list[tuple[int, int]], today: int, s: AdvisorSettings)
     last = recent[-need:]
     if any(pain > top for _, pain in last):
         return False
-    return not any(b[1] - a[1] >= jump for a, b in zip(last, last[1:]))
+    return not any(b[1] - a[1] >= jump for a, b in pairwise(last))
 
 
 # ---------------------------------------------------------------------------- time rules
@@ -334,17 +335,17 @@ def _walk(
                     history.append(
                         PhaseChange(day, STRETCHING, ADVANCED, f"day {number}: pain settled")
                     )
-            elif level == 1:
-                if (
-                    ordinal >= strength_from
-                    and ordinal - level_start >= s.min_stretching_days
-                    and _settled_fast(recent, ordinal, s)
-                ):
-                    level, level_start = 2, ordinal
-                    number = ordinal - first + 1
-                    history.append(
-                        PhaseChange(day, STRENGTHENING, ADVANCED, f"day {number}: pain settled")
-                    )
+            elif (
+                level == 1
+                and ordinal >= strength_from
+                and ordinal - level_start >= s.min_stretching_days
+                and _settled_fast(recent, ordinal, s)
+            ):
+                level, level_start = 2, ordinal
+                number = ordinal - first + 1
+                history.append(
+                    PhaseChange(day, STRENGTHENING, ADVANCED, f"day {number}: pain settled")
+                )
         if recent and recent[0][0] <= ordinal - look:  # keep only what the next day needs
             del recent[
                 : next(
@@ -358,9 +359,9 @@ def _walk(
 # Recent walks, keyed by (episode start, last day, settings) and checked against the very Entry
 # objects they read (entries are immutable): a tick, which replaces a Day but keeps its Entry,
 # does not force the walk again. A pure memo: the answer never depends on what is cached.
-_WALKS: OrderedDict[tuple, tuple[list[date], list[Entry | None], tuple[PhaseChange, ...]]] = (
-    OrderedDict()
-)
+_WALKS: OrderedDict[
+    tuple[Any, ...], tuple[list[date], list[Entry | None], tuple[PhaseChange, ...]]
+] = OrderedDict()
 _WALKS_SIZE = 16
 _WALKS_LOCK = Lock()
 
@@ -386,7 +387,11 @@ def phase_history(
     dates = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     entries = list(map(get, dates))
     history = _walk(
-        dict(zip(dates, entries)).get, Episode(episode.start, None), last, s, clearances
+        dict(zip(dates, entries, strict=True)).get,
+        Episode(episode.start, None),
+        last,
+        s,
+        clearances,
     )
     with _WALKS_LOCK:
         _WALKS[key] = (dates, entries, tuple(history))
@@ -431,7 +436,7 @@ def phases_by_day(journal: Journal, low: date, high: date, s: AdvisorSettings) -
         last = high if episode.end is None else min(high, episode.end - ONE_DAY)
         bounds = [c.day.toordinal() for c in history] + [last.toordinal() + 1]
         lo = low.toordinal()
-        for change, begin, end in zip(history, bounds, bounds[1:]):
+        for change, begin, end in zip(history, bounds, bounds[1:], strict=False):
             for ordinal in range(max(begin, lo), end):
                 phases[ordinal] = change.phase
     return phases

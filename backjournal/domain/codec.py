@@ -8,9 +8,11 @@ journal is reported, never half-loaded.
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
-from backjournal.domain.codec_fast import day_fast, entry_fast, tick_fast
+from backjournal.domain.codec_fast import TicksKey, day_fast, entry_fast, tick_fast
+from backjournal.domain.dates import EARLIEST, LATEST
 from backjournal.domain.models import (
     NOTES_MAX,
     Clearance,
@@ -23,9 +25,9 @@ from backjournal.domain.models import (
 )
 from backjournal.domain.vocab import AREAS, KINDS, RED_FLAGS, REGIONS, SIDES, TICK_SIDES
 
-# 2: journal-meta.json may hold a "clearances" table (red flags cleared); optional, [] if absent.
-#    A tick may hold "stopped" (false if absent) and "pain_during" (null if absent); a day may
-#    hold "sessions" (guided sessions, [] if absent). Optional keys: version 1 files read as is.
+# 2: journal-meta.json may hold the PSFS tables and a "clearances" table (red flags cleared);
+#    a tick may hold "stopped" (false if absent) and "pain_during" (null if absent); a day may
+#    hold "sessions" (guided sessions, [] if absent). All optional: version 1 files read as is.
 SCHEMA_VERSION = 2
 
 
@@ -42,14 +44,20 @@ def _date(value: Any, where: str) -> date:
     if not isinstance(value, str):
         raise ShapeError(where, f"date must be a string, got {type(value).__name__}")
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
-        raise ShapeError(where, f"{value!r} is not a valid date") from None
+        raise ShapeError(where, f"{value[:40]!r} is not a valid date") from None
+    if not EARLIEST <= day <= LATEST:
+        # Later arithmetic (weeks, "the day after") overflows near year 1 and year 9999.
+        raise ShapeError(where, f"{day} is outside {EARLIEST.year} to {LATEST.year}")
+    return day
 
 
-def _int(value: Any, where: str, lo: int, hi: int, optional: bool = True) -> int | None:
-    if value is None and optional:
-        return None
+def _int(value: Any, where: str, lo: int, hi: int) -> int | None:
+    return None if value is None else _whole(value, where, lo, hi)
+
+
+def _whole(value: Any, where: str, lo: int, hi: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
         raise ShapeError(where, f"must be a whole number from {lo} to {hi}, got {value!r}")
     return value
@@ -89,12 +97,12 @@ def _entry_checked(doc: Any, where: str) -> Entry:
         raise ShapeError(where, "must be an object")
     notes = doc.get("notes", "")
     if not isinstance(notes, str) or len(notes) > NOTES_MAX:
-        raise ShapeError(f"{where}.notes", f"must be text of at most {NOTES_MAX} characters")
+        raise ShapeError(f"{where}.notes", f"must be text of at most {NOTES_MAX:,} characters")
     rest = doc.get("rest", False)
     if not isinstance(rest, bool):
         raise ShapeError(f"{where}.rest", "must be true or false")
     return Entry(
-        pain=_int(doc.get("pain"), f"{where}.pain", 0, 10, optional=False),
+        pain=_whole(doc.get("pain"), f"{where}.pain", 0, 10),
         worst=_int(doc.get("worst"), f"{where}.worst", 0, 10),
         areas=_words(doc.get("areas", []), f"{where}.areas", AREAS),
         sleep=_int(doc.get("sleep"), f"{where}.sleep", 0, 10),
@@ -219,8 +227,9 @@ def _tick_doc(tick: Tick) -> dict[str, Any]:
     return doc
 
 
-def day_from_dict(doc: Any, where: str = "day") -> Day:
-    day = day_fast(doc)
+def day_from_dict(doc: Any, where: str = "day", ticks_key: TicksKey | None = None) -> Day:
+    """A stored day; `ticks_key` (see codec_fast) lets days with equal tick lists share them."""
+    day = day_fast(doc, ticks_key)
     return day if day is not None else _day_checked(doc, where)
 
 
@@ -268,7 +277,7 @@ def episode_from_dict(doc: Any, where: str = "episode") -> Episode:
 def check_episodes(episodes: list[Episode], where: str = "episodes") -> list[Episode]:
     """Sort episodes and refuse overlaps or more than one open episode."""
     episodes = sorted(episodes, key=lambda e: e.start)
-    for before, after in zip(episodes, episodes[1:]):
+    for before, after in pairwise(episodes):
         if before.end is None or after.start < before.end:
             raise ShapeError(
                 where, f"episode starting {after.start} overlaps the one starting {before.start}"

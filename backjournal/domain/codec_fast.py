@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from orjson import dumps as _dumps
-
+from backjournal.domain.dates import EARLIEST, LATEST
 from backjournal.domain.models import NOTES_MAX, Day, Entry, Tick
 from backjournal.domain.vocab import AREAS, RED_FLAGS, TICK_SIDES
 
@@ -26,9 +25,14 @@ _NO_TICKS: list[Any] = []  # default for a missing "ticks" key; never mutated
 # Ticks are frozen and repeat endlessly (same exercise, same dose), so identical ones are shared.
 _TICK_POOL: dict[tuple[Any, ...], Tick] = {}
 _TICK_POOL_MAX = 4096
-# A day's "ticks" list, as JSON bytes -> its ticks, as a read-only mapping that every day with
-# that list shares (ten years hold a few dozen distinct lists, not 3,650 dicts).
-_TICK_LISTS: dict[bytes, Mapping[str, Tick]] = {}
+# A day's "ticks" list, by its key -> its ticks, as a read-only mapping that every day with that
+# list shares (ten years hold a few dozen distinct lists, not 3,650 dicts).
+_TICK_LISTS: dict[Hashable, Mapping[str, Tick]] = {}
+TicksKey = Callable[[list[Any]], Hashable]
+"""Names a raw "ticks" list: equal keys only for equal JSON, types included (True is not 1).
+
+Storage passes its JSON serialiser (bytes); it may raise TypeError for what is not JSON data.
+"""
 _NO_TICK_MAP: Mapping[str, Tick] = MappingProxyType({})
 
 
@@ -119,7 +123,18 @@ def tick_fast(doc: Any) -> Tick | None:
     return tick
 
 
-def day_fast(doc: Any) -> Day | None:
+def _ticks_fast(raw_ticks: list[Any]) -> dict[str, Tick] | None:
+    ticks: dict[str, Tick] = {}
+    for raw in raw_ticks:
+        tick = tick_fast(raw)
+        if tick is None or tick.exercise in ticks:
+            return None
+        ticks[tick.exercise] = tick
+    return ticks
+
+
+def day_fast(doc: Any, ticks_key: TicksKey | None = None) -> Day | None:
+    """The day, or None on any doubt; with `ticks_key`, equal tick lists are decoded once."""
     if type(doc) is not dict:
         return None
     iso = doc.get("date")
@@ -128,6 +143,8 @@ def day_fast(doc: Any) -> Day | None:
     try:
         when = date.fromisoformat(iso)
     except ValueError:
+        return None
+    if not EARLIEST <= when <= LATEST:
         return None
     raw_entry = doc.get("entry")
     entry = None
@@ -140,35 +157,37 @@ def day_fast(doc: Any) -> Day | None:
         return None
     raw_sessions = doc.get("sessions")
     if raw_sessions is not None:
-        return _with_sessions(doc, raw_sessions)
+        return _with_sessions(doc, raw_sessions, ticks_key)
     if not raw_ticks:
         return Day(when, entry, _NO_TICK_MAP)
+    if ticks_key is None:
+        ticks = _ticks_fast(raw_ticks)
+        return None if ticks is None else Day(when, entry, ticks)
     # Most days repeat an earlier day's ticks exactly (the same routines, the same doses): the
-    # list's JSON bytes name its checked ticks. Equal bytes mean equal JSON, types included.
+    # list's key (its JSON bytes, from storage) names its checked ticks.
     try:
-        key = _dumps(raw_ticks)
+        key = ticks_key(raw_ticks)
     except TypeError:  # not JSON data at all (orjson's JSONEncodeError is a TypeError)
         return None
     known = _TICK_LISTS.get(key)
     if known is None:
-        ticks: dict[str, Tick] = {}
-        for raw in raw_ticks:
-            tick = tick_fast(raw)
-            if tick is None or tick.exercise in ticks:
-                return None
-            ticks[tick.exercise] = tick
+        ticks = _ticks_fast(raw_ticks)
+        if ticks is None:
+            return None
         if len(_TICK_LISTS) >= _TICK_POOL_MAX:
             _TICK_LISTS.clear()
         known = _TICK_LISTS[key] = MappingProxyType(ticks)
     return Day(when, entry, known)
 
 
-def _with_sessions(doc: dict[str, Any], raw_sessions: Any) -> Day | None:
+def _with_sessions(
+    doc: dict[str, Any], raw_sessions: Any, ticks_key: TicksKey | None
+) -> Day | None:
     """A day holding guided sessions: the rest decoded fast, the sessions by their checked codec."""
     from backjournal.domain.codec import ShapeError
     from backjournal.domain.session_codec import sessions_from_list
 
-    plain = day_fast({k: v for k, v in doc.items() if k != "sessions"})
+    plain = day_fast({k: v for k, v in doc.items() if k != "sessions"}, ticks_key)
     if plain is None:
         return None
     try:

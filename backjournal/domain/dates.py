@@ -11,6 +11,17 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _DAYS_AGO = re.compile(r"^(\d{1,5})\s+days?\s+ago$")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 EARLIEST = date(1900, 1, 1)  # nobody journals a back from before this; likely a typo
+# The last year whose weeks and following days still fit in a date (9999-12-31 is the end).
+LATEST = date(9998, 12, 31)
+
+
+def check_in_range(day: date, field: str) -> date:
+    """Refuse a date outside EARLIEST..LATEST, wherever it came from; the error names the field."""
+    if day < EARLIEST:
+        raise InputError(field, f"{day.isoformat()} is before {EARLIEST.year}; check the year")
+    if day > LATEST:
+        raise InputError(field, f"{day.isoformat()} is after {LATEST.year}; check the year")
+    return day
 
 
 def short_day(day: date, ref: date | None = None) -> str:
@@ -98,8 +109,7 @@ def parse_date(text: str, today: date, field: str = "date") -> date:
         day = _parse(cleaned, today, field)
     except OverflowError:
         raise InputError(field, f"{text!r} is too far back") from None
-    if day < EARLIEST:
-        raise InputError(field, f"{day.isoformat()} is before {EARLIEST.year}; check the year")
+    check_in_range(day, field)
     if day > today:
         raise InputError(
             field, f"{day.isoformat()} is in the future; the journal only records past days"

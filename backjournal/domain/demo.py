@@ -9,9 +9,18 @@ from datetime import date, timedelta
 
 from backjournal.domain.advisor_phase import is_rising, is_settled
 from backjournal.domain.exercises import BUILTIN_BY_ID, DEFAULT_ROUTINES
-from backjournal.domain.models import Day, Entry, Episode, JournalMeta, Tick
+from backjournal.domain.models import (
+    Day,
+    Entry,
+    Episode,
+    JournalMeta,
+    Psfs,
+    PsfsActivity,
+    PsfsRating,
+    Tick,
+)
 from backjournal.domain.settings import AdvisorSettings
-from backjournal.domain.vocab import MAINTENANCE, MOBILITY, STRENGTHENING, STRETCHING
+from backjournal.domain.vocab import AREAS, MAINTENANCE, MOBILITY, STRENGTHENING, STRETCHING
 
 default_demo_days = 120
 
@@ -160,11 +169,7 @@ def demo_journal(days: int, seed: int, today: date) -> tuple[dict[date, Day], Jo
             level = min(9.0, max(0.0, level + (target - level) * 0.6 + rng.gauss(0, 0.45)))
         before = phases.phase
         entry = None
-        if (
-            day == today
-            or day == flag_day
-            or rng.random() > (0.03 if before != MAINTENANCE else 0.06)
-        ):
+        if day in (today, flag_day) or rng.random() > (0.03 if before != MAINTENANCE else 0.06):
             pain = round(level)
             # Outside the first (mobility) weeks, keep below "rising": the demo then moves forward
             # cleanly and never hints at a flare that has no episode.
@@ -182,7 +187,50 @@ def demo_journal(days: int, seed: int, today: date) -> tuple[dict[date, Day], Jo
         ticks = _ticks(rng, day, phases.phase, entry)
         if entry is not None or ticks:
             out[day] = Day(date=day, entry=entry, ticks=ticks)
-    return out, JournalMeta(episodes=episodes)
+    return out, JournalMeta(episodes=episodes, psfs=_demo_psfs(seed, first, today, out))
+
+
+# (name, how much harder than the pain alone suggests): sitting and lifting stay hard longest.
+_PSFS_ACTIVITIES = (
+    ("Putting on socks and shoes", 0.5),
+    ("Sitting an hour at my desk", 1.5),
+    ("Lifting the shopping into the car", 2.5),
+)
+_PSFS_LATER = ("Walking for half an hour", 1.0)
+
+
+def _demo_psfs(seed: int, first: date, today: date, days: dict[date, Day]) -> Psfs:
+    """Weekly ratings that follow the week's pain; one activity swapped for another halfway.
+
+    A generator of its own, so the days are the same as before PSFS existed.
+    """
+    rng = random.Random(seed * 7919 + 104729)
+    activities = [PsfsActivity(str(i), name) for i, (name, _) in enumerate(_PSFS_ACTIVITIES, 1)]
+    hardness = {str(i): h for i, (_, h) in enumerate(_PSFS_ACTIVITIES, 1)}
+    span = (today - first).days
+    swap = first + timedelta(days=span * 2 // 3) if span >= 42 else None
+    ratings: list[PsfsRating] = []
+    day = first + timedelta(days=rng.randint(0, 3))
+    while day <= today:
+        if swap is not None and day >= swap and len(activities) == 3:
+            activities[2] = replace(activities[2], retired=True)
+            activities.append(PsfsActivity("4", _PSFS_LATER[0]))
+            hardness["4"] = _PSFS_LATER[1]
+        week = [e.pain for n in range(7) if (e := _entry_on(days, day - timedelta(days=n)))]
+        pain = sum(week) / len(week) if week else 3.0
+        scores = {
+            a.id: _clamp(10.2 - 1.05 * pain - hardness[a.id] + rng.gauss(0, 0.6))
+            for a in activities
+            if not a.retired
+        }
+        ratings.append(PsfsRating(day, scores))
+        day += timedelta(days=7 + (1 if rng.random() < 0.15 else 0))
+    return Psfs(tuple(activities), tuple(ratings))
+
+
+def _entry_on(days: dict[date, Day], day: date) -> Entry | None:
+    found = days.get(day)
+    return found.entry if found else None
 
 
 def _clamp(value: float) -> int:
@@ -224,7 +272,7 @@ def _entry(
     return Entry(
         pain=pain,
         worst=_clamp(pain + rng.choice((0, 0, 1, 1, 2))) if rng.random() < 0.8 else None,
-        areas=tuple(areas),
+        areas=tuple(a for a in AREAS if a in areas),  # as input stores them: in AREAS order
         sleep=_clamp(8.5 - 0.55 * pain + rng.gauss(0, 1.0)),
         mood=_clamp(8.0 - 0.45 * pain + rng.gauss(0, 1.1)),
         notes=notes,

@@ -8,10 +8,14 @@ from typing import Any
 
 from backjournal.domain.errors import InputError
 from backjournal.domain.models import NOTES_MAX, Day, Entry, Exercise, Journal, Tick
+from backjournal.domain.text import check_text, has_lone_surrogate, visible
 from backjournal.domain.vocab import AREAS, RED_FLAGS, TICK_SIDES
 
 ENTRY_FIELDS = ("pain", "worst", "areas", "sleep", "mood", "notes", "tags", "red_flags", "rest")
 TAG_MAX = 40
+TAGS_MAX = 50  # tags on one day
+# --area and --red-flag may repeat a word; more than this many is a script gone wrong, not a night.
+CHOICES_MAX = 50
 
 
 def score(value: Any, field: str, lo: int = 0, hi: int = 10) -> int:
@@ -21,59 +25,78 @@ def score(value: Any, field: str, lo: int = 0, hi: int = 10) -> int:
     if isinstance(value, str):
         text = value.strip()
         if not text.lstrip("-").isdigit() or not text.isascii():
-            raise InputError(field, f"{value!r} is not a whole number from {lo} to {hi}")
+            raise InputError(field, f"{_shown(value)} is not a whole number from {lo} to {hi}")
         value = int(text)
     if not isinstance(value, int) or not lo <= value <= hi:
-        raise InputError(field, f"{value!r} is out of range: use a whole number from {lo} to {hi}")
+        raise InputError(
+            field, f"{_shown(value)} is out of range: use a whole number from {lo} to {hi}"
+        )
     return value
+
+
+def _shown(value: Any) -> str:
+    """A value quoted in a message: escaped, and cut short, since messages reach the terminal."""
+    text = repr(value)
+    return visible(text[:60] + "..." if len(text) > 60 else text, newlines=False)
+
+
+def check_count(count: int, most: int, field: str) -> None:
+    """Refuse more than `most` values of a repeated field (checked before any other rule)."""
+    if count > most:
+        raise InputError(field, f"{count:,} given; at most {most} are kept for a day")
+
+
+def _counted(values: Iterable[Any], most: int, field: str) -> list[Any]:
+    """The values as a list, refused when there are more than `most`."""
+    if isinstance(values, str):  # one string is one value, not a list of letters
+        values = [values]
+    given = list(values)
+    check_count(len(given), most, field)
+    return given
 
 
 def choices(values: Iterable[str], allowed: tuple[str, ...], field: str) -> tuple[str, ...]:
     """Known words only, each once, in the vocabulary's order."""
-    given = list(values)
-    for value in given:
-        if value not in allowed:
-            raise InputError(field, f"unknown value {value!r}; choose from {', '.join(allowed)}")
+    given = set()
+    for value in _counted(values, CHOICES_MAX, field):
+        if not isinstance(value, str) or value not in allowed:
+            raise InputError(
+                field, f"unknown value {_shown(value)}; choose from {', '.join(allowed)}"
+            )
+        given.add(value)
     return tuple(v for v in allowed if v in given)
 
 
 def tags(values: Iterable[str]) -> tuple[str, ...]:
-    """Free words: trimmed, no spaces inside, each at most TAG_MAX characters, no repeats."""
-    result: list[str] = []
-    for raw in values:
-        if not isinstance(
-            raw, str
-        ):  # argparse turns "--tag=--" into [], which must not be stored as "[]"
-            raise InputError("tag", f"{raw!r} must be a single word")
+    """Free words: trimmed, no spaces inside, each at most TAG_MAX characters, no repeats.
+
+    At most TAGS_MAX, counted first: the check is linear in what was typed."""
+    result: dict[str, None] = {}  # a dict keeps the order and finds repeats in constant time
+    for raw in _counted(values, TAGS_MAX, "tag"):
+        # argparse turns "--tag=--" into [], which must not be stored as "[]"
+        if not isinstance(raw, str):
+            raise InputError("tag", f"{_shown(raw)} must be a single word")
+        if len(raw) > 4 * TAG_MAX:
+            raise InputError("tag", f"is longer than {TAG_MAX} characters")
         tag = raw.strip()
+        if has_lone_surrogate(tag):
+            raise InputError("tag", f"{_shown(raw)} contains bytes that are not valid UTF-8 text")
         if not tag or any(c.isspace() for c in tag) or not tag.isprintable():
-            raise InputError("tag", f"{raw!r} must be a single word")
+            raise InputError("tag", f"{_shown(raw)} must be a single word of printable characters")
         if len(tag) > TAG_MAX:
             raise InputError("tag", f"is longer than {TAG_MAX} characters")
-        if tag not in result:
-            result.append(tag)
+        result[tag] = None
     return tuple(result)
 
 
 def notes(value: Any) -> str:
     if not isinstance(value, str):
         raise InputError("notes", "must be text")
+    # Line ends from Windows or a paste become plain newlines; any other CR is refused below.
+    value = value.replace("\r\n", "\n")
     if len(value) > NOTES_MAX:
-        raise InputError("notes", f"is {len(value)} characters; the limit is {NOTES_MAX}")
-    if "\x00" in value:
-        raise InputError("notes", "contains a NUL character")
-    if not _is_utf8(value):
-        raise InputError("notes", "contains bytes that are not valid UTF-8 text")
-    return value
-
-
-def _is_utf8(value: str) -> bool:
-    """False for text holding lone surrogates: what undecodable bytes in a command line become."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+        raise InputError("notes", f"is {len(value):,} characters; the limit is {NOTES_MAX:,}")
+    return check_text(value, "notes")
 
 
 def clean_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
@@ -107,6 +130,14 @@ def merge_entry(existing: Entry | None, changes: Mapping[str, Any]) -> Entry:
             raise InputError("pain", "is required for a day with no entry yet (0-10)")
         return Entry(**clean)
     return replace(existing, **clean)
+
+
+def check_entry(entry: Entry) -> Entry:
+    """An entry from outside (an import, a backup) through the very rules of typed input.
+
+    Refused where input would refuse (InputError naming the field); otherwise returned as input
+    would store it (areas in order, repeats dropped, tags trimmed)."""
+    return merge_entry(None, {field: getattr(entry, field) for field in ENTRY_FIELDS})
 
 
 def find_exercise(journal: Journal, exercise_id: str) -> Exercise:

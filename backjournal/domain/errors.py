@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class InputError(ValueError):
     """Bad input from the user: names the field and the problem (exit 2)."""
@@ -15,6 +17,6 @@ class InputError(ValueError):
 class AdvisorRefusal(Exception):
     """The advisor refused an action (too soon) and the user did not override (exit 3)."""
 
-    def __init__(self, message: str, warnings: list | None = None) -> None:
+    def __init__(self, message: str, warnings: list[Any] | None = None) -> None:
         super().__init__(message)
         self.warnings = warnings or []

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from backjournal.domain.models import Exercise, Routine
 from backjournal.domain.vocab import REGIONS
 
 
-def _ex(**kw) -> Exercise:
+def _ex(**kw: Any) -> Exercise:
     return Exercise(builtin=True, **kw)
 
 

@@ -7,14 +7,16 @@ import io
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from backjournal.domain import codec, hurt
+from backjournal.domain import codec, hurt, psfs_codec
 from backjournal.domain.advisor_phase import STEPPED_BACK, phase_history
 from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
 from backjournal.domain.errors import InputError
 from backjournal.domain.exercises import BUILTIN_BY_ID, ordered
+from backjournal.domain.incoming import check_day
 from backjournal.domain.journal import add_exercise, save_routine
 from backjournal.domain.models import (
     Clearance,
@@ -23,10 +25,13 @@ from backjournal.domain.models import (
     Exercise,
     Journal,
     JournalMeta,
+    Psfs,
     Routine,
 )
+from backjournal.domain.psfs import markdown_lines, ratings_between
 from backjournal.domain.settings import AdvisorSettings
 from backjournal.domain.streaks import DONE, MET, MISSED, PAUSED, day_status, week_status
+from backjournal.domain.text import csv_cell, json_safe, markdown_text, visible
 from backjournal.domain.vocab import (
     PAIN_BAND_LABELS,
     PHASE_LABELS,
@@ -96,38 +101,46 @@ def export_json(
         "clearances": [
             codec.clearance_to_dict(c) for c in sorted(meta.clearances, key=lambda c: c.date)
         ],
+        "psfs": psfs_codec.psfs_to_dict(
+            replace(meta.psfs, ratings=tuple(ratings_between(meta.psfs, start, end)))
+        ),
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(doc, indent=2, ensure_ascii=False)) + "\n"
 
 
-def _list(doc: dict[str, Any], key: str, nullable: bool = False) -> list[Any] | None:
+def _list_or_none(doc: dict[str, Any], key: str) -> list[Any] | None:
+    if key not in doc:
+        raise InputError(f"import {key}", "is missing; the file is not a complete export")
+    return None if doc[key] is None else _list(doc, key)
+
+
+def _list(doc: dict[str, Any], key: str) -> list[Any]:
     if key not in doc:
         raise InputError(f"import {key}", "is missing; the file is not a complete export")
     value = doc[key]
-    if value is None and nullable:
-        return None
     if not isinstance(value, list):
         raise InputError(f"import {key}", "must be a list")
     return value
 
 
-def parse_export(text: str, *, today: date | None = None) -> tuple[dict[date, Day], JournalMeta]:
+def parse_export(
+    text: str, *, today: date | None = None, source: str = "import"
+) -> tuple[dict[date, Day], JournalMeta]:
     """Read a JSON export, checking all of it first; any problem raises InputError naming where.
 
-    With `today`, days and episodes after it are refused as well.
+    With `today`, days and episodes after it are refused as well. `source` names the file in
+    errors about the whole of it.
     """
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
-            "import", f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+            source, f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
         ) from None
     except (RecursionError, ValueError) as exc:
-        raise InputError("import", f"is not valid JSON ({exc})") from None
+        raise InputError(source, f"is not valid JSON ({exc})") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise InputError(
-            "import format", f'is not a backjournal export (expected "format": "{FORMAT}")'
-        )
+        raise InputError(source, f'is not a backjournal export (expected "format": "{FORMAT}")')
     schema = doc.get("schema")
     if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
         raise InputError("import schema", f"must be a schema version number, got {schema!r}")
@@ -140,7 +153,7 @@ def parse_export(text: str, *, today: date | None = None) -> tuple[dict[date, Da
     raw_days = _list(doc, "days")
     raw_episodes = _list(doc, "episodes")
     raw_exercises = _list(doc, "exercises")
-    raw_routines = _list(doc, "routines", nullable=True)
+    raw_routines = _list_or_none(doc, "routines")
     try:
         meta = JournalMeta()
         for i, raw in enumerate(raw_exercises):
@@ -151,9 +164,21 @@ def parse_export(text: str, *, today: date | None = None) -> tuple[dict[date, Da
         meta.episodes = _read_episodes(raw_episodes, today)
         days = _read_days(raw_days, library, today)
         meta.clearances = _read_clearances(doc.get("clearances", []), today)
+        meta.psfs = _read_psfs(doc.get("psfs"), today)
     except ShapeError as exc:
         raise InputError(exc.where, exc.problem) from None
     return days, meta
+
+
+def _read_psfs(raw: Any, today: date | None) -> Psfs:
+    """The optional PSFS part (exports before schema 2 have none)."""
+    if raw is None:
+        return Psfs()
+    psfs = psfs_codec.psfs_from_dict(raw, "import psfs")
+    for i, rating in enumerate(psfs.ratings):
+        if today is not None and rating.date > today:
+            raise InputError(f"import psfs ratings[{i}].date", f"{rating.date} is in the future")
+    return psfs
 
 
 def _read_exercise(meta: JournalMeta, raw: Any, where: str) -> JournalMeta:
@@ -229,6 +254,7 @@ def _read_days(
                     f"{where}.ticks[{j}].exercise",
                     f"{exercise!r} is neither a built-in exercise nor one of the file's exercises",
                 )
+        day = check_day(day, library, where)  # the rules of typed input, naming day and field
         if not day.is_empty:  # an empty day carries nothing; the store would not keep it either
             days[day.date] = day
     return days
@@ -247,7 +273,9 @@ def export_csv(
     start: date | None = None,
     end: date | None = None,
 ) -> str:
-    """One row per recorded day: the entry's fields and the ticked exercise ids, in routine order."""
+    """One row per recorded day: the entry's fields and the ticked exercise ids, in routine order.
+
+    Text cells that a spreadsheet would read as a formula get a leading ' (the usual guard)."""
     out = io.StringIO()
     # "\n" rather than csv's "\r\n": the caller writes text, and newline translation would double it.
     writer = csv.writer(out, lineterminator="\n")
@@ -256,7 +284,7 @@ def export_csv(
         ticks = ";".join(ordered(day.ticks, journal_exercises))
         e = day.entry
         if e is None:
-            writer.writerow([day.date.isoformat(), *[""] * 9, ticks])
+            writer.writerow([day.date.isoformat(), *[""] * 9, csv_cell(visible(ticks))])
             continue
         writer.writerow(
             [
@@ -268,9 +296,9 @@ def export_csv(
                 _cell(e.mood),
                 "yes" if e.rest else "no",
                 ";".join(e.red_flags),
-                ";".join(e.tags),
-                e.notes,
-                ticks,
+                csv_cell(visible(";".join(e.tags))),
+                csv_cell(visible(e.notes)),
+                csv_cell(visible(ticks)),
             ]
         )
     return out.getvalue()
@@ -313,8 +341,7 @@ def export_markdown(
     began = min((d for d, day in journal.days.items() if not day.is_empty), default=None)
     counted_from = max(start, began) if began is not None else start
     counted = max(0, (last - counted_from).days + 1)
-    entries = [(d, journal.entry_on(d)) for d in _dates(start, last)]
-    entries = [(d, e) for d, e in entries if e is not None]
+    entries = [(d, e) for d in _dates(start, last) if (e := journal.entry_on(d)) is not None]
     pains = [e.pain for _, e in entries]
     lines = [
         "# Back pain journal summary",
@@ -342,6 +369,7 @@ def export_markdown(
     lines += _weekly_pain(journal, start, end, today)
     lines += _episodes(journal, start, end, settings, today)
     lines += _adherence(journal, counted_from, last, settings, today, began)
+    lines += markdown_lines(journal.psfs, start, end)
     lines += _red_flags(entries, [c for c in journal.clearances if start <= c.date <= last])
     lines += hurt.markdown_section(journal, start, last)
     lines += _notes(entries)
@@ -419,7 +447,7 @@ def _adherence(
             status = Counter(day_status(journal, routine, d, settings) for d in _dates(start, last))
             total = (last - start).days + 1
             lines.append(
-                f"- {routine.name} (daily): done on {status[DONE]} of {total} days "
+                f"- {markdown_text(routine.name)} (daily): done on {status[DONE]} of {total} days "
                 f"({round(100 * status[DONE] / total)}%), {status[PAUSED]} paused"
             )
             continue
@@ -436,7 +464,7 @@ def _adherence(
         )
         weeks = status[MET] + status[MISSED] + status[PAUSED]
         lines.append(
-            f"- {routine.name} ({routine.times_per_week} times a week): target reached in "
+            f"- {markdown_text(routine.name)} ({routine.times_per_week} times a week): target reached in "
             f"{status[MET]} of {weeks} weeks, {status[PAUSED]} paused"
         )
     return [*lines, ""]
@@ -449,9 +477,10 @@ def _red_flags(entries: list[tuple[date, Any]], clearances: list[Clearance]) -> 
         return [*lines, "None reported in this period.", ""]
     rows: list[tuple[date, str]] = []
     for d, e in flagged:
-        rows.append((d, "; ".join(RED_FLAG_LABELS.get(f, f) for f in e.red_flags)))
+        labels = "; ".join(RED_FLAG_LABELS.get(f, f) for f in e.red_flags)
+        rows.append((d, markdown_text(labels)))
     for c in clearances:
-        note = " ".join(c.note.split())
+        note = markdown_text(" ".join(c.note.split()))
         rows.append((c.date, "cleared by a doctor" + (f" ({note})" if note else "")))
     lines += [f"- {d}: {text}" for d, text in sorted(rows, key=lambda row: row[0])]
     return [*lines, ""]
@@ -463,7 +492,8 @@ def _notes(entries: list[tuple[date, Any]]) -> list[str]:
     if not noted:
         return [*lines, "No notes in this period.", ""]
     for d, text in noted:
-        # Later lines of a note are indented so they stay inside its list item.
-        body = "\n  ".join(line.rstrip() for line in text.splitlines())
+        # Escaped, so a note stays text: no heading, link, image or HTML of its own. Later lines
+        # of a note are indented so they stay inside its list item.
+        body = "\n  ".join(markdown_text(line.rstrip()) for line in text.splitlines())
         lines.append(f"- {d}: {body}")
     return [*lines, ""]

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from backjournal.domain.dates import short_day
 from backjournal.domain.models import STOPPED, GuidedSession, Journal
+from backjournal.domain.text import markdown_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,6 @@ def markdown_section(journal: Journal, start: date, last: date) -> list[str]:
                 else tick.exercise
             )
             pain = f" (pain {tick.pain_during}/10)" if tick.pain_during is not None else ""
-            lines.append(f"- {when.isoformat()}: {name}{pain}")
+            lines.append(f"- {when.isoformat()}: {markdown_text(name)}{pain}")
         lines.append("")
     return lines

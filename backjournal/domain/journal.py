@@ -9,7 +9,16 @@ from datetime import date
 
 from backjournal.domain.errors import InputError
 from backjournal.domain.exercises import BUILTIN_BY_ID, BUILTIN_EXERCISES, DEFAULT_ROUTINES
-from backjournal.domain.models import Day, Episode, Exercise, Journal, JournalMeta, Routine
+from backjournal.domain.models import (
+    NOTES_MAX,
+    Day,
+    Episode,
+    Exercise,
+    Journal,
+    JournalMeta,
+    Routine,
+)
+from backjournal.domain.text import check_text
 from backjournal.domain.vocab import KINDS, REGIONS, SIDES
 
 _KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -29,18 +38,21 @@ def build_journal(days: Mapping[date, Day], meta: JournalMeta) -> Journal:
         exercises=exercises,
         routines=routines,
         clearances=clearances,
+        psfs=meta.psfs,
     )
 
 
 def start_episode(meta: JournalMeta, start: date) -> JournalMeta:
     """Open an episode on `start`; refused while one is open or if it would overlap."""
     episodes = sorted(meta.episodes, key=lambda e: e.start)
-    if episodes and episodes[-1].end is None:
-        raise InputError(
-            "episode", f"an episode is already open since {episodes[-1].start}; end it first"
-        )
-    if episodes and start < episodes[-1].end:
-        raise InputError("date", f"{start} falls inside the episode that ended {episodes[-1].end}")
+    if episodes:
+        last = episodes[-1]
+        if last.end is None:
+            raise InputError(
+                "episode", f"an episode is already open since {last.start}; end it first"
+            )
+        if start < last.end:
+            raise InputError("date", f"{start} falls inside the episode that ended {last.end}")
     return replace(meta, episodes=[*episodes, Episode(start=start)])
 
 
@@ -58,8 +70,11 @@ def end_episode(meta: JournalMeta, end: date) -> JournalMeta:
 
 
 def check_id(value: str, field: str) -> str:
-    if not isinstance(value, str) or not _KEBAB.match(value) or len(value) > NAME_MAX:
-        raise InputError(field, f"{value!r} must be kebab-case, like 'wall-slide'")
+    if not isinstance(value, str) or len(value) > NAME_MAX or not _KEBAB.fullmatch(value):
+        shown = repr(
+            value[:NAME_MAX] + "..." if isinstance(value, str) and len(value) > NAME_MAX else value
+        )
+        raise InputError(field, f"{shown} must be kebab-case, like 'wall-slide'")
     return value
 
 
@@ -74,6 +89,10 @@ def add_exercise(meta: JournalMeta, exercise: Exercise) -> JournalMeta:
     """Add or update a custom exercise; built-in ids are reserved."""
     check_id(exercise.id, "id")
     check_name(exercise.name)
+    for field, text in (("how_to", exercise.how_to), ("caution", exercise.caution)):
+        if not isinstance(text, str) or len(text) > NOTES_MAX:
+            raise InputError(field, f"must be text of at most {NOTES_MAX:,} characters")
+        check_text(text, field)
     if exercise.id in BUILTIN_BY_ID:
         raise InputError("id", f"{exercise.id!r} is a built-in exercise")
     if exercise.kind not in KINDS:

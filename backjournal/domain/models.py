@@ -146,6 +146,39 @@ class Clearance:
     note: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class PsfsActivity:
+    """An activity the back makes hard, named by the user; retired ones keep their ratings."""
+
+    id: str  # "1", "2", ...: short to type, never reused
+    name: str
+    retired: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PsfsRating:
+    """One weekly rating: each active activity scored 0 (can't do it) to 10 (as before)."""
+
+    date: date
+    scores: Mapping[str, int]  # activity id -> 0..10
+
+    @property
+    def mean(self) -> float:
+        return sum(self.scores.values()) / len(self.scores) if self.scores else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Psfs:
+    """The Patient-Specific Functional Scale: the activities and their ratings, by date."""
+
+    activities: tuple[PsfsActivity, ...] = ()
+    ratings: tuple[PsfsRating, ...] = ()  # sorted by date, one per date
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.activities and not self.ratings
+
+
 @dataclass(slots=True)
 class Journal:
     """The whole journal in memory: a plain snapshot that the domain computes on."""
@@ -155,6 +188,7 @@ class Journal:
     exercises: dict[str, Exercise] = field(default_factory=dict)  # built-in and custom
     routines: list[Routine] = field(default_factory=list)
     clearances: list[Clearance] = field(default_factory=list)  # of red flags, sorted by date
+    psfs: Psfs = field(default_factory=Psfs)
 
     def entry_on(self, day: date) -> Entry | None:
         record = self.days.get(day)
@@ -187,9 +221,10 @@ class Journal:
 
 @dataclass(slots=True)
 class JournalMeta:
-    """What is stored besides the days: episodes, custom exercises, routines, red-flag clearances."""
+    """What is stored besides the days: episodes, custom exercises, routines, clearances, PSFS."""
 
     episodes: list[Episode] = field(default_factory=list)
     exercises: list[Exercise] = field(default_factory=list)  # custom ones only
     routines: list[Routine] | None = None  # None: the default routines
     clearances: list[Clearance] = field(default_factory=list)  # sorted by date, one per date
+    psfs: Psfs = field(default_factory=Psfs)

@@ -247,6 +247,7 @@ def _walk(
     needs, kinds, targets = plan.needs, plan.kinds, plan.targets
     daily = [i for i, target in enumerate(targets) if target is None]
     weekly = [i for i, target in enumerate(targets) if target is not None]
+    week_targets = [0 if target is None else target for target in targets]
     runs, bests, week_done, week_blocked = (
         state.runs,
         state.bests,
@@ -263,7 +264,7 @@ def _walk(
         phase: tuple(kind not in allowed for kind in kinds) for phase, allowed in _ALLOWED.items()
     }
     blocked_default = blocked_in[MAINTENANCE]
-    current = date.fromordinal(low) if low <= high else None
+    current = date.fromordinal(low) if low <= high else date.min  # the loop may not run
     one = timedelta(days=1)
     for ordinal in range(low, high + 1):
         record = days.get(current)
@@ -305,7 +306,7 @@ def _walk(
                 week_blocked[i] = True
         if (ordinal - 1) % 7 == 6 and not is_today:  # a Sunday closes a finished week
             for i in weekly:
-                if week_done[i] >= targets[i]:
+                if week_done[i] >= week_targets[i]:
                     runs[i] += 1
                     if runs[i] > bests[i]:
                         bests[i] = runs[i]
@@ -388,7 +389,7 @@ def journal_streak(journal: Journal, day: date) -> Streak:
 # ---------------------------------------------------------------------------- memo
 
 
-def _episodes_key(journal: Journal, cutoff: date) -> tuple:
+def _episodes_key(journal: Journal, cutoff: date) -> tuple[Any, ...]:
     """The episodes as they look to days before `cutoff`."""
     return tuple(
         (e.start, e.end if e.end is not None and e.end < cutoff else None)
@@ -412,7 +413,7 @@ class StreakMemo:
         self.clear()
 
     def clear(self) -> None:
-        self._key: tuple | None = None
+        self._key: tuple[Any, ...] | None = None
         self._state: _State | None = None
         self._dates: list[date] = []
         self._records: tuple[Day, ...] = ()
@@ -438,13 +439,14 @@ class StreakMemo:
             self._prime(journal, plan, cutoff, s, key)
         else:
             self.hits += 1
+        assert self._state is not None  # primed above if it was not
         state = self._state.copy()
         phases = phases_by_day(journal, cutoff, day, s)
         _walk(state, journal, plan, cutoff.toordinal(), day.toordinal(), phases, day.toordinal())
         return _finish(state, journal, plan, day, phases)
 
     def _prime(
-        self, journal: Journal, plan: _Plan, cutoff: date, s: AdvisorSettings, key: tuple
+        self, journal: Journal, plan: _Plan, cutoff: date, s: AdvisorSettings, key: tuple[Any, ...]
     ) -> None:
         self.misses += 1
         first = _first_day(journal, cutoff)
@@ -464,8 +466,9 @@ class StreakMemo:
     def _unchanged(self, days: Mapping[date, Day]) -> bool:
         """Every stored day before the cutoff is the same Day as when primed (or an equal one)."""
         if self._lookup is None:
-            return all(days.get(d) is r for d, r in zip(self._dates, self._records))
+            return all(days.get(d) is r for d, r in zip(self._dates, self._records, strict=True))
         try:
-            return self._lookup(days) == self._records  # identity first, then equality, per Day
+            # Identity first, then equality, per Day.
+            return bool(self._lookup(days) == self._records)
         except KeyError:
             return False

@@ -9,7 +9,7 @@ from backjournal.storage.errors import (
     StoreWriteError,
 )
 from backjournal.storage.paths import Paths, resolve_paths
-from backjournal.storage.settings_file import load_settings, save_settings
+from backjournal.storage.settings_file import load_settings, read_settings, save_settings
 from backjournal.storage.store import Store
 
 
@@ -32,6 +32,7 @@ __all__ = [
     "Store",
     "StoreWriteError",
     "load_settings",
+    "read_settings",
     "read_theme_files",
     "resolve_paths",
     "save_settings",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import os
@@ -98,10 +99,8 @@ class StoreLock:
     def _drop(self) -> None:
         fd, self._fd = self._fd, None
         if fd is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
 
     def __del__(self) -> None:
         try:
@@ -170,10 +169,8 @@ def _same_file(fd: int, path: Path) -> bool:
 
 def _write_holder(fd: int) -> None:
     # The holder's pid helps the "locked" message; it is advisory, so failures are ignored.
-    try:
+    with contextlib.suppress(OSError):
         os.pwrite(fd, f"{os.getpid():>12}\n".encode(), 0)  # fixed width: no truncate needed
-    except OSError:
-        pass
 
 
 def _read_holder(fd: int) -> str:

@@ -8,7 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from backjournal.domain import codec
+from orjson import dumps as _json_bytes
+
+from backjournal.domain import codec, psfs_codec
 from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
 from backjournal.domain.exercises import BUILTIN_BY_ID
 from backjournal.domain.models import Day, JournalMeta
@@ -19,23 +21,26 @@ from backjournal.storage.tinyfile import HINT_CORRUPT
 DAYS = "days"
 META, EPISODES, EXERCISES, ROUTINES = "meta", "episodes", "exercises", "routines"
 CLEARANCES = "clearances"  # schema 2: red-flag clearances (absent or empty: none)
+PSFS_ACTIVITIES, PSFS_RATINGS = "psfs_activities", "psfs_ratings"  # schema 2, optional
 
 # version -> function taking {file name: TinyDB tables} at that version and returning them at version + 1.
 # A file name missing from the result is deleted; a new one is created.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
 
 
-def _add_clearances(files: dict[str, Any]) -> dict[str, Any]:
-    """Schema 1 -> 2: journal-meta.json gains an empty clearances table; nothing else changes."""
+def _v1_to_v2(files: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 -> 2 only adds optional tables to journal-meta.json (red-flag clearances, PSFS)
+    and optional keys to days and ticks (guided sessions): add the tables empty, change nothing
+    else."""
     files = dict(files)
     meta = dict(files[META_FILE])
-    meta.setdefault(CLEARANCES, {})
+    for table in (CLEARANCES, PSFS_ACTIVITIES, PSFS_RATINGS):
+        meta.setdefault(table, {})
     files[META_FILE] = meta
     return files
 
 
-MIGRATIONS[1] = _add_clearances
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 
 BUILTIN_IDS = frozenset(BUILTIN_BY_ID)
 
@@ -123,11 +128,16 @@ def decode_meta(tables: dict[str, Any] | None, path: Path) -> JournalMeta:
         custom = flags.get("routines_custom", False)
         if not isinstance(custom, bool):
             raise ShapeError("meta.routines_custom", "must be true or false")
+        psfs = psfs_codec.psfs_from_parts(
+            [doc for _, doc in _docs(tables, PSFS_ACTIVITIES, path)],
+            [doc for _, doc in _docs(tables, PSFS_RATINGS, path)],
+        )
         meta = JournalMeta(
             episodes=episodes,
             exercises=exercises,
             routines=routines if custom else None,
             clearances=clearances,
+            psfs=psfs,
         )
         _unique_ids(meta)
     except ShapeError as error:
@@ -156,8 +166,14 @@ def normalize_meta(meta: JournalMeta) -> JournalMeta:
     clearances = codec.check_clearances(
         [codec.clearance_from_dict(codec.clearance_to_dict(c)) for c in meta.clearances]
     )
+    stored = psfs_codec.psfs_to_dict(meta.psfs)
+    psfs = psfs_codec.psfs_from_parts(stored["activities"], stored["ratings"])
     normal = JournalMeta(
-        episodes=episodes, exercises=exercises, routines=routines, clearances=clearances
+        episodes=episodes,
+        exercises=exercises,
+        routines=routines,
+        clearances=clearances,
+        psfs=psfs,
     )
     _unique_ids(normal)
     return normal
@@ -177,6 +193,9 @@ def encode_meta(meta: JournalMeta, base: dict[str, Any] | None = None) -> dict[s
     tables[EXERCISES] = table_of([codec.exercise_to_dict(e) for e in meta.exercises])
     tables[ROUTINES] = table_of([codec.routine_to_dict(r) for r in meta.routines or []])
     tables[CLEARANCES] = table_of([codec.clearance_to_dict(c) for c in meta.clearances])
+    psfs = psfs_codec.psfs_to_dict(meta.psfs)
+    tables[PSFS_ACTIVITIES] = table_of(psfs["activities"])
+    tables[PSFS_RATINGS] = table_of(psfs["ratings"])
     return tables
 
 
@@ -188,7 +207,7 @@ def decode_year(
     ids: dict[date, int] = {}
     for doc_id, doc in _docs(tables, DAYS, path):
         try:
-            day = codec.day_from_dict(doc, f"document {doc_id}")
+            day = codec.day_from_dict(doc, f"document {doc_id}", _json_bytes)
         except ShapeError as error:
             raise JournalUnusable(path, f"wrongly shaped data: {error}", HINT_CORRUPT) from None
         if day.date.year != year:
@@ -256,7 +275,7 @@ def normalize_day(day: Day) -> tuple[dict[str, Any], Day]:
     decodes to the same day: half the bytes to serialise and sync on each write.
     """
     doc = codec.day_to_doc(day)
-    stored = codec.day_from_dict(doc)
+    stored = codec.day_from_dict(doc, ticks_key=_json_bytes)
     if stored.entry is not None and stored.entry == day.entry and stored.entry is not day.entry:
         # Keep the caller's (equal, immutable, just validated) Entry: memos keyed on entry identity,
         # such as the advisor's walk, then survive a tick, which replaces the Day but not its entry.

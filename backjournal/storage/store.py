@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import orjson
 
@@ -53,6 +53,7 @@ def _copy_meta(meta: JournalMeta) -> JournalMeta:
         exercises=list(meta.exercises),
         routines=routines,
         clearances=list(meta.clearances),
+        psfs=meta.psfs,  # frozen: shared safely
     )
 
 
@@ -133,7 +134,7 @@ class Store:
     def _meta(self, migrated: bool = False) -> JournalMeta:
         cached = self._fresh(self.meta_path)
         if cached:
-            return cached.value
+            return cast(JournalMeta, cached.value)
         raw, key = read_with_key(self.meta_path)
         if raw is None:
             return JournalMeta()
@@ -149,7 +150,7 @@ class Store:
     def _year(self, year: int, path: Path) -> dict[date, Day]:
         cached = self._fresh(path)
         if cached:
-            return cached.value
+            return cast(dict[date, Day], cached.value)
         raw, key = read_with_key(path)
         if raw is None:
             return {}
@@ -192,7 +193,7 @@ class Store:
         merged = self._merged
         if merged is not None and merged[0] == years:
             days = merged[2]  # never handed out (callers get copies), so patched in place
-            for old, new in zip(merged[1], parts):
+            for old, new in zip(merged[1], parts, strict=True):
                 if old is not new:
                     for gone in old.keys() - new.keys():
                         del days[gone]
@@ -212,6 +213,7 @@ class Store:
             and not meta.exercises
             and meta.routines is None
             and not meta.clearances
+            and meta.psfs.is_empty
         )
 
     # Writing: lock, re-read under the lock, write atomically, release.
@@ -367,6 +369,7 @@ class Store:
                 or txn.meta.exercises
                 or txn.meta.routines is not None
                 or txn.meta.clearances
+                or not txn.meta.psfs.is_empty
             ):
                 raise JournalNotEmpty(self.data_dir)
             txn.before_write()
@@ -405,7 +408,9 @@ class Store:
                 else "the journal was empty before"
             )
             raise StoreWriteError(
-                self.data_dir, getattr(error, "error", error), f"it may be partly replaced; {where}"
+                self.data_dir,
+                error.error if isinstance(error, StoreWriteError) else error,
+                f"it may be partly replaced; {where}",
             ) from error
 
     def _migrate_locked(self) -> None:
@@ -438,9 +443,13 @@ class Store:
         source = backup_files.find_backup(self.backups_dir, which)
         files = {path.name: path for path in sorted(source.iterdir()) if is_journal_file(path.name)}
         raw = {name: read_bytes(path) or b"" for name, path in files.items()}
-        decode_journal(
+        days, meta = decode_journal(
             {name: parse_tables(files[name], data) for name, data in raw.items()}, source
         )
+        # What input would refuse is refused here too (InputError, exit 2): one set of rules.
+        from backjournal.domain.incoming import check_journal
+
+        check_journal(days, meta, f"backup {source.name}")
         with self._locked():
             saved = backup_files.snapshot(
                 self.journal_files(), self.backups_dir, self.clock(), "before-restore"

@@ -10,6 +10,7 @@ from typing import Any
 
 from textual.app import App
 from textual.color import Color, ColorParseError
+from textual.css.constants import VALID_STYLE_FLAGS
 from textual.theme import Theme
 
 DEFAULT_THEME = "backjournal-calm"
@@ -32,8 +33,8 @@ _COLOURS = (
 _OTHER_KEYS = ("name", "description", "dark", "luminosity_spread", "text_alpha", "variables")
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 _VARIABLE = re.compile(r"[a-z0-9][a-z0-9-]*")
-# Variable values that are meant as colours; others ("bold", "none") pass as they are.
-_COLOURISH = re.compile(r"^(#|rgb|hsl)", re.IGNORECASE)
+# A colour variable's value: a colour (or auto, or initial), and maybe an opacity.
+_WITH_OPACITY = re.compile(r"(?P<colour>\S.*?)(?:\s+(?P<percent>\d{1,3})%)?")
 
 
 @dataclass(frozen=True)
@@ -76,11 +77,28 @@ def _variables(raw: Any) -> dict[str, str]:
             raise ValueError(f"variable name {key!r} must be lower-case words joined by dashes")
         if not isinstance(value, str):
             raise ValueError(f"variable {key} must be a value in quotes")
-        if _COLOURISH.match(value.strip()):
-            colour = value.strip().split()[0]  # "#FFD400 40%" is a colour with an opacity
-            _colour(colour, f"variable {key}")
+        _variable_value(key, value.strip())
         variables[key] = value
     return variables
+
+
+def _variable_value(key: str, value: str) -> None:
+    """Checked here, at load time: a value Textual cannot use crashes the app when the theme is
+    chosen (the stylesheet is re-parsed then), so each must be a style or a colour."""
+    if key.endswith("-style"):  # "bold", "b reverse", "bold not underline", "none"
+        words = value.split()
+        if not words or any(word not in VALID_STYLE_FLAGS for word in words):
+            raise ValueError(
+                f"variable {key} = {value!r} is not a text style "
+                f"(use words from: {', '.join(sorted(VALID_STYLE_FLAGS))})"
+            )
+        return
+    colour = _WITH_OPACITY.fullmatch(value)  # "#FFD400 40%" is a colour with an opacity
+    if colour is None or colour["colour"] in ("auto", "initial"):
+        if colour is None or (colour["colour"] == "initial" and colour["percent"]):
+            raise ValueError(f'variable {key} = {value!r} is not a colour (use "#rrggbb")')
+        return
+    _colour(colour["colour"], f"variable {key}")
 
 
 def theme_from_dict(data: dict[str, Any], path: Path) -> Theme:

@@ -1,14 +1,14 @@
-"""Running the real `backjournal` entry point in a subprocess, and fingerprinting the journal."""
+"""Running the real `backjournal` entry point in a subprocess."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import support
 from bj_entry import ENTRY  # noqa: E402 (tests/ is on sys.path: it holds the root conftest)
 
 
@@ -42,18 +42,7 @@ def bj(data_dir):
     return run
 
 
-def _fingerprint(folder: Path) -> dict[str, str]:
-    """A hash of every file under folder (backups included), to prove nothing changed."""
-    if not folder.exists():
-        return {}
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != ".lock"
-    }
-
-
 @pytest.fixture
 def fingerprint():
-    """Hash every file under a folder (backups included), to prove a command changed nothing."""
-    return _fingerprint
+    """Every file under a folder with its bytes, to prove a command changed nothing."""
+    return support.fingerprint

@@ -6,6 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 
+# The real console script on the real clock: "today" and the future move at 04:00.
+pytestmark = pytest.mark.journal_day
+
 TOMORROW = (date.today() + timedelta(days=2)).isoformat()
 
 CASES = [

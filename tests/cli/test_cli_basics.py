@@ -58,7 +58,12 @@ def test_python_dash_m_works(data_dir):
 def test_empty_data_dir_is_an_empty_journal_and_creates_nothing(bj, data_dir):
     result = bj("show", "--date", "2026-01-05", "--json")
     assert result.code == 0, result.err
-    assert json.loads(result.out) == {"date": "2026-01-05", "entry": None, "ticks": []}
+    assert json.loads(result.out) == {
+        "date": "2026-01-05",
+        "entry": None,
+        "ticks": [],
+        "sessions": [],
+    }
     assert not data_dir.exists()
 
 
@@ -118,12 +123,15 @@ def test_domain_and_storage_do_not_load_textual():
     assert proc.returncode == 0, proc.stderr
 
 
-def test_domain_does_not_load_tinydb():
+def test_domain_loads_no_io_or_ui_library():
+    # lint-imports checks the source; this checks what really gets loaded.
     code = (
         "import sys, pkgutil, importlib, backjournal.domain\n"
         "for mod in pkgutil.iter_modules(backjournal.domain.__path__):\n"
         "    importlib.import_module(f'backjournal.domain.{mod.name}')\n"
-        "assert 'tinydb' not in sys.modules\n"
+        "libs = ('tinydb', 'orjson', 'textual', 'platformdirs', 'filelock')\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in libs]\n"
+        "assert not bad, bad\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr

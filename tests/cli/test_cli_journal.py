@@ -6,6 +6,9 @@ import json
 
 import pytest
 
+# The real console script on the real clock: every "today" here is the journal day.
+pytestmark = pytest.mark.journal_day
+
 D = "2026-01-05"
 
 

@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 from bj_entry import ENTRY  # noqa: E402 (tests/ is on sys.path: it holds the root conftest)
 
+# Backups are found by day ("restore today"), on the real clock.
+pytestmark = pytest.mark.journal_day
+
 A, B = "2026-01-05", "2026-01-06"
 
 

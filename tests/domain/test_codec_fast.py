@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import orjson
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,6 +12,9 @@ from hypothesis import strategies as st
 from backjournal.domain import codec
 from backjournal.domain.codec import ShapeError
 from backjournal.domain.models import Day, Entry, Tick
+
+# Storage names a tick list by its JSON bytes (the domain itself never imports orjson).
+TICKS_KEY = orjson.dumps
 
 # Values that look alike to Python (1 == True == 1.0) but are different JSON, plus out-of-range,
 # wrong-type and unknown ones.
@@ -111,9 +115,10 @@ def test_ticks_decode_the_same_on_both_paths(doc):
     st.one_of(st.none(), entry_docs()),
     st.lists(tick_docs(), max_size=3),
     st.sampled_from(["ticks", "none", "null"]),
+    st.sampled_from([None, TICKS_KEY]),
     SESSIONS,
 )
-def test_days_decode_the_same_on_both_paths(entry, ticks, how, sessions):
+def test_days_decode_the_same_on_both_paths(entry, ticks, how, key, sessions):
     doc: dict = {"date": "2026-03-05", "entry": entry}
     if sessions is not None:
         doc["sessions"] = sessions
@@ -121,9 +126,9 @@ def test_days_decode_the_same_on_both_paths(entry, ticks, how, sessions):
         doc["ticks"] = ticks
     elif how == "null":
         doc["ticks"] = None
-    # Twice: the second time the tick-list pool answers.
+    # Twice: with a key, the second time the tick-list pool answers.
     for _ in range(2):
-        assert outcome(codec.day_from_dict, doc) == outcome(
+        assert outcome(lambda d: codec.day_from_dict(d, ticks_key=key), doc) == outcome(
             lambda d: codec._day_checked(d, "day"), doc
         )
 
@@ -131,15 +136,20 @@ def test_days_decode_the_same_on_both_paths(entry, ticks, how, sessions):
 @pytest.mark.parametrize("bad", [True, 1.0, "1"])
 def test_a_pooled_tick_list_never_lets_a_look_alike_value_through(bad):
     good = {"date": "2026-03-05", "ticks": [{"exercise": "walk", "sets": 1}]}
-    assert codec.day_from_dict(good).ticks["walk"].sets == 1
+    assert codec.day_from_dict(good, ticks_key=TICKS_KEY).ticks["walk"].sets == 1
     with pytest.raises(ShapeError):
-        codec.day_from_dict({"date": "2026-03-05", "ticks": [{"exercise": "walk", "sets": bad}]})
+        codec.day_from_dict(
+            {"date": "2026-03-05", "ticks": [{"exercise": "walk", "sets": bad}]},
+            ticks_key=TICKS_KEY,
+        )
 
 
 def test_decoded_ticks_are_shared_read_only_mappings():
     doc = {"date": "2026-03-05", "ticks": [{"exercise": "walk"}]}
-    first, second = codec.day_from_dict(doc), codec.day_from_dict({**doc, "date": "2026-03-06"})
+    first = codec.day_from_dict(doc, ticks_key=TICKS_KEY)
+    second = codec.day_from_dict({**doc, "date": "2026-03-06"}, ticks_key=TICKS_KEY)
     assert first.ticks == second.ticks == {"walk": Tick("walk")}
+    assert first.ticks is second.ticks
     with pytest.raises(TypeError):
         first.ticks["bridge"] = Tick("bridge")  # type: ignore[index]
     assert codec.day_from_dict({"date": "2026-03-05"}).ticks == {}

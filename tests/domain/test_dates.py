@@ -60,6 +60,7 @@ def test_refused_forms_name_the_field(text, problem):
     assert problem in error.value.problem
 
 
+@pytest.mark.journal_day
 @pytest.mark.parametrize(
     "clock,expected",
     [

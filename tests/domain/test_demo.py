@@ -157,3 +157,20 @@ def test_no_tick_is_too_soon_and_phases_progress(n, seed):
             d += timedelta(days=1)
     # Outside episodes the journal is in maintenance, where everything is allowed.
     assert set(allowed_kinds(MAINTENANCE)) >= {e.kind for e in BUILTIN_BY_ID.values()}
+
+
+def test_demo_psfs_is_seeded_weekly_and_valid():
+    from backjournal.domain import psfs as rules
+    from backjournal.domain.psfs_codec import psfs_from_dict, psfs_to_dict
+
+    days, meta = demo_journal(90, 4, TODAY)
+    psfs = meta.psfs
+    assert demo_journal(90, 4, TODAY)[1].psfs == psfs
+    assert demo_journal(90, 5, TODAY)[1].psfs != psfs
+    assert psfs_from_dict(psfs_to_dict(psfs)) == psfs  # passes the stored-data checks
+    assert 3 <= len(rules.active(psfs)) <= 5 and any(a.retired for a in psfs.activities)
+    dates = [r.date for r in psfs.ratings]
+    assert len(dates) >= 11 and dates[-1] <= TODAY and dates[0] >= TODAY - timedelta(days=89)
+    assert all(7 <= (b - a).days <= 8 for a, b in zip(dates, dates[1:], strict=False))
+    # scores follow the pain: the flare's weeks score lower than the calmest weeks
+    assert min(r.mean for r in psfs.ratings) + 2 <= max(r.mean for r in psfs.ratings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -125,7 +126,7 @@ def test_stretching_never_before_day_11_nor_strengthening_before_day_21(
 def test_a_step_back_never_moves_a_phase_forward(new_journal, day_of, before, pains):
     journal = episode_journal(new_journal, before, pains)
     history = phase_history(journal, journal.episodes[0], day_of(len(pains)), DEFAULTS)
-    for earlier, later in zip(history, history[1:]):
+    for earlier, later in pairwise(history):
         step = RECOVERY_PHASES.index(later.phase) - RECOVERY_PHASES.index(earlier.phase)
         if later.reason == "stepped back":
             assert step == -1 and is_rising(journal, later.day, DEFAULTS)
@@ -304,7 +305,7 @@ def build_spec(new_journal, spec):
     for number, (entry, pain, states) in enumerate(days, start=1):
         if entry != "none":
             builder.entry(number, pain, rest=entry == "rest")
-        for routine_id, state in zip(ids, states):
+        for routine_id, state in zip(ids, states, strict=False):
             exercises = next(r for r in builder.routines if r.id == routine_id).exercises
             if state == "done":
                 builder.tick(number, *exercises)
@@ -322,7 +323,7 @@ def oracle(journal, d: date, s):
     for routine in journal.routines:
         if routine.times_per_week is None:
 
-            def status(x):
+            def status(x, routine=routine):
                 return day_status(journal, routine, x, s)
 
             # current: back from D (D itself never breaks)
@@ -410,7 +411,7 @@ def test_adding_a_tick_never_lowers_a_streak(new_journal, day_of, s, spec, data)
     journal.days[when] = replace(record, ticks={**record.ticks, exercise: Tick(exercise)})
     after = compute_streaks(journal, d, s)
     assert after.journal == before.journal
-    for old, new in zip(before.routines, after.routines):
+    for old, new in zip(before.routines, after.routines, strict=True):
         assert new.current >= old.current and new.best >= old.best
 
 

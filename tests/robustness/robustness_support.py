@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import os
 import select
@@ -30,6 +29,7 @@ def report(suite: str, line: str) -> None:
 
 
 from bj_entry import ENTRY  # noqa: E402 (tests/ is on sys.path: it holds the root conftest)
+from support import fingerprint  # noqa: E402,F401 (re-exported for the robustness suites)
 
 
 @dataclass
@@ -67,17 +67,6 @@ def run_main(*args: str) -> Result:
         except SystemExit as stop:
             code = stop.code if isinstance(stop.code, int) else 1
     return Result(code, out.getvalue(), err.getvalue())
-
-
-def fingerprint(folder: Path) -> dict[str, str]:
-    """A hash of every file under folder (backups included; the lock file is not journal data)."""
-    if not folder.exists():
-        return {}
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != ".lock"
-    }
 
 
 def temp_files(folder: Path) -> list[Path]:

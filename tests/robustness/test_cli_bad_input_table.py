@@ -18,6 +18,9 @@ from pathlib import Path
 import pytest
 from robustness_support import ENTRY, fingerprint, n, report, run_main
 
+# Dates relative to the real clock (future, episode start, "restore today").
+pytestmark = pytest.mark.journal_day
+
 LONG = "x" * 100_000
 FUTURE = (date.today() + timedelta(days=2)).isoformat()
 FAR_FUTURE = "2999-01-01"

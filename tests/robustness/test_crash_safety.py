@@ -205,7 +205,7 @@ def test_sigkill_at_random_moments_never_loses_a_confirmed_write(journal_copy: P
             rnd = Round(number, strategy)
             seed = rng.randrange(2**31)
 
-            def on_line(line: str) -> str:
+            def on_line(line: str, rnd: Round = rnd, number: int = number) -> str:
                 kind = rnd.feed(line, model)
                 if kind == "ok" and rnd.wrote and stale:
                     # The next start has written: every temp file from earlier kills must be gone.

@@ -29,7 +29,7 @@ FAULTS = {"ENOSPC": errno.ENOSPC, "EIO": errno.EIO}
 INJECTED: list[str] = []
 
 
-def journal_files(data: Path) -> dict[str, str]:
+def journal_files(data: Path) -> dict[str, bytes]:
     """The journal's own files (backups aside)."""
     return {
         name: digest for name, digest in fingerprint(data).items() if not name.startswith("backups")

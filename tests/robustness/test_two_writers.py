@@ -14,6 +14,7 @@ import os
 import subprocess
 import time
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -91,12 +92,9 @@ def test_two_writers_and_a_third_on_the_same_day_lose_nothing(journal_copy: Path
     # last. (How long they overlap depends on the lock's scheduling: a writer that just released the
     # lock often takes it again before the sleeping ones wake.)
     overlap = min(end for _, end in spans.values()) - max(start for start, _ in spans.values())
-    longest = max(end - start for start, end in spans.values())
     assert overlap > 0, f"the writers did not overlap: {spans}"
     order = [role for _, role in sorted(timeline)]
-    handovers = sum(
-        1 for x, y in zip(order, order[1:]) if x != y
-    )  # the next write was another process's
+    handovers = sum(1 for x, y in pairwise(order) if x != y)  # the next write was another process's
     assert handovers >= 100, f"the writers hardly interleaved: {handovers} handovers"
 
     days, _ = Store(data).load()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime, timedelta
-from pathlib import Path
+
+from support import fingerprint  # noqa: F401 (re-exported for the storage tests)
 
 from backjournal.domain.models import Day, Entry, Tick
 
@@ -47,14 +48,3 @@ def add_tick(exercise: str, **fields):
         )
 
     return apply
-
-
-def fingerprint(folder: Path) -> dict[str, bytes]:
-    """Every file under folder with its bytes (the lock file excluded: it is not journal data)."""
-    if not folder.exists():
-        return {}
-    return {
-        str(p.relative_to(folder)): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != ".lock"
-    }

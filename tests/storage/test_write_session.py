@@ -109,9 +109,9 @@ def test_a_deleted_lock_file_is_not_trusted(store, data):
     store.update_day(D, set_pain(1))
     (data / ".lock").unlink()  # the kept descriptor now locks a file nobody else can open
     store._session.lock.timeout = 0.2
-    with DirLock(data / ".lock", timeout=1):  # a new process's lock, on the file the path names now
-        with pytest.raises(JournalUnusable):
-            store.update_day(D, set_pain(2))
+    # A new process's lock, on the file the path names now.
+    with DirLock(data / ".lock", timeout=1), pytest.raises(JournalUnusable):
+        store.update_day(D, set_pain(2))
     store.update_day(D, set_pain(3))
     assert Store(data).load_year(2026)[D].entry.pain == 3
 

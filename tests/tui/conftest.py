@@ -1,4 +1,4 @@
-"""Shared fixtures for the TUI tests: temp journal/config dirs, a fixed clock, demo data, the app."""
+"""Shared fixtures for the TUI tests: a fixed clock, demo data, the app (folders: the root conftest)."""
 
 from __future__ import annotations
 
@@ -7,29 +7,10 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
+from support import DEMO_NOW, DEMO_TODAY
 
 from backjournal.domain.settings import Settings
 from backjournal.service import JournalService
-
-DEMO_TODAY = date(2026, 11, 20)
-# 21:00 on the demo's "today": a normal evening check-in, after the 04:00 day boundary.
-DEMO_NOW = datetime(2026, 11, 20, 21, 0)
-
-
-@pytest.fixture(autouse=True)
-def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private config dir (settings, user themes) so no test touches the real user's files."""
-    directory = tmp_path / "config"
-    directory.mkdir()
-    monkeypatch.setenv("BACKJOURNAL_CONFIG_DIR", str(directory))
-    monkeypatch.delenv("BACKJOURNAL_DATA_DIR", raising=False)
-    return directory
-
-
-@pytest.fixture
-def journal_dir(tmp_path: Path) -> Path:
-    """The data directory for the journal (created by the store on the first write)."""
-    return tmp_path / "data"
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+
+from support import settle
 
 from backjournal.storage import resolve_paths
 from backjournal.tui.app import SCREENS, BackjournalApp, run_app
@@ -12,13 +13,7 @@ from backjournal.tui.screens.tonight import TonightScreen
 from backjournal.tui.screens.unusable import UnusableJournalScreen
 from backjournal.tui.themes import DEFAULT_THEME, load_themes, theme_dirs
 
-DEMO_TODAY = date(2026, 11, 20)  # the fixed clock of conftest.py
 SIZE = (100, 30)
-
-
-async def settle(pilot, times: int = 3) -> None:
-    for _ in range(times):
-        await pilot.pause()
 
 
 def record_notices(app: BackjournalApp) -> list[tuple[str, str]]:

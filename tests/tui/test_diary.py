@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 
+from support import DEMO_TODAY
 from textual.widgets import Input
 
 from backjournal.tui.modals.confirm import ConfirmModal
 from backjournal.tui.screens.diary import DiaryScreen, DiaryTable
-
-DEMO_TODAY = date(2026, 11, 20)  # the conftest demo clock's day
 
 
 async def open_diary(pilot) -> DiaryScreen:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
+from support import DEMO_TODAY
 from textual.widgets import Input
 
 from backjournal.domain.models import Episode
 from backjournal.tui.modals.date_action import DateActionModal
 from backjournal.tui.screens.episodes import EpisodesScreen, PhaseHistory
-
-DEMO_TODAY = date(2026, 11, 20)  # the conftest demo clock's day
 
 
 async def open_episodes(pilot) -> EpisodesScreen:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import time
-from datetime import date, timedelta
+from datetime import timedelta
+from itertools import pairwise
+
+from support import DEMO_TODAY
 
 from backjournal.tui.screens.progress import ProgressScreen, StreakPanel
 from backjournal.tui.widgets.calendar_heatmap import CalendarHeatmap
 from backjournal.tui.widgets.pain_trend import PainTrend, buckets
 from backjournal.tui.widgets.progress_data import compute_progress
 from backjournal.tui.widgets.weekly_adherence import WeeklyAdherence
-
-DEMO_TODAY = date(2026, 11, 20)  # the conftest demo clock's day
 
 
 async def open_progress(pilot) -> ProgressScreen:
@@ -81,7 +82,7 @@ async def test_paused_routine_is_shown_as_paused_not_broken(empty_service, make_
     app = make_app(service)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_progress(pilot)
-        line = next(l for l in panel_text(screen).splitlines() if l.startswith("Stretching"))
+        line = next(t for t in panel_text(screen).splitlines() if t.startswith("Stretching"))
         assert "5 days in a row" in line
         assert "paused today" in line
         rows = dict(screen.data.adherence_rows)
@@ -112,7 +113,7 @@ def test_heatmap_levels_and_trend_buckets(demo_service):
     spans = buckets(DEMO_TODAY - timedelta(days=364), 365, 90)
     assert len(spans) == 90
     assert spans[0][0] == DEMO_TODAY - timedelta(days=364) and spans[-1][1] == DEMO_TODAY
-    assert all(b[0] == a[1] + timedelta(days=1) for a, b in zip(spans, spans[1:]))
+    assert all(b[0] == a[1] + timedelta(days=1) for a, b in pairwise(spans))
 
 
 def test_ten_year_journal_computes_quickly(demo_service):
@@ -131,4 +132,4 @@ async def test_weekly_adherence_fits_80_columns(demo_service, make_app):
         screen = await open_progress(pilot)
         widget = screen.query_one(WeeklyAdherence)
         lines = str(widget.render()).splitlines()
-        assert lines and max(len(l) for l in lines) <= widget.size.width
+        assert lines and max(len(line) for line in lines) <= widget.size.width

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
+from support import DEMO_TODAY, settle
 from textual.widgets import Input, TextArea
 
 from backjournal.tui.modals.too_soon import TooSoonModal
@@ -12,14 +13,7 @@ from backjournal.tui.screens.tonight import TonightScreen
 from backjournal.tui.widgets.checklist import Checklist
 from backjournal.tui.widgets.score_bar import ScoreBar
 
-DEMO_TODAY = date(2026, 11, 20)  # the fixed clock of conftest.py
-
 SIZE = (100, 30)
-
-
-async def settle(pilot, times: int = 3) -> None:
-    for _ in range(times):
-        await pilot.pause()
 
 
 async def type_text(pilot, text: str) -> None:
