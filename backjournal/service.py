@@ -40,10 +40,8 @@ from backjournal.storage import (
     SettingsError,
     Store,
     StoreWriteError,
-    load_settings,
     read_settings,
     resolve_paths,
-    save_settings,
 )
 
 if TYPE_CHECKING:  # imported where used: `log` and `tick` start faster without them
@@ -464,11 +462,8 @@ __all__ = [
     "SettingsError",
     "StoreWriteError",
     "TickOutcome",
-    "load_settings",
     "open_journal",
     "read_theme_files",
-    "resolve_paths",
-    "save_settings",
     "shipped_themes_dir",
 ]
 

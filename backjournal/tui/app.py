@@ -19,15 +19,7 @@ from textual.signal import Signal
 from textual.theme import Theme
 
 from backjournal.domain.settings import Settings
-from backjournal.service import (
-    InputError,
-    JournalService,
-    JournalUnusable,
-    Paths,
-    StoreWriteError,
-    resolve_paths,
-    save_settings,
-)
+from backjournal.service import InputError, JournalService, JournalUnusable, StoreWriteError
 from backjournal.tui import themes
 
 if TYPE_CHECKING:
@@ -81,8 +73,6 @@ class LaunchContext(Protocol):
     """What `run_app` needs to start: the CLI's Context has it."""
 
     service: JournalService
-    paths: Paths
-    settings_problem: str | None
 
 
 class BackjournalApp(App[int]):
@@ -122,8 +112,6 @@ class BackjournalApp(App[int]):
         self,
         service: JournalService,
         *,
-        paths: Paths | None = None,
-        settings_problem: str | None = None,
         watch_css: bool = False,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -131,8 +119,6 @@ class BackjournalApp(App[int]):
         self.service = service
         self.monotonic = monotonic
         """The clock seam of every timer (the guided session): monotonic seconds, faked in tests."""
-        self.paths = paths or resolve_paths(str(service.store.data_dir))
-        self.settings_problem = settings_problem
         self.unusable: JournalUnusable | None = None
         self.journal_changed_signal: Signal[DOMNode | None] = Signal(self, "journal-changed")
         """Published after every write, with the screen that wrote: the others reload."""
@@ -142,7 +128,7 @@ class BackjournalApp(App[int]):
             self.add_mode(mode, partial(_make_screen, mode, service))
         # Themes are registered and chosen before the first frame: switching the theme once the
         # screen is mounted re-parses and re-applies every style.
-        self._theme_problems = themes.install_themes(self, self.paths.user_themes_dir)
+        self._theme_problems = themes.install_themes(self, service.paths.user_themes_dir)
         self._startup_theme: str | None = themes.choose_theme(self, self.settings.theme)
         self.theme = self._startup_theme
 
@@ -153,15 +139,14 @@ class BackjournalApp(App[int]):
 
     def save_settings(self, settings: Settings) -> bool:
         """Store the settings in the config dir and apply them; False (and a notice) if that failed."""
+        previous = self.service.settings
         try:
-            save_settings(self.paths.config_file, settings)
+            self.service.save_settings(settings)
         except (OSError, StoreWriteError, InputError) as error:
             self.notify(
                 f"Settings were not saved: {error}", title="Settings", severity="error", timeout=10
             )
             return False
-        previous = self.service.settings
-        self.service.settings = settings
         if settings.theme != self.theme and settings.theme in self.available_themes:
             self.theme = settings.theme
         if (previous.day_starts_at, previous.advisor) != (settings.day_starts_at, settings.advisor):
@@ -197,7 +182,7 @@ class BackjournalApp(App[int]):
         self.unusable = error
         from backjournal.tui.screens.unusable import UnusableJournalScreen
 
-        self.push_screen(UnusableJournalScreen(error, self.paths.data_dir))
+        self.push_screen(UnusableJournalScreen(error, self.service.paths.data_dir))
 
     # -- start-up ----------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -215,8 +200,10 @@ class BackjournalApp(App[int]):
                 severity="warning",
                 timeout=12,
             )
-        if self.settings_problem:
-            self.notify(self.settings_problem, title="Settings", severity="warning", timeout=12)
+        if self.service.settings_problem:
+            self.notify(
+                self.service.settings_problem, title="Settings", severity="warning", timeout=12
+            )
 
     def after_first_frame(self, callback: Callable[[], object]) -> None:
         """Run `callback` once the first frame is on screen (soon, if it already is).
@@ -341,8 +328,6 @@ class BackjournalApp(App[int]):
 
 def run_app(context: LaunchContext) -> int:
     """Run the app until the user quits; 0, or 4 when the journal could not be used."""
-    app = BackjournalApp(
-        context.service, paths=context.paths, settings_problem=context.settings_problem
-    )
+    app = BackjournalApp(context.service)
     app.run()
     return app.return_code or EXIT_OK

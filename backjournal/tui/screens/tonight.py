@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from textual.widgets import Button
 
     from backjournal.domain.streaks import Streaks
+    from backjournal.tui.widgets.checkin_form import CheckinForm
     from backjournal.tui.widgets.tonight_body import TonightBody
 
 WIDE = 96  # columns from which the form and the plan sit side by side
@@ -392,9 +393,8 @@ class TonightScreen(TickHandling):
         if self._body is not None:
             self._body.show_status(label, variant, banner)
 
-    def on_checkin_form_edited(self) -> None:
-        if self._body is not None:
-            self._values = self._body.form.values()
+    def on_checkin_form_edited(self, event: CheckinForm.Edited) -> None:
+        self._values = event.form.values()  # what it shows now, not when the message was sent
         self._update_status()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

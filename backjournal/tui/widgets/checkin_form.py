@@ -132,7 +132,15 @@ class CheckinForm(Vertical):
     """
 
     class Edited(Message):
-        """Something in the form changed."""
+        """Something in the form changed; `form.values()` says what it shows now."""
+
+        def __init__(self, form: CheckinForm) -> None:
+            super().__init__()
+            self.form = form
+
+        @property
+        def control(self) -> CheckinForm:
+            return self.form
 
     def compose(self) -> ComposeResult:
         yield ScoreBar("Pain now", required=True, id="pain")
@@ -219,4 +227,4 @@ class CheckinForm(Vertical):
     @on(WarningSignList.Changed)
     def _edited(self, event: Message) -> None:
         event.stop()
-        self.post_message(self.Edited())
+        self.post_message(self.Edited(self))

@@ -7,6 +7,7 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
@@ -68,15 +69,11 @@ class PhaseTimeline(Widget):
     }
     """
 
-    def __init__(self, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.advice: Advice | None = None
-        self.settings = AdvisorSettings()
+    advice: reactive[Advice | None] = reactive(None)
+    settings: reactive[AdvisorSettings] = reactive(AdvisorSettings)
 
     def show(self, advice: Advice, settings: AdvisorSettings) -> None:
-        self.advice = advice
-        self.settings = settings
-        self.refresh()
+        self.advice, self.settings = advice, settings  # reactive: redrawn on the next refresh
 
     def _marker_fraction(self, advice: Advice) -> float:
         """How far along the current phase today is, against its shortest length by the time rules."""
