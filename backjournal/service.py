@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from backjournal.domain import advisor, entries
 from backjournal.domain import journal as rules
 from backjournal.domain import psfs as psfs_rules
-from backjournal.domain.dates import journal_today, parse_date
+from backjournal.domain.dates import parse_date
 from backjournal.domain.errors import AdvisorRefusal, InputError
 from backjournal.domain.models import (
     Clearance,
@@ -35,6 +35,7 @@ from backjournal.storage import (
     BackupInfo,
     BackupNotFound,
     JournalNotEmpty,
+    JournalProblem,
     JournalUnusable,
     Paths,
     SettingsError,
@@ -42,6 +43,7 @@ from backjournal.storage import (
     StoreWriteError,
     read_settings,
     resolve_paths,
+    system_clock,
 )
 
 if TYPE_CHECKING:  # imported where used: `log` and `tick` start faster without them
@@ -67,14 +69,15 @@ class JournalService(GuidedSessions):
         self,
         store: Store,
         settings: Settings | None = None,
-        clock: Callable[[], datetime] = datetime.now,
+        clock: Callable[[], datetime] | None = None,
         *,
         paths: Paths | None = None,
         settings_problem: str | None = None,
     ) -> None:
         self.store = store
         self.settings = settings or Settings()
-        self.clock = clock
+        if clock is not None:  # else the store's: by default system_clock, the one seam
+            self.clock = clock
         self._paths = paths
         self.settings_problem = settings_problem  # why the saved settings were not used, if so
         self._streak_memo: streaks.StreakMemo | None = None
@@ -84,9 +87,35 @@ class JournalService(GuidedSessions):
         ) = None
         self._streak_lock = threading.Lock()
 
+    # One clock and one journal day for everything: the store names and finds backups by the very
+    # day `today` means here, so both read the store's clock and day_starts_at.
+    @property
+    def clock(self) -> Callable[[], datetime]:
+        """The journal's clock (the store's; by default system_clock, the program's one seam)."""
+        return self.store.clock
+
+    @clock.setter
+    def clock(self, clock: Callable[[], datetime]) -> None:
+        self.store.clock = clock
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    @settings.setter
+    def settings(self, settings: Settings) -> None:
+        self._settings = settings
+        self.store.day_starts_at = settings.day_starts_at
+
     # -- reading -------------------------------------------------------------------------
     def today(self) -> date:
-        return journal_today(self.clock(), self.settings.day_starts_at)
+        """The journal day now: before day_starts_at (04:00) it is still the previous night."""
+        return self.store.today()
+
+    def journal_problems(self) -> list[JournalProblem]:
+        """Damaged, missing or foreign journal files, [] when all is well: for a warning or banner.
+        Each item has .path and .problem; str() of it is one sentence ending with the repair hint."""
+        return self.store.journal_problems()
 
     def parse_date(self, text: str | None, field: str = "date") -> date:
         """A user's date, or the journal's today when none is given."""
@@ -455,6 +484,7 @@ __all__ = [
     "BackupNotFound",
     "InputError",
     "JournalNotEmpty",
+    "JournalProblem",
     "JournalService",
     "JournalUnusable",
     "Paths",
@@ -465,6 +495,7 @@ __all__ = [
     "open_journal",
     "read_theme_files",
     "shipped_themes_dir",
+    "system_clock",
 ]
 
 
@@ -472,7 +503,7 @@ def open_journal(
     data_dir: str | None = None,
     *,
     env: Mapping[str, str] = os.environ,
-    clock: Callable[[], datetime] = datetime.now,
+    clock: Callable[[], datetime] = system_clock,
 ) -> JournalService:
     """The journal the options and environment name, with its saved settings.
 

@@ -321,7 +321,11 @@ def _find_backup(ctx: Context, text: str) -> Any:
     if cleaned in by_name:
         return by_name[cleaned]
     path = Path(cleaned).expanduser()
-    if ("/" in cleaned or cleaned.startswith(".")) and path.is_dir():
+    try:
+        given_folder = ("/" in cleaned or cleaned.startswith(".")) and path.is_dir()
+    except OSError as error:  # a name too long, a loop: a path the user gave, so exit 2
+        raise InputError("backup", f"cannot use {cleaned}: {error.strerror or error}") from None
+    if given_folder:
         resolved = path.resolve()
         for b in backups:
             if b.path.resolve() == resolved:
@@ -367,10 +371,12 @@ def cmd_restore(args: Namespace, ctx: Context) -> int:
     from backjournal.service import BackupNotFound
 
     try:
-        saved = store.restore(backup.path)
+        saved, set_aside = store.restore_report(backup.path)
     except BackupNotFound as error:
         raise InputError("backup", str(error)) from None
     print(f"Restored {what}.")
+    for path, aside in set_aside:
+        print(f"Set {path} aside as {aside.name}: it could not be read, and nothing was deleted.")
     print(
         f"The journal as it was is saved as the backup {saved.name}; to undo: backjournal restore {saved.name}"
     )

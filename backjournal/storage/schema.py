@@ -310,6 +310,13 @@ def migrate(files: dict[str, Any], version: int, path: Path) -> dict[str, Any]:
 def decode_journal(files: dict[str, Any], directory: Path) -> tuple[dict[date, Day], JournalMeta]:
     """Decode a whole set of parsed files {name: tables}, migrating older schemas in memory."""
     meta_path = directory / META_FILE
+    if META_FILE not in files and any(year_of(name) is not None for name in files):
+        raise JournalUnusable(
+            meta_path,
+            "is missing, but there are year files: the episodes, custom exercises and routines "
+            "would be lost",
+            "A journal is used only with its journal-meta.json",
+        )
     version = meta_version(files.get(META_FILE), meta_path)
     if version < SCHEMA_VERSION:
         files = migrate(dict(files), version, meta_path)

@@ -8,7 +8,7 @@ then the screen keeps the form's values itself, so a digit typed early is kept a
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
@@ -360,7 +360,7 @@ class TonightScreen(TickHandling):
         except JOURNAL_ERRORS as error:
             self.report_error(error)
             return False
-        self._saved_at = datetime.now().strftime("%H:%M")
+        self._saved_at = self.service.clock().strftime("%H:%M")  # the one clock seam
         self.announce_change()
         self.notify(
             f"Saved the check-in for {self.day:%A} {self.day.day} {self.day:%B}.",
