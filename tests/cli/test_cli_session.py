@@ -72,4 +72,7 @@ def test_hurt_exercise_left_out_shown_by_advise_and_added_back(bj, data_dir):
     assert data["sessions"][0]["items"] == [{"exercise": "bridge", "outcome": "stopped"}]
     assert data["ticks"][0]["stopped"] is True and data["ticks"][0]["pain_during"] == 6
     shown = bj("show", "--date", "2026-03-02")
-    assert "stopped: it hurt, pain 6/10" in shown.out and "Guided session at 21:00 (not finished): 1 stopped" in shown.out
+    assert (
+        "stopped: it hurt, pain 6/10" in shown.out
+        and "Guided session at 21:00 (not finished): 1 stopped" in shown.out
+    )
