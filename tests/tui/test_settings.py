@@ -118,9 +118,13 @@ async def test_leaving_with_unsaved_changes_asks(empty_service, make_app):
 
 
 async def test_guided_session_pacing_and_alert_are_saved_and_kept(
-    empty_service, make_app, config_dir: Path
+    make_service, make_app, config_dir: Path
 ):
-    app = make_app(empty_service)
+    from backjournal.domain.settings import Settings
+
+    # Values the form does not show (the report's name, the hurt window) survive a save.
+    kept = Settings(name="Sam", advisor=AdvisorSettings(hurt_window_days=5))
+    app = make_app(make_service(settings=kept))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_settings(pilot)
         field(screen, "settle_s").value = "8"
@@ -141,4 +145,4 @@ async def test_guided_session_pacing_and_alert_are_saved_and_kept(
         True,
     )
     assert stored.advisor.stretching_from_day == 12
-    assert stored.advisor.hurt_window_days == AdvisorSettings().hurt_window_days
+    assert stored.advisor.hurt_window_days == 5 and stored.name == "Sam"

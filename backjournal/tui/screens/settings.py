@@ -55,16 +55,22 @@ def read_form(
     theme: str,
     week_start: int,
     session: dict[str, Any] | None = None,
+    current: Settings | None = None,
 ) -> Settings:
-    """Settings from the form's texts; raises InputError naming the first bad value."""
-    pacing: dict[str, Any] = dict(session or {})
-    for name, label in SESSION_LABELS.items():
+    """Settings from the form's texts; raises InputError naming the first bad value.
+
+    What the form does not show (the report's name, any setting added later) is kept from
+    `current`: saving the form must never reset it.
+    """
+    kept = (current or Settings()).to_dict()
+    pacing: dict[str, Any] = {**kept["session"], **(session or {})}
+    for name, what in SESSION_LABELS.items():
         if name in values:
             text = values[name].strip()
             if not text.isdigit():
-                raise InputError(label, f"{text!r} is not a whole number")
+                raise InputError(what, f"{text!r} is not a whole number")
             pacing[name] = int(text)
-    advisor: dict[str, int] = {}
+    advisor: dict[str, int] = dict(kept["advisor"])
     for name in ADVISOR_LABELS:
         text = values[name].strip()
         if not text.isdigit():
@@ -73,6 +79,7 @@ def read_form(
         if name in PAIN_FIELDS and advisor[name] > 10:
             raise InputError(ADVISOR_LABELS[name].lstrip(". "), "is a pain score: use 0 to 10")
     data: dict[str, Any] = {
+        **kept,
         "day_starts_at": values["day_starts_at"].strip(),
         "week_start": week_start,
         "theme": theme,
@@ -291,7 +298,13 @@ class SettingsScreen(JournalScreen):
                 "tempo": self.query_one("#settings-tempo", Select).value,
                 "alert": self.query_one("#settings-alert", Select).value,
             }
-            settings = read_form(values, str(theme), int(week_start), session)  # type: ignore[arg-type]
+            settings = read_form(
+                values,
+                str(theme),
+                int(week_start),  # type: ignore[arg-type]
+                session,
+                self.service.settings,
+            )
         except InputError as error:
             self._say(f"Not saved. {error.field}: {error.problem}.", error=True)
             return False
