@@ -678,10 +678,41 @@ def measure(setup: Setup, runs: int, per_round: int, settle: float, hold_s: int 
             median(comp["load_big"]) / median(comp["load_small"]),
         )
     )
+    rows.append(night_keys_row(env))
     rows.append(session_timer_row(setup, big, hold_s))
     if tui_fail:
         rows[0].note += " | failures: " + "; ".join(tui_fail)
     return rows
+
+
+V1_NIGHT_KEYS = 20  # issue 10's count on v1, from a cold open
+
+
+def night_keys_row(env: dict[str, str]) -> Row:
+    """The keys of the typical night, played on the real app (benchmarks/night_keys.py)."""
+    figure = "keys of the typical night (pain, sleep, mood, area, 4 ticks, saved)"
+    result = subprocess.run(
+        [sys.executable, str(HERE / "night_keys.py")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    try:
+        played = json.loads(result.stdout.strip().splitlines()[-1])
+        keys, stored = int(played["keys"]), bool(played["stored"])
+    except (ValueError, IndexError, KeyError):
+        return Row(figure, "not measured", note=result.stderr[-300:])
+    return Row(
+        figure,
+        str(keys) if stored else f"{keys}, night not stored",
+        "v1, from issue 10",
+        str(V1_NIGHT_KEYS),
+        keys / V1_NIGHT_KEYS,
+        "<= 10",
+        stored and keys <= 10,
+        "played key by key on the real app, headless; the count stops once the store holds it all",
+    )
 
 
 def session_timer_row(setup: Setup, journal: Path, hold_s: int) -> Row:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from backjournal.domain import advisor
@@ -89,7 +89,7 @@ def advice_text(advice: advisor.Advice) -> str:
             f"  Next: {PHASE_LABELS[advice.next_phase]} from {advice.next_earliest} at the earliest"
         )
     for warning in advice.warnings:
-        lines.append(f"  ! [{warning.code}] {warning.message}")
+        lines.append(f"  ! {warning.title}: {warning.message} [{warning.code}]")
     lines.append("  " + DISCLAIMER)
     return "\n".join(lines)
 
@@ -135,6 +135,7 @@ def episode_rows(journal: Journal, settings: AdvisorSettings, today: date) -> li
             {
                 "start": episode.start.isoformat(),
                 "end": episode.end.isoformat() if episode.end else None,
+                "last_day": (episode.end - timedelta(days=1)).isoformat() if episode.end else None,
                 "open": episode.end is None,
                 "phases": [
                     {"date": c.day.isoformat(), "phase": c.phase, "reason": c.reason}
@@ -145,13 +146,26 @@ def episode_rows(journal: Journal, settings: AdvisorSettings, today: date) -> li
     return rows
 
 
+def episode_span(start: str, end: str | None) -> str:
+    """'2026-01-01 to 2026-01-20 (20 days; 2026-01-21 is the first day after it)'.
+
+    An episode's stored end is the first day no longer in it; people read a range as inclusive,
+    so the range shows the last day inside, and says which day the end was.
+    """
+    if end is None:
+        return f"{start} to now (open)"
+    first, after = date.fromisoformat(start), date.fromisoformat(end)
+    last = after - timedelta(days=1)
+    days = (after - first).days
+    return f"{start} to {last} ({days} {'day' if days == 1 else 'days'}; {after} is the first day after it)"
+
+
 def episodes_text(rows: list[dict[str, Any]]) -> str:
     if not rows:
         return "No episodes yet. Start one on a bad day with `backjournal episode start`."
     lines = []
     for row in rows:
-        span = f"{row['start']} - {row['end'] or 'open'}"
-        lines.append(span)
+        lines.append(episode_span(row["start"], row["end"]))
         for change in row["phases"]:
             lines.append(
                 f"    {change['date']}  {PHASE_LABELS[change['phase']]:<16} {change['reason']}"

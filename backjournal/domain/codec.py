@@ -17,6 +17,7 @@ from backjournal.domain.models import (
     NOTES_MAX,
     Clearance,
     Day,
+    DemoOrigin,
     Entry,
     Episode,
     Exercise,
@@ -395,3 +396,15 @@ def check_clearances(clearances: list[Clearance], where: str = "clearances") -> 
         if before.date == after.date:
             raise ShapeError(where, f"two clearances are dated {after.date}")
     return ordered
+
+
+def demo_to_dict(origin: DemoOrigin) -> dict[str, Any]:
+    return {"days": origin.days, "seed": origin.seed, "today": origin.today.isoformat()}
+
+
+def demo_from_dict(doc: Any, where: str = "meta.demo") -> DemoOrigin:
+    if not isinstance(doc, dict):
+        raise ShapeError(where, "must be an object")
+    days = _whole(doc.get("days"), f"{where}.days", 1, 36_500)
+    seed = _whole(doc.get("seed"), f"{where}.seed", 0, 2**31)
+    return DemoOrigin(days=days, seed=seed, today=_date(doc.get("today"), f"{where}.today"))

@@ -98,12 +98,12 @@ def export_json(
         "routines": None
         if meta.routines is None
         else [codec.routine_to_dict(r) for r in meta.routines],
-        "clearances": [
-            codec.clearance_to_dict(c) for c in sorted(meta.clearances, key=lambda c: c.date)
-        ],
         "psfs": psfs_codec.psfs_to_dict(
             replace(meta.psfs, ratings=tuple(ratings_between(meta.psfs, start, end)))
         ),
+        "clearances": [
+            codec.clearance_to_dict(c) for c in sorted(meta.clearances, key=lambda c: c.date)
+        ],
     }
     return json_safe(json.dumps(doc, indent=2, ensure_ascii=False)) + "\n"
 
@@ -163,8 +163,8 @@ def parse_export(
             meta.routines = _read_routines(raw_routines, library)
         meta.episodes = _read_episodes(raw_episodes, today)
         days = _read_days(raw_days, library, today)
-        meta.clearances = _read_clearances(doc.get("clearances", []), today)
         meta.psfs = _read_psfs(doc.get("psfs"), today)
+        meta.clearances = _read_clearances(doc.get("clearances", []), today)
     except ShapeError as exc:
         raise InputError(exc.where, exc.problem) from None
     return days, meta
@@ -477,8 +477,7 @@ def _red_flags(entries: list[tuple[date, Any]], clearances: list[Clearance]) -> 
         return [*lines, "None reported in this period.", ""]
     rows: list[tuple[date, str]] = []
     for d, e in flagged:
-        labels = "; ".join(RED_FLAG_LABELS.get(f, f) for f in e.red_flags)
-        rows.append((d, markdown_text(labels)))
+        rows.append((d, markdown_text("; ".join(RED_FLAG_LABELS.get(f, f) for f in e.red_flags))))
     for c in clearances:
         note = markdown_text(" ".join(c.note.split()))
         rows.append((c.date, "cleared by a doctor" + (f" ({note})" if note else "")))

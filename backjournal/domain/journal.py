@@ -37,8 +37,8 @@ def build_journal(days: Mapping[date, Day], meta: JournalMeta) -> Journal:
         episodes=episodes,
         exercises=exercises,
         routines=routines,
-        clearances=clearances,
         psfs=meta.psfs,
+        clearances=clearances,
     )
 
 

@@ -219,12 +219,22 @@ class Journal:
         return max(kinds, key=_ROUTINE_KIND_PRIORITY.index, default="mobility")
 
 
+@dataclass(frozen=True, slots=True)
+class DemoOrigin:
+    """How `backjournal demo` filled the journal, so the very same data can be recognised."""
+
+    days: int
+    seed: int
+    today: date
+
+
 @dataclass(slots=True)
 class JournalMeta:
-    """What is stored besides the days: episodes, custom exercises, routines, clearances, PSFS."""
+    """What is stored besides the days: episodes, custom exercises, routines, PSFS, clearances."""
 
     episodes: list[Episode] = field(default_factory=list)
     exercises: list[Exercise] = field(default_factory=list)  # custom ones only
     routines: list[Routine] | None = None  # None: the default routines
-    clearances: list[Clearance] = field(default_factory=list)  # sorted by date, one per date
     psfs: Psfs = field(default_factory=Psfs)
+    clearances: list[Clearance] = field(default_factory=list)  # sorted by date, one per date
+    demo: DemoOrigin | None = None  # set by `backjournal demo`

@@ -20,8 +20,8 @@ from backjournal.storage.tinyfile import HINT_CORRUPT
 
 DAYS = "days"
 META, EPISODES, EXERCISES, ROUTINES = "meta", "episodes", "exercises", "routines"
-CLEARANCES = "clearances"  # schema 2: red-flag clearances (absent or empty: none)
 PSFS_ACTIVITIES, PSFS_RATINGS = "psfs_activities", "psfs_ratings"  # schema 2, optional
+CLEARANCES = "clearances"  # schema 2: red-flag clearances (absent or empty: none)
 
 # version -> function taking {file name: TinyDB tables} at that version and returning them at version + 1.
 # A file name missing from the result is deleted; a new one is created.
@@ -29,14 +29,10 @@ Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
 
 def _v1_to_v2(files: dict[str, Any]) -> dict[str, Any]:
-    """Schema 1 -> 2 only adds optional tables to journal-meta.json (red-flag clearances, PSFS)
-    and optional keys to days and ticks (guided sessions): add the tables empty, change nothing
-    else."""
-    files = dict(files)
-    meta = dict(files[META_FILE])
-    for table in (CLEARANCES, PSFS_ACTIVITIES, PSFS_RATINGS):
+    """Schema 2 only adds optional tables to journal-meta.json: add them empty, change nothing else."""
+    meta = files[META_FILE]
+    for table in (PSFS_ACTIVITIES, PSFS_RATINGS, CLEARANCES):
         meta.setdefault(table, {})
-    files[META_FILE] = meta
     return files
 
 
@@ -132,12 +128,14 @@ def decode_meta(tables: dict[str, Any] | None, path: Path) -> JournalMeta:
             [doc for _, doc in _docs(tables, PSFS_ACTIVITIES, path)],
             [doc for _, doc in _docs(tables, PSFS_RATINGS, path)],
         )
+        demo = None if flags.get("demo") is None else codec.demo_from_dict(flags["demo"])
         meta = JournalMeta(
             episodes=episodes,
             exercises=exercises,
             routines=routines if custom else None,
-            clearances=clearances,
             psfs=psfs,
+            clearances=clearances,
+            demo=demo,
         )
         _unique_ids(meta)
     except ShapeError as error:
@@ -163,17 +161,18 @@ def normalize_meta(meta: JournalMeta) -> JournalMeta:
     routines = None
     if meta.routines is not None:
         routines = [codec.routine_from_dict(codec.routine_to_dict(r)) for r in meta.routines]
+    stored = psfs_codec.psfs_to_dict(meta.psfs)
+    psfs = psfs_codec.psfs_from_parts(stored["activities"], stored["ratings"])
     clearances = codec.check_clearances(
         [codec.clearance_from_dict(codec.clearance_to_dict(c)) for c in meta.clearances]
     )
-    stored = psfs_codec.psfs_to_dict(meta.psfs)
-    psfs = psfs_codec.psfs_from_parts(stored["activities"], stored["ratings"])
     normal = JournalMeta(
         episodes=episodes,
         exercises=exercises,
         routines=routines,
-        clearances=clearances,
         psfs=psfs,
+        clearances=clearances,
+        demo=meta.demo,
     )
     _unique_ids(normal)
     return normal
@@ -188,14 +187,17 @@ def encode_meta(meta: JournalMeta, base: dict[str, Any] | None = None) -> dict[s
     tables = dict(base or {})
     flags = dict(_docs(base, META, Path(META_FILE))[0][1]) if base and base.get(META) else {}
     flags.update(schema=SCHEMA_VERSION, routines_custom=meta.routines is not None)
+    flags.pop("demo", None)
+    if meta.demo is not None:
+        flags["demo"] = codec.demo_to_dict(meta.demo)
     tables[META] = table_of([flags])
     tables[EPISODES] = table_of([codec.episode_to_dict(e) for e in meta.episodes])
     tables[EXERCISES] = table_of([codec.exercise_to_dict(e) for e in meta.exercises])
     tables[ROUTINES] = table_of([codec.routine_to_dict(r) for r in meta.routines or []])
-    tables[CLEARANCES] = table_of([codec.clearance_to_dict(c) for c in meta.clearances])
     psfs = psfs_codec.psfs_to_dict(meta.psfs)
     tables[PSFS_ACTIVITIES] = table_of(psfs["activities"])
     tables[PSFS_RATINGS] = table_of(psfs["ratings"])
+    tables[CLEARANCES] = table_of([codec.clearance_to_dict(c) for c in meta.clearances])
     return tables
 
 

@@ -56,8 +56,9 @@ def _copy_meta(meta: JournalMeta) -> JournalMeta:
         episodes=list(meta.episodes),
         exercises=list(meta.exercises),
         routines=routines,
-        clearances=list(meta.clearances),
         psfs=meta.psfs,  # frozen: shared safely
+        clearances=list(meta.clearances),
+        demo=meta.demo,
     )
 
 
@@ -237,8 +238,8 @@ class Store(WholeJournal):
             and not meta.episodes
             and not meta.exercises
             and meta.routines is None
-            and not meta.clearances
             and meta.psfs.is_empty
+            and not meta.clearances
         )
 
     # Writing: lock, re-read under the lock, write atomically, release.
@@ -399,8 +400,8 @@ class Store(WholeJournal):
                 or txn.meta.episodes
                 or txn.meta.exercises
                 or txn.meta.routines is not None
-                or txn.meta.clearances
                 or not txn.meta.psfs.is_empty
+                or txn.meta.clearances
             ):
                 raise JournalNotEmpty(self.data_dir)
             txn.before_write()
@@ -413,3 +414,21 @@ class Store(WholeJournal):
                 else None
             )
             replace.commit_files(self, files, saved)
+
+    def clear_if(self, check: Callable[[dict[date, Day], JournalMeta], None]) -> Path | None:
+        """Remove every journal file, after a backup, if `check` (which raises to refuse) passes
+        on the journal as read under the write lock; returns the backup (None: it was empty)."""
+        with self._writing() as txn:
+            self.forget()
+            days, meta = self.load()
+            check(days, meta)
+            if not self.journal_files():
+                return None
+            txn.before_write()
+            current, _, whole = self.verified_contents()  # every file was loaded just above
+            saved = backup_files.snapshot(
+                current, self.backups_dir, self.clock(), "before-clear", whole=whole
+            )
+            replace.commit_files(self, {}, saved)
+            self._merged = None
+            return saved

@@ -97,6 +97,7 @@ class BackjournalApp(App[int]):
         Binding(
             "s", "show('settings')", "Settings", tooltip="Settings: theme, day boundary, advisor"
         ),
+        Binding("home", "show('tonight')", "Tonight", show=False, tooltip="Back to tonight"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="This help"),
         Binding(
             "ctrl+q",
@@ -244,7 +245,9 @@ class BackjournalApp(App[int]):
     async def action_show(self, mode: str) -> None:
         if self.screen.id == "help":
             self.pop_screen()
-        if mode != self.current_mode and await self.confirm_leave():
+        if mode == "tonight":
+            await self._tonight()
+        elif mode != self.current_mode and await self.confirm_leave():
             await self.switch_mode(mode)
 
     @work(group="leave")
@@ -259,6 +262,27 @@ class BackjournalApp(App[int]):
                 return
             await self.switch_mode("tonight")
         self.push_screen(SessionScreen(self.service))
+
+    async def _tonight(self) -> None:
+        """`t` (and home) always lead to tonight, even from a past day opened on Tonight."""
+        from backjournal.tui.screens.tonight import TonightScreen
+
+        today = self.service.today()
+        if self.current_mode == "tonight":
+            tonight = self.screen
+            if (
+                isinstance(tonight, TonightScreen)
+                and tonight.day != today
+                and await self.confirm_leave()
+            ):
+                tonight.show_day(today)
+            return
+        if not await self.confirm_leave():
+            return
+        await self.switch_mode("tonight")
+        tonight = self.screen
+        if isinstance(tonight, TonightScreen) and tonight.day not in (None, today):
+            tonight.show_day(today)
 
     def action_help(self) -> None:
         from backjournal.tui.screens.help import HelpScreen

