@@ -316,7 +316,7 @@ def inproc(args: list[str], env: dict[str, str]) -> dict:
     return json.loads(result.stdout)
 
 
-def measure(setup: Setup, runs: int, per_round: int, settle: float) -> list[Row]:
+def measure(setup: Setup, runs: int, per_round: int, settle: float, hold_s: int = 30) -> list[Row]:
     env = setup.env
     big = setup.journals[setup.largest]
     small = setup.journals[setup.smallest]
@@ -678,9 +678,73 @@ def measure(setup: Setup, runs: int, per_round: int, settle: float) -> list[Row]
             median(comp["load_big"]) / median(comp["load_small"]),
         )
     )
+    rows.append(night_keys_row(env))
+    rows.append(session_timer_row(setup, big, hold_s))
     if tui_fail:
         rows[0].note += " | failures: " + "; ".join(tui_fail)
     return rows
+
+
+V1_NIGHT_KEYS = 20  # issue 10's count on v1, from a cold open
+
+
+def night_keys_row(env: dict[str, str]) -> Row:
+    """The keys of the typical night, played on the real app (benchmarks/night_keys.py)."""
+    figure = "keys of the typical night (pain, sleep, mood, area, 4 ticks, saved)"
+    result = subprocess.run(
+        [sys.executable, str(HERE / "night_keys.py")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    try:
+        played = json.loads(result.stdout.strip().splitlines()[-1])
+        keys, stored = int(played["keys"]), bool(played["stored"])
+    except (ValueError, IndexError, KeyError):
+        return Row(figure, "not measured", note=result.stderr[-300:])
+    return Row(
+        figure,
+        str(keys) if stored else f"{keys}, night not stored",
+        "v1, from issue 10",
+        str(V1_NIGHT_KEYS),
+        keys / V1_NIGHT_KEYS,
+        "<= 10",
+        stored and keys <= 10,
+        "played key by key on the real app, headless; the count stops once the store holds it all",
+    )
+
+
+def session_timer_row(setup: Setup, journal: Path, hold_s: int) -> Row:
+    """benchmarks/session_timer.py: a guided-session hold against real time, on the big journal."""
+    data = Path(shutil.copytree(journal, setup.work / "session-journal"))
+    progress(f"playing a {hold_s} s hold in the Session screen on the real clock")
+    out = subprocess.run(
+        [sys.executable, str(HERE / "session_timer.py"), str(data), str(hold_s)],
+        capture_output=True,
+        text=True,
+        env=setup.env,
+        timeout=hold_s + 120,
+    )
+    if out.returncode != 0:
+        return Row(
+            f"session: {hold_s} s hold, lateness at its end, {setup.largest}",
+            "not measured",
+            note=out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "failed",
+        )
+    found = json.loads(out.stdout)
+    late, gap = found["late_ms"], found["max_poll_gap_ms"]
+    return Row(
+        f"session: {hold_s} s hold, lateness at its end, {setup.largest}",
+        f"{late:.0f} ms",
+        "ideal end (hold as scheduled)",
+        f"{found['hold_scheduled_s']:g} s",
+        None,
+        "<= 200 ms, no poll gap > 200 ms",
+        abs(late) <= 200 and gap <= 200,
+        f"headless app (not a pty), real monotonic clock; longest gap between two timer polls "
+        f"{gap:.0f} ms (interval 100 ms), {found['polls']} polls",
+    )
 
 
 def bare_marker() -> str:
@@ -770,7 +834,7 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()
     try:
         setup = prepare(args, work)
-        rows = measure(setup, runs, per_round, settle)
+        rows = measure(setup, runs, per_round, settle, hold_s=3 if args.quick else 30)
     finally:
         SPAWNER.close()
         if not args.keep:

@@ -68,6 +68,8 @@ def visible_output() -> Iterator[None]:
 def _run(args: Namespace | SimpleNamespace, run_app: Callable[[Context], int] | None) -> int:
     from backjournal.service import STORE_ERRORS
 
+    context = None
+    failed_on = None  # the file a JournalUnusable named: its own message says it already
     try:
         from backjournal.cli.context import open_context
 
@@ -91,7 +93,18 @@ def _run(args: Namespace | SimpleNamespace, run_app: Callable[[Context], int] | 
         )
         return EXIT_REFUSED
     except STORE_ERRORS as error:
+        failed_on = getattr(error, "path", None)
         print(f"backjournal: {error}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except OSError as error:
+        # The environment (permissions, a name too long, a symlink loop) in a path of the journal's:
+        # a sentence and exit 4, never a traceback. Paths the user gives are checked where used (exit 2).
+        where = f"{error.filename}: " if error.filename else ""
+        print(
+            f"backjournal: {where}{error.strerror or error}; the journal cannot be used. "
+            "Nothing was changed",
+            file=sys.stderr,
+        )
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         return 130
@@ -101,6 +114,21 @@ def _run(args: Namespace | SimpleNamespace, run_app: Callable[[Context], int] | 
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    finally:
+        if context is not None and args.command not in (None, "check"):
+            _warn_about_problems(context, failed_on)
+
+
+def _warn_about_problems(context: object, skip: object) -> None:
+    """While any journal file is damaged, every command says so once on stderr (`check` lists them
+    itself). The file a failing command already named is not repeated."""
+    try:
+        problems = context.service.journal_problems()  # type: ignore[attr-defined]
+    except (InputError, OSError):
+        return  # the command has said what went wrong (a bad BACKJOURNAL_NOW, say)
+    for problem in problems:
+        if problem.path != skip:
+            print(f"backjournal: warning: {problem}", file=sys.stderr)
 
 
 def _app_arguments(argv: list[str]) -> Namespace | SimpleNamespace | None:

@@ -1,6 +1,7 @@
 """Storage: the only code that touches TinyDB and the disk."""
 
 from backjournal.storage.backups import BackupInfo
+from backjournal.storage.clock import NOW_ENV, system_clock
 from backjournal.storage.errors import (
     BackupNotFound,
     JournalNotEmpty,
@@ -11,6 +12,7 @@ from backjournal.storage.errors import (
 from backjournal.storage.paths import Paths, resolve_paths
 from backjournal.storage.settings_file import load_settings, read_settings, save_settings
 from backjournal.storage.store import Store
+from backjournal.storage.verify import JournalProblem
 
 
 def __getattr__(name: str) -> object:
@@ -26,14 +28,17 @@ __all__ = [
     "BackupInfo",
     "BackupNotFound",
     "JournalNotEmpty",
+    "JournalProblem",
     "JournalUnusable",
     "Paths",
     "SettingsError",
     "Store",
     "StoreWriteError",
+    "NOW_ENV",
     "load_settings",
     "read_settings",
     "read_theme_files",
     "resolve_paths",
     "save_settings",
+    "system_clock",
 ]

@@ -1,18 +1,50 @@
-"""A cross-process write lock: fcntl.flock on the data directory's .lock file, with a timeout."""
+"""A cross-process write lock on the data directory's .lock file, with a timeout.
+
+POSIX: fcntl.flock. Windows has no fcntl: msvcrt.locking on the file's first byte instead, so that
+`import backjournal.storage` works there too."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import os
+import stat
 import threading
 import time
 from pathlib import Path
 from types import TracebackType
 
-from backjournal.storage.atomic import FILE_MODE
+from backjournal.storage.atomic import CLOEXEC, FILE_MODE, NOFOLLOW
 from backjournal.storage.errors import JournalUnusable, StoreWriteError
+from backjournal.storage.tinyfile import SYMLINK_HINT, SYMLINK_PROBLEM, is_symlink
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+try:
+    import msvcrt
+except ImportError:  # POSIX
+    msvcrt = None  # type: ignore[assignment]
+
+
+def _try_lock(fd: int) -> None:
+    """Take the lock without waiting; OSError with EAGAIN/EACCES when another process holds it."""
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    elif msvcrt is not None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    else:
+        raise OSError(errno.ENOSYS, "this system offers no file locking")
+
+
+def _unlock(fd: int) -> None:
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+    elif msvcrt is not None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
 
 class DirLock:
@@ -90,7 +122,7 @@ class StoreLock:
     def release(self) -> None:
         try:
             if self._fd is not None:
-                fcntl.flock(self._fd, fcntl.LOCK_UN)
+                _unlock(self._fd)
         except OSError:
             self._drop()  # closing the descriptor drops the flock too
         finally:
@@ -125,10 +157,25 @@ class StoreLock:
 
 
 def _open_lock_file(path: Path) -> int:
+    """Open (or create) the lock file itself: never a link's target, never a FIFO or a device."""
     try:
-        return os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | CLOEXEC | NOFOLLOW, FILE_MODE)
     except OSError as error:
+        if is_symlink(path):
+            raise JournalUnusable(path, SYMLINK_PROBLEM, SYMLINK_HINT) from error
         raise StoreWriteError(path, error) from error
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode) or st.st_nlink > 1:
+        os.close(fd)
+        what = (
+            "has other names (hard links)" if stat.S_ISREG(st.st_mode) else "is not a regular file"
+        )
+        raise JournalUnusable(
+            path,
+            f"{what}, where the journal keeps its own lock file",
+            "Nothing was written. Move it out of the data folder",
+        )
+    return fd
 
 
 def _flock(fd: int, path: Path, deadline: float, timeout: float) -> None:
@@ -136,7 +183,7 @@ def _flock(fd: int, path: Path, deadline: float, timeout: float) -> None:
     delay = 0.001
     while True:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _try_lock(fd)
             return
         except OSError as error:
             if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
@@ -170,12 +217,21 @@ def _same_file(fd: int, path: Path) -> bool:
 def _write_holder(fd: int) -> None:
     # The holder's pid helps the "locked" message; it is advisory, so failures are ignored.
     with contextlib.suppress(OSError):
-        os.pwrite(fd, f"{os.getpid():>12}\n".encode(), 0)  # fixed width: no truncate needed
+        data = f"{os.getpid():>12}\n".encode()  # fixed width: no truncate needed
+        if hasattr(os, "pwrite"):
+            os.pwrite(fd, data, 0)
+        else:  # Windows
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, data)
 
 
 def _read_holder(fd: int) -> str:
     try:
-        pid = os.pread(fd, 32, 0).decode().strip()
+        if hasattr(os, "pread"):
+            pid = os.pread(fd, 32, 0).decode().strip()
+        else:  # Windows
+            os.lseek(fd, 0, os.SEEK_SET)
+            pid = os.read(fd, 32).decode().strip()
     except (OSError, UnicodeDecodeError):
         return ""
     return f" (pid {pid})" if pid.isdigit() else ""

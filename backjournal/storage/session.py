@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 from backjournal.storage import backups as backup_files
@@ -22,6 +23,13 @@ def dir_key(directory: Path) -> DirKey | None:
     except OSError:
         return None
     return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_nlink)
+
+
+def _real_dir(folder: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.lstat(folder).st_mode)
+    except OSError:
+        return False
 
 
 class WriteSession:
@@ -55,12 +63,21 @@ class WriteSession:
         key = self._left.get(folder)
         if key is not None and key == dir_key(folder):
             return []
+        if folder != self.data_dir and not _real_dir(folder):
+            return []  # backups/ missing, or a link: never delete anything through it
         return clean_stale_temps(folder)
 
-    def daily_backup(self, list_files: Callable[[], list[Path]], today: date) -> None:
-        """Back up before the first write of `today`: a date comparison on later writes, no file system call."""
+    def daily_backup(
+        self,
+        verified_contents: Callable[[], tuple[dict[str, bytes], bool]],
+        today: date,
+        day_starts_at: time,
+    ) -> None:
+        """Back up before the first write of the journal day `today`: a date comparison on later
+        writes, no file system call."""
         if today == self._backed_up:
             return
-        if backup_files.daily_backup(list_files, self.backups_dir, today) is not None:
+        made = backup_files.daily_backup(verified_contents, self.backups_dir, today, day_starts_at)
+        if made is not None:
             self._backed_up = today  # made now, or earlier today by this or another process
         # None: the journal was empty, nothing to save; the next write checks again, as it may have data.

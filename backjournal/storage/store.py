@@ -5,44 +5,49 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, cast
 
-import orjson
-
 from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
+from backjournal.domain.dates import journal_today
 from backjournal.domain.models import Day, JournalMeta
 from backjournal.storage import backups as backup_files
-from backjournal.storage import doctor
-from backjournal.storage.atomic import commit_temp, discard, fsync_dir, write_temp
-from backjournal.storage.errors import JournalNotEmpty, JournalUnusable, StoreWriteError
+from backjournal.storage import replace
+from backjournal.storage.clock import system_clock
+from backjournal.storage.errors import JournalNotEmpty, JournalUnusable
 from backjournal.storage.filecache import Cached, StatKey, Txn, read_with_key, stat_key
 from backjournal.storage.paths import (
     BACKUPS_DIR,
     LOCK_FILE,
     META_FILE,
-    is_journal_file,
     year_file_name,
     year_of,
 )
 from backjournal.storage.schema import (
     DAYS,
     check_ticks,
-    decode_journal,
     decode_meta,
     decode_year,
     encode_meta,
+    keep_sessions,
     known_exercises,
     meta_version,
-    migrate,
     normalize_day,
     normalize_meta,
-    table_of,
     unknown_tick,
 )
 from backjournal.storage.session import WriteSession
-from backjournal.storage.tinyfile import AtomicJSONStorage, open_db, parse_tables, read_bytes
+from backjournal.storage.tinyfile import AtomicJSONStorage, open_db, parse_tables
+from backjournal.storage.whole import WholeJournal
+
+META_MISSING = (
+    "is missing, but the journal has year files: without it the episodes, custom exercises and "
+    "routines are unknown, so the journal is not used"
+)
+META_MISSING_HINT = (
+    "Nothing was written. `backjournal check --repair` brings it back from the newest good backup"
+)
 
 
 def _copy_meta(meta: JournalMeta) -> JournalMeta:
@@ -52,10 +57,12 @@ def _copy_meta(meta: JournalMeta) -> JournalMeta:
         exercises=list(meta.exercises),
         routines=routines,
         psfs=meta.psfs,  # frozen: shared safely
+        clearances=list(meta.clearances),
+        demo=meta.demo,
     )
 
 
-class Store:
+class Store(WholeJournal):
     """The only code that touches the journal's files. Writes lock, re-read, and replace atomically."""
 
     def __init__(
@@ -63,11 +70,13 @@ class Store:
         data_dir: Path,
         *,
         lock_timeout: float = 5.0,
-        clock: Callable[[], datetime] = datetime.now,
+        clock: Callable[[], datetime] = system_clock,
+        day_starts_at: time = time(4, 0),
     ) -> None:
         self.data_dir = Path(data_dir)
         self.lock_timeout = lock_timeout
-        self.clock = clock
+        self.clock = clock  # the one clock: the service reads and sets this very one
+        self.day_starts_at = day_starts_at  # the service keeps it equal to its settings'
         self._cache: dict[Path, Cached] = {}
         self._merged: tuple[list[int], list[dict[date, Day]], dict[date, Day]] | None = (
             None  # see load()
@@ -81,6 +90,10 @@ class Store:
         self.lock_path = self.data_dir / LOCK_FILE
         self._year_paths_by_year: dict[int, Path] = {}
         self._session = WriteSession(self.data_dir, self.backups_dir, self.lock_path, lock_timeout)
+
+    def today(self) -> date:
+        """The journal day now: before day_starts_at it is still the previous night."""
+        return journal_today(self.clock(), self.day_starts_at)
 
     def year_path(self, year: int) -> Path:
         path = self._year_paths_by_year.get(year)
@@ -114,17 +127,32 @@ class Store:
             known.clear()  # temp file names come and go
         return found
 
+    def is_validated(self, path: Path) -> bool:
+        """Whether this process read and validated the file as it is now (a stat, no read)."""
+        return self._fresh(path) is not None
+
+    def year_files(self) -> dict[int, Path]:
+        """The year files that exist (links and other things under a year file's name included)."""
+        return dict(self._year_paths())
+
     def journal_files(self) -> list[Path]:
-        """The journal files that exist: journal-meta.json first, then the years in order."""
+        """The journal files that exist: journal-meta.json first, then the years in order.
+        (A link or anything else under a journal file's name is listed too: it is a problem.)"""
         years = [path for _, path in sorted(self._year_paths().items())]
-        return ([self.meta_path] if self.meta_path.exists() else []) + years
+        return ([self.meta_path] if os.path.lexists(self.meta_path) else []) + years
+
+    def _no_meta(self) -> JournalMeta:
+        """The meta of a journal without journal-meta.json: empty only when no year file exists."""
+        if self._year_paths():
+            raise JournalUnusable(self.meta_path, META_MISSING, META_MISSING_HINT)
+        return JournalMeta()
 
     def _fresh(self, path: Path) -> Cached | None:
         cached = self._cache.get(path)
         if cached is None:
             return None
         try:
-            key = stat_key(os.stat(path))
+            key = stat_key(os.lstat(path))  # a link put in a file's place is never "unchanged"
         except OSError:
             return None
         return cached if cached.key == key else None
@@ -135,11 +163,11 @@ class Store:
             return cast(JournalMeta, cached.value)
         raw, key = read_with_key(self.meta_path)
         if raw is None:
-            return JournalMeta()
+            return self._no_meta()
         tables = parse_tables(self.meta_path, raw)
         if meta_version(tables, self.meta_path) < SCHEMA_VERSION and not migrated:
             with self._locked():
-                self._migrate_locked()
+                replace.migrate_locked(self)
             return self._meta(migrated=True)
         meta = decode_meta(tables, self.meta_path)
         self._cache[self.meta_path] = Cached(key, raw, meta)
@@ -159,7 +187,7 @@ class Store:
         check_ticks(days, known_exercises(self._meta()), path)
         # Writes go to this year: keep its bytes and parse so the first write neither validates nor
         # parses it again. Older years keep neither: ten years of them would hold megabytes for nothing.
-        current = year == self.clock().year
+        current = year == self.today().year
         self._cache[path] = Cached(
             key, raw if current else None, days, ids, tables if current else None
         )
@@ -211,6 +239,7 @@ class Store:
             and not meta.exercises
             and meta.routines is None
             and meta.psfs.is_empty
+            and not meta.clearances
         )
 
     # Writing: lock, re-read under the lock, write atomically, release.
@@ -230,18 +259,32 @@ class Store:
             else:
                 tables = parse_tables(self.meta_path, raw)
                 if meta_version(tables, self.meta_path) < SCHEMA_VERSION:
-                    self._migrate_locked()
+                    replace.migrate_locked(self)
                     raw, key = read_with_key(self.meta_path)
                     tables = parse_tables(self.meta_path, raw)
                 meta = self._validated_meta(raw, key, tables)
-            today = self.clock().date()
-            yield Txn(raw, meta, lambda: self._session.daily_backup(self.journal_files, today))
+            today = self.today()
+            yield Txn(
+                raw,
+                meta,
+                lambda: self._session.daily_backup(
+                    lambda: self._backup_contents(), today, self.day_starts_at
+                ),
+            )
+
+    def locked(self) -> AbstractContextManager[list[Path]]:
+        """Hold the write lock (for whole-journal changes: restore, repair)."""
+        return self._locked()
+
+    def forget(self) -> None:
+        """Drop every cached file: the journal's files are being replaced."""
+        self._cache.clear()
 
     def _validated_meta(
         self, raw: bytes | None, key: StatKey | None, tables: dict[str, Any] | None
     ) -> JournalMeta:
         if raw is None:
-            return JournalMeta()
+            return self._no_meta()
         meta = decode_meta(tables, self.meta_path)
         self._cache[self.meta_path] = Cached(key, raw, meta)
         return meta
@@ -281,14 +324,20 @@ class Store:
         storage.write(encode_meta(meta, storage.read()))
         self._remember(self.meta_path, storage, meta)
 
-    def update_day(self, day: date, fn: Callable[[Day], Day]) -> Day:
-        """Apply fn to the day as stored now (or an empty Day) under the lock; an empty result removes it."""
+    def update_day(
+        self, day: date, fn: Callable[[Day], Day], *, replace_sessions: bool = False
+    ) -> Day:
+        """Apply fn to the day as stored now (or an empty Day) under the lock; an empty result removes it.
+
+        The day's guided sessions are kept even when fn's day leaves them out (`keep_sessions`),
+        unless `replace_sessions`: the one deliberate way to remove a session."""
         if isinstance(day, datetime) or not isinstance(day, date):
             raise TypeError(f"update_day needs a date, got {day!r}")
         path = self.year_path(day.year)
         with self._writing() as txn:
             storage, days, ids = self._locked_year(path, day.year, txn.meta)
-            new = fn(days.get(day) or Day(date=day))
+            old = days.get(day) or Day(date=day)
+            new = fn(old) if replace_sessions else keep_sessions(old, fn(old))
             if new.date != day:
                 raise ValueError(f"the update for {day} returned a day dated {new.date}")
             if (unknown := unknown_tick({day: new}, known_exercises(txn.meta))) is not None:
@@ -340,15 +389,7 @@ class Store:
 
         With require_empty, a journal holding anything is refused (JournalNotEmpty), decided under the
         write lock so that a write from another process just before cannot be replaced."""
-        by_year: dict[int, list[dict[str, Any]]] = {}
-        for key, day in sorted(days.items()):
-            if key != day.date:
-                raise ShapeError(f"day {key}", f"holds a day dated {day.date}")
-            if not day.is_empty:
-                by_year.setdefault(key.year, []).append(normalize_day(day)[0])
-        files = {META_FILE: orjson.dumps(encode_meta(normalize_meta(meta)))}
-        for year, docs in by_year.items():
-            files[year_file_name(year)] = orjson.dumps({DAYS: table_of(docs)})
+        files = replace.encode_journal(days, meta)
         with self._writing() as txn:
             held = False
             for year, path in self._year_paths().items():
@@ -360,114 +401,34 @@ class Store:
                 or txn.meta.exercises
                 or txn.meta.routines is not None
                 or not txn.meta.psfs.is_empty
+                or txn.meta.clearances
             ):
                 raise JournalNotEmpty(self.data_dir)
             txn.before_write()
-            current = self.journal_files()
+            current, _, whole = self.verified_contents()  # every file was validated just above
             saved = (
-                backup_files.snapshot(current, self.backups_dir, self.clock(), "before-import")
+                backup_files.snapshot(
+                    current, self.backups_dir, self.clock(), "before-import", whole=whole
+                )
                 if current
                 else None
             )
-            self._commit_files(files, saved)
+            replace.commit_files(self, files, saved)
 
-    def _commit_files(self, files: dict[str, bytes], saved: Path | None) -> None:
-        """Replace the journal's files with `files`: all are written durably before any is renamed."""
-        stale = [path for path in self.journal_files() if path.name not in files]
-        staged: list[tuple[Path, Path]] = []
-        self._cache.clear()
-        try:
-            for name, data in files.items():
-                staged.append((write_temp(self.data_dir / name, data), self.data_dir / name))
-        except StoreWriteError:
-            for temp, _ in staged:
-                discard(temp)
-            raise
-        try:
-            for temp, target in staged:
-                commit_temp(temp, target, sync_dir=False)
-            for path in stale:
-                path.unlink()
-            fsync_dir(self.data_dir)
-        except (OSError, StoreWriteError) as error:
-            for temp, _ in staged:
-                discard(temp)
-            where = (
-                f"the previous journal is saved in {saved}"
-                if saved
-                else "the journal was empty before"
-            )
-            raise StoreWriteError(
-                self.data_dir,
-                error.error if isinstance(error, StoreWriteError) else error,
-                f"it may be partly replaced; {where}",
-            ) from error
-
-    def _migrate_locked(self) -> None:
-        """Back up, then migrate every file to SCHEMA_VERSION; called under the lock."""
-        current = self.journal_files()
-        parsed = {path.name: parse_tables(path, read_bytes(path)) for path in current}
-        version = meta_version(parsed.get(META_FILE), self.meta_path)
-        if version >= SCHEMA_VERSION:
-            return  # another process migrated it while we waited for the lock
-        migrated = migrate(parsed, version, self.meta_path)
-        try:
-            decode_journal(migrated, self.data_dir)
-        except JournalUnusable as error:
-            raise JournalUnusable(
-                error.path,
-                f"migrating from schema {version} gives wrongly shaped data: {error.problem}",
-                "The journal was not changed",
-            ) from None
-        saved = backup_files.snapshot(current, self.backups_dir, self.clock(), "before-migration")
-        self._commit_files({name: orjson.dumps(tables) for name, tables in migrated.items()}, saved)
-
-    # Backups, checks and repairs.
-
-    def backups(self) -> list[backup_files.BackupInfo]:
-        """Backup folders, newest first."""
-        return backup_files.list_backups(self.backups_dir)
-
-    def restore(self, which: date | Path) -> Path:
-        """Save the current journal as a backup, then put a backup in its place; returns the saved one."""
-        source = backup_files.find_backup(self.backups_dir, which)
-        files = {path.name: path for path in sorted(source.iterdir()) if is_journal_file(path.name)}
-        raw = {name: read_bytes(path) or b"" for name, path in files.items()}
-        days, meta = decode_journal(
-            {name: parse_tables(files[name], data) for name, data in raw.items()}, source
-        )
-        # What input would refuse is refused here too (InputError, exit 2): one set of rules.
-        from backjournal.domain.incoming import check_journal
-
-        check_journal(days, meta, f"backup {source.name}")
-        with self._locked():
+    def clear_if(self, check: Callable[[dict[date, Day], JournalMeta], None]) -> Path | None:
+        """Remove every journal file, after a backup, if `check` (which raises to refuse) passes
+        on the journal as read under the write lock; returns the backup (None: it was empty)."""
+        with self._writing() as txn:
+            self.forget()
+            days, meta = self.load()
+            check(days, meta)
+            if not self.journal_files():
+                return None
+            txn.before_write()
+            current, _, whole = self.verified_contents()  # every file was loaded just above
             saved = backup_files.snapshot(
-                self.journal_files(), self.backups_dir, self.clock(), "before-restore"
+                current, self.backups_dir, self.clock(), "before-clear", whole=whole
             )
-            self._commit_files(raw, saved)
-        return saved
-
-    def check(self) -> list[str]:
-        """Problems and notes found, [] when the journal is fine. Changes nothing."""
-        return doctor.check(self)
-
-    def check_report(self) -> tuple[list[str], list[str]]:
-        """(problems, notes): problems make the journal unusable or unsafe; notes are harmless."""
-        return doctor.check_report(self)
-
-    def newest_good_backup(self) -> Path | None:
-        """The newest backup folder that reads cleanly, if any."""
-        found = doctor.newest_good(self)
-        return found[0] if found else None
-
-    def repair(self) -> list[str]:
-        """Move unreadable files aside (never deleting them); returns what it did, [] when nothing."""
-        if not self.data_dir.is_dir():
-            return []
-        with self._locked() as cleaned:
-            lines = [
-                f"removed stale temp file {path} (left by an interrupted write)" for path in cleaned
-            ]
-            lines += doctor.repair_locked(self)
-            self._cache.clear()
-        return lines
+            replace.commit_files(self, {}, saved)
+            self._merged = None
+            return saved

@@ -13,7 +13,7 @@ import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from backjournal.storage.atomic import write_atomic
+from backjournal.storage.atomic import CLOEXEC, NOFOLLOW, NONBLOCK, write_atomic
 from backjournal.storage.errors import JournalUnusable
 
 HINT_CORRUPT = (
@@ -31,12 +31,15 @@ def read_with_stat(path: Path) -> tuple[bytes | None, os.stat_result | None]:
     """The file's bytes and the fstat of that very file, (None, None) when it does not exist.
 
     Only a regular file is read: a FIFO would block for ever and a device (a link to /dev/zero) never
-    ends, so either is refused without reading (O_NONBLOCK keeps the open of a FIFO from blocking)."""
+    ends, so either is refused without reading (O_NONBLOCK keeps the open of a FIFO from blocking).
+    A symbolic link is not followed: the journal reads only its own files, never one elsewhere."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        fd = os.open(path, os.O_RDONLY | NONBLOCK | CLOEXEC | NOFOLLOW)
     except FileNotFoundError:
         return None, None
     except OSError as error:
+        if is_symlink(path):
+            raise JournalUnusable(path, SYMLINK_PROBLEM, SYMLINK_HINT) from error
         raise JournalUnusable(
             path,
             f"cannot be read ({error.strerror or error})",
@@ -64,6 +67,20 @@ def read_with_stat(path: Path) -> tuple[bytes | None, os.stat_result | None]:
         ) from error
     finally:
         os.close(fd)
+
+
+SYMLINK_PROBLEM = "is a symbolic link, where the journal keeps its own file; it is not followed"
+SYMLINK_HINT = (
+    "Nothing was read or written through it. Put the file itself in its place "
+    "(or move the link out of the data folder); `backjournal check` lists the problems"
+)
+
+
+def is_symlink(path: Path | str) -> bool:
+    try:
+        return stat.S_ISLNK(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _read_all(fd: int, size: int) -> bytes:

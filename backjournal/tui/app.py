@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
@@ -96,6 +97,7 @@ class BackjournalApp(App[int]):
         Binding(
             "s", "show('settings')", "Settings", tooltip="Settings: theme, day boundary, advisor"
         ),
+        Binding("home", "show('tonight')", "Tonight", show=False, tooltip="Back to tonight"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="This help"),
         Binding(
             "ctrl+q",
@@ -107,9 +109,17 @@ class BackjournalApp(App[int]):
         ),
     ]
 
-    def __init__(self, service: JournalService, *, watch_css: bool = False) -> None:
+    def __init__(
+        self,
+        service: JournalService,
+        *,
+        watch_css: bool = False,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(watch_css=watch_css)
         self.service = service
+        self.monotonic = monotonic
+        """The clock seam of every timer (the guided session): monotonic seconds, faked in tests."""
         self.unusable: JournalUnusable | None = None
         self.journal_changed_signal: Signal[DOMNode | None] = Signal(self, "journal-changed")
         """Published after every write, with the screen that wrote: the others reload."""
@@ -235,8 +245,44 @@ class BackjournalApp(App[int]):
     async def action_show(self, mode: str) -> None:
         if self.screen.id == "help":
             self.pop_screen()
-        if mode != self.current_mode and await self.confirm_leave():
+        if mode == "tonight":
+            await self._tonight()
+        elif mode != self.current_mode and await self.confirm_leave():
             await self.switch_mode(mode)
+
+    @work(group="leave")
+    async def action_session(self) -> None:
+        """The guided session, over Tonight (asks first about unsaved edits elsewhere)."""
+        from backjournal.tui.screens.session import SessionScreen
+
+        if isinstance(self.screen, SessionScreen):
+            return
+        if self.current_mode != "tonight":
+            if not await self.confirm_leave():
+                return
+            await self.switch_mode("tonight")
+        self.push_screen(SessionScreen(self.service))
+
+    async def _tonight(self) -> None:
+        """`t` (and home) always lead to tonight, even from a past day opened on Tonight."""
+        from backjournal.tui.screens.tonight import TonightScreen
+
+        today = self.service.today()
+        if self.current_mode == "tonight":
+            tonight = self.screen
+            if (
+                isinstance(tonight, TonightScreen)
+                and tonight.day != today
+                and await self.confirm_leave()
+            ):
+                tonight.show_day(today)
+            return
+        if not await self.confirm_leave():
+            return
+        await self.switch_mode("tonight")
+        tonight = self.screen
+        if isinstance(tonight, TonightScreen) and tonight.day not in (None, today):
+            tonight.show_day(today)
 
     def action_help(self) -> None:
         from backjournal.tui.screens.help import HelpScreen
@@ -293,6 +339,11 @@ class BackjournalApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for mode, (_, _, title, help_text) in SCREENS.items():
             yield SystemCommand(f"Go to {title}", help_text, partial(self.action_show, mode))
+        yield SystemCommand(
+            "Guided session",
+            "Play tonight's routine with hold timers, sides and a 'this hurts' stop",
+            self.action_session,
+        )
         yield SystemCommand(
             "Help", "Every key, and how the phase advisor decides", self.action_help
         )

@@ -114,6 +114,7 @@ def test_restore_by_date_and_by_folder_path(bj, journal):
     assert pain(bj, B) is None
 
 
+@pytest.mark.journal_day  # `restore today`: the day backups are named by, at any hour
 def test_restore_needs_confirmation(bj, journal, fingerprint):
     before = fingerprint(journal)
     result = bj("restore", "today")

@@ -46,8 +46,9 @@ PROPS = settings(
 )
 COUNTS = {"journals": 0, "days": 0, "ops": 0, "refused": 0, "advisor": 0, "streaks": 0}
 
+# Stored text is what input accepts: no control characters but newline and tab.
 text = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60
+    st.characters(exclude_categories=("Cs", "Cc"), include_characters="\n\t"), max_size=60
 )
 word = st.from_regex(
     r"[a-z0-9äöé][a-z0-9äöé-]{0,9}", fullmatch=True

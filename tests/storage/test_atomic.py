@@ -100,7 +100,7 @@ def test_a_failing_directory_fsync_is_reported(journal, data, monkeypatch):
 
 
 def test_a_failing_replace_all_leaves_every_file_intact(journal, data, monkeypatch):
-    from backjournal.storage import store as store_module
+    from backjournal.storage import replace as store_module  # commit_files stages the new files
 
     journal.update_day(date(2025, 6, 1), set_pain(1))
     before = fingerprint(data)

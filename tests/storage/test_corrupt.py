@@ -172,10 +172,15 @@ def test_check_reports_duplicate_json_keys(journal, data):
     assert any("appears twice" in line and line.startswith(str(path)) for line in journal.check())
 
 
-def test_check_reports_a_missing_meta_file(journal, data):
+def test_check_reports_a_missing_meta_file_and_the_journal_is_not_used_without_it(journal, data):
     (data / "journal-meta.json").unlink()
     assert any(line.startswith(str(data / "journal-meta.json")) for line in journal.check())
-    assert set(journal.load()[0]) == {D, date(2025, 1, 1)}  # the days are still there
+    before = fingerprint(data)
+    with pytest.raises(JournalUnusable, match="is missing"):
+        Store(data).load()
+    with pytest.raises(JournalUnusable, match="is missing"):
+        journal.update_day(D, set_pain(9))
+    assert fingerprint(data) == before
 
 
 def test_check_is_empty_for_a_healthy_journal(journal):
@@ -320,7 +325,7 @@ def test_repair_of_a_journal_that_cannot_be_migrated_moves_nothing(data, store):
 
 
 def test_json_duplicate_key_check_is_not_fooled_by_strings():
-    from backjournal.storage.doctor import _duplicate_key
+    from backjournal.storage.tinyfile import duplicate_key as _duplicate_key
 
     assert _duplicate_key(json.dumps({"a": '"a": 1'}).encode()) is None
     assert _duplicate_key(b'{"a": {"b": 1, "b": 2}}') == "b"

@@ -25,18 +25,21 @@ def backup_days(data) -> list[str]:
     return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
 
 
-def test_a_store_running_across_midnight_backs_up_before_the_first_write_of_the_new_day(data):
+def test_a_store_running_across_the_04_00_boundary_backs_up_before_the_first_write_of_the_new_journal_day(
+    data,
+):
+    """Backups follow the journal day (04:00), the day `today` means: midnight starts no new backup."""
     clock = Clock(datetime(2026, 5, 4, 23, 59, 59))
     store = Store(data, clock=clock)
     store.update_day(D, set_pain(1))  # an empty journal: nothing to back up
     store.update_day(D, set_pain(2))  # the journal now holds a day: this write backs it up
     assert backup_days(data) == ["2026-05-04"]
     saved = (data / "backups" / "2026-05-04" / "journal-2026.json").read_bytes()
+    clock.now = datetime(2026, 5, 5, 0, 0, 1)  # after midnight: still the journal day of the 4th
     store.update_day(D, set_pain(3))
-    assert (
-        data / "backups" / "2026-05-04" / "journal-2026.json"
-    ).read_bytes() == saved  # once a day
-    clock.now = datetime(2026, 5, 5, 0, 0, 1)
+    assert backup_days(data) == ["2026-05-04"]
+    assert (data / "backups" / "2026-05-04" / "journal-2026.json").read_bytes() == saved
+    clock.now = datetime(2026, 5, 5, 4, 0, 1)
     before = (data / "journal-2026.json").read_bytes()
     store.update_day(D, set_pain(4))
     assert backup_days(data) == ["2026-05-04", "2026-05-05"]

@@ -248,9 +248,14 @@ class DiaryScreen(JournalScreen):
         bar = "█" * (entry.pain // 2) + ("▌" if entry.pain % 2 else "")
         pain = Text(f"{entry.pain:>2} ")
         pain.append(bar, style(f"diary--{pain_level(entry.pain)}"))
-        notes = entry.notes.strip().splitlines()[0] if entry.notes.strip() else ""
+        first = entry.notes.strip().splitlines()[0] if entry.notes.strip() else ""
         if entry.rest:
-            notes = f"(rest day) {notes}".strip()
+            first = f"(rest day) {first}".strip()
+        notes = Text(first)
+        if entry.red_flags:  # a day with warning signs stands out in the list
+            notes = Text.assemble(
+                ("⚠ warning signs", style("diary--high")), "  " if first else "", first
+            )
         ticks = Text(
             str(len(day.ticks)) if day.ticks else "·",
             justify="right",

@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 
 from backjournal.domain.models import Journal
 from backjournal.domain.streaks import Streaks
+from backjournal.domain.vocab import PAIN_BANDS
 from backjournal.service import JOURNAL_ERRORS, JournalService
 from backjournal.tui.screens.base import JournalScreen
 from backjournal.tui.widgets.calendar_heatmap import CalendarHeatmap
@@ -24,7 +25,14 @@ from backjournal.tui.widgets.screen_footer import ScreenFooter
 from backjournal.tui.widgets.weekly_adherence import WeeklyAdherence
 
 SPANS = (30, 90, 365)
-PAIN_LEGEND = (("no entry", "empty"), ("pain 0-2", "low"), ("3-5", "mid"), ("6-10", "high"))
+# The domain's one pain scale, as the heatmap's legend: "pain 0-3", "4-6", "7-10".
+PAIN_LEGEND = (
+    ("no entry", "empty"),
+    *(
+        (f"pain {lo}-{hi}" if band == PAIN_BANDS[0][0] else f"{lo}-{hi}", band)
+        for band, lo, hi in PAIN_BANDS
+    ),
+)
 ADHERENCE_LEGEND = (
     ("nothing", "none"),
     ("some", "some"),
@@ -133,6 +141,7 @@ class ProgressScreen(JournalScreen):
         self.data: ProgressData | None = None
         self.journal: Journal | None = None
         self.streaks: Streaks | None = None
+        self._span_chosen = False  # the user switched the chart's span with c
 
     def compose(self) -> ComposeResult:
         yield Static("Progress", id="progress-title", classes="screen-title")
@@ -172,6 +181,10 @@ class ProgressScreen(JournalScreen):
 
     def _show(self, journal: Journal, data: ProgressData, streaks: Streaks) -> None:
         self.journal, self.data, self.streaks = journal, data, streaks
+        if not self._span_chosen:
+            # A young journal's chart covers the last 30 days, not 13 days squeezed into 90.
+            young = data.since is None or (data.today - data.since).days < SPANS[0]
+            self.set_reactive(ProgressScreen.span, SPANS[0] if young else SPANS[1])
         self._draw()
 
     def _draw(self) -> None:
@@ -207,4 +220,5 @@ class ProgressScreen(JournalScreen):
         self.map_mode = "exercise" if self.map_mode == "pain" else "pain"
 
     def action_cycle_span(self) -> None:
+        self._span_chosen = True
         self.span = SPANS[(SPANS.index(self.span) + 1) % len(SPANS)]

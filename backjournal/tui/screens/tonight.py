@@ -8,7 +8,7 @@ then the screen keeps the form's values itself, so a digit typed early is kept a
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
@@ -22,9 +22,14 @@ from textual.worker import get_current_worker
 from backjournal.domain.advisor import Advice
 from backjournal.domain.models import Journal
 from backjournal.service import JOURNAL_ERRORS, JournalService
-from backjournal.tui.screens.tonight_ticks import TickHandling
-from backjournal.tui.widgets.checkin_values import FIELDS, entry_values
-from backjournal.tui.widgets.tonight_text import day_title, plan_summary, red_flag_banner
+from backjournal.tui.screens.tonight_actions import TonightActions
+from backjournal.tui.widgets.checkin_values import FIELDS, entry_values, suggested_values
+from backjournal.tui.widgets.tonight_text import (
+    day_title,
+    held_banner,
+    plan_summary,
+    red_flag_banner,
+)
 
 if TYPE_CHECKING:
     from textual.widgets import Button
@@ -47,7 +52,7 @@ FIELD_NAMES = {
 }
 
 
-class TonightScreen(TickHandling):
+class TonightScreen(TonightActions):
     """The nightly screen. Saving is explicit; ticks save at once."""
 
     DEFAULT_CSS = """
@@ -80,6 +85,13 @@ class TonightScreen(TickHandling):
     #red-flag-banner {
         display: none;
         height: auto;
+        #red-flag-text {
+            width: 1fr;
+            height: auto;
+        }
+        #clear-red-flags {
+            margin-left: 1;
+        }
         padding: 0 1;
         background: $error 25%;
         border-left: thick $error;
@@ -98,6 +110,17 @@ class TonightScreen(TickHandling):
     }
     TonightScreen.-wide #tonight-body .pane {
         height: 100%;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+    }
+    #checklist-scroll {
+        height: auto;
+    }
+    TonightScreen.-wide #tonight-body #plan-pane {
+        overflow-y: hidden;
+    }
+    TonightScreen.-wide #checklist-scroll {
+        height: 1fr;
         overflow-y: auto;
         scrollbar-size-vertical: 1;
     }
@@ -133,6 +156,21 @@ class TonightScreen(TickHandling):
         Binding(
             "c", "focus_checklist", "Checklist", show=False, tooltip="Jump to the day's checklist"
         ),
+        Binding("f", "focus_form", "Form", show=False, tooltip="Back to the check-in form"),
+        Binding(
+            "w",
+            "show_warnings",
+            "Warnings",
+            show=False,
+            tooltip="Bring the advisor's warnings into view",
+        ),
+        Binding(
+            "g",
+            "app.session",
+            "Session",
+            show=False,
+            tooltip="Guided session: tonight's routine with hold timers and sides",
+        ),
         Binding(
             "n",
             "start_episode",
@@ -158,10 +196,12 @@ class TonightScreen(TickHandling):
     ]
     # Keys handled by the widgets on this screen, for the Help screen.
     HELP_KEYS: ClassVar[list[tuple[str, str]]] = [
-        ("0-9", "Set the pain (or the score that has the focus)"),
-        ("← →  - +", "Change the focused score by one; pain 10 is one step right of 9"),
+        ("0-9", "Set the focused score, and move on to the next; 1 then 0 is 10"),
+        ("← →  - +", "Change the focused score by one"),
         ("backspace", "Clear an optional score (worst, sleep, mood)"),
-        ("space enter", "Tick or untick the highlighted exercise; unfold a routine"),
+        ("x", "Untick every area (a new night starts from last night's)"),
+        ("space enter", "Tick or untick, then on to the next; on a routine: tick the rest"),
+        ("i", "How to do the highlighted exercise"),
         ("tab shift+tab", "Move between the fields"),
     ]
 
@@ -170,6 +210,7 @@ class TonightScreen(TickHandling):
         self.day: date | None = None
         self.today: date | None = None
         self._baseline: dict[str, Any] = entry_values(None)  # what the journal holds
+        self._suggested: dict[str, Any] = {}  # what a new day starts from (last night's areas)
         self._values: dict[str, Any] = dict(self._baseline)  # what the form shows
         self._saved_at: str | None = None
         self._journal: Journal | None = None  # the recent days only (see reload)
@@ -242,16 +283,20 @@ class TonightScreen(TickHandling):
             self.report_error(error)
             return
         stored = entry_values(journal.entry_on(day))
+        suggested = suggested_values(journal, day)
         if day != self.day:
-            self._values = dict(stored)
+            self._values = {**stored, **suggested}
             self._saved_at = None
-        else:  # keep what the user changed; take the journal's value for the rest
+        else:  # keep what the user changed (or was suggested); take the journal's value for the rest
             self._values = {
-                f: stored[f] if self._values[f] == self._baseline[f] else self._values[f]
+                f: self._values[f]
+                if self._values[f] != self._baseline[f]
+                or (f in self._suggested and stored[f] == self._baseline[f])
+                else stored[f]
                 for f in FIELDS
             }
         self.day, self.today, self._journal, self._advice = day, today, journal, advice
-        self._baseline = stored
+        self._baseline, self._suggested = stored, suggested
         self._show()
         self.refresh_bindings()
         if self._body is not None:
@@ -318,7 +363,17 @@ class TonightScreen(TickHandling):
         return {f: self._values[f] for f in FIELDS if self._values[f] != self._baseline[f]}
 
     def has_unsaved_changes(self) -> bool:
-        return bool(self.changes())
+        # A suggestion the user left as it was (last night's areas) is saved with the entry,
+        # but alone it is nothing to save.
+        suggested = self._suggested
+        return any(
+            f not in suggested or value != suggested[f] for f, value in self.changes().items()
+        )
+
+    def save_before_tick(self) -> None:
+        """Ticking, or leaving the form for the checklist, saves what was typed (once pain is set)."""
+        if self.has_unsaved_changes() and self._values["pain"] is not None:
+            self.save_changes()
 
     def unsaved_summary(self) -> str:
         names = ", ".join(FIELD_NAMES[f] for f in self.changes())
@@ -353,7 +408,7 @@ class TonightScreen(TickHandling):
         except JOURNAL_ERRORS as error:
             self.report_error(error)
             return False
-        self._saved_at = datetime.now().strftime("%H:%M")
+        self._saved_at = self.service.clock().strftime("%H:%M")  # the one clock seam
         self.announce_change()
         self.notify(
             f"Saved the check-in for {self.day:%A} {self.day.day} {self.day:%B}.",
@@ -380,11 +435,20 @@ class TonightScreen(TickHandling):
             status.update(Content.styled("Not logged yet", "$foreground-muted"))
             label, variant = "Save ^s", "default"
         flags = self._values["red_flags"]
+        saved = flags == self._baseline["red_flags"]
+        advice = self._advice
         banner = (
-            red_flag_banner(flags, saved=flags == self._baseline["red_flags"]) if flags else None
+            red_flag_banner(flags, saved, self.day, self.today)
+            if flags
+            else held_banner(
+                advice, self._journal, self.service.settings.advisor.red_flag_window_days
+            )
+            if advice is not None and self._journal is not None
+            else None
         )
+        can_clear = saved and advice is not None and advice.has("red_flag")
         if self._body is not None:
-            self._body.show_status(label, variant, banner)
+            self._body.show_status(label, variant, banner, can_clear)
 
     def on_checkin_form_edited(self, event: CheckinForm.Edited) -> None:
         self._values = event.form.values()  # what it shows now, not when the message was sent
@@ -395,6 +459,8 @@ class TonightScreen(TickHandling):
             self.action_save()
         elif event.button.id == "start-episode":
             self.action_start_episode()
+        elif event.button.id == "clear-red-flags":
+            self.action_clear_red_flags()
 
     # -- actions ---------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -451,32 +517,8 @@ class TonightScreen(TickHandling):
         self.focus_next()
 
     def action_focus_checklist(self) -> None:
+        self.save_before_tick()
         if self._body is not None:
             checklist = self._body.checklist
             checklist.focus()
             checklist.scroll_visible()
-
-    @work
-    async def action_start_episode(self) -> None:
-        from backjournal.tui.modals.confirm import ConfirmModal
-
-        if self.day is None or (self._advice is not None and self._advice.episode is not None):
-            return
-        day = self.day
-        body = (
-            f"An episode marks a flare-up, starting {day:%A} {day.day} {day:%B}. The advisor begins with "
-            "gentle mobility, and opens stretching and then strengthening as your pain settles. "
-            "You can end it on the Episodes screen (e)."
-        )
-        dialog = ConfirmModal(
-            "Start an episode?", body, "Start episode", "Not now", default_confirm=True
-        )
-        if not await self.app.push_screen_wait(dialog):
-            return
-        try:
-            self.service.start_episode(day)
-        except JOURNAL_ERRORS as error:
-            self.report_error(error)
-            return
-        self.notify("Episode started. Gentle mobility for now.", title="Episode")
-        self.announce_change()

@@ -7,9 +7,10 @@ the widgets (see the Tonight screen's two-stage start).
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from typing import Any
 
-from backjournal.domain.models import Entry
+from backjournal.domain.models import Entry, Journal
 
 FIELDS = ("pain", "worst", "sleep", "mood", "areas", "tags", "notes", "rest", "red_flags")
 SCORES = ("pain", "worst", "sleep", "mood")
@@ -51,3 +52,20 @@ def parse_tags(text: str) -> tuple[str, ...]:
         if word and word not in seen:
             seen.append(word)
     return tuple(seen)
+
+
+SUGGEST_DAYS = 7  # how far back a new day's form looks for the areas of the last entry
+
+
+def suggested_values(journal: Journal, day: date) -> dict[str, Any]:
+    """What a day without an entry starts from: the areas of the last entry in the week before.
+
+    Most nights hurt where the night before did; one key (x) clears them.
+    """
+    if journal.entry_on(day) is not None:
+        return {}
+    for back in range(1, SUGGEST_DAYS + 1):
+        entry = journal.entry_on(day - timedelta(days=back))
+        if entry is not None:
+            return {"areas": tuple(entry.areas)} if entry.areas else {}
+    return {}
