@@ -19,6 +19,7 @@ from textual.theme import Theme
 
 from backjournal.domain.settings import Settings
 from backjournal.service import (
+    JOURNAL_ERRORS,
     InputError,
     JournalService,
     JournalUnusable,
@@ -286,6 +287,22 @@ class BackjournalApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.settings, id="help"))
 
+    def action_rate_psfs(self) -> None:
+        """The weekly function score's dialog, from any screen (the palette's command)."""
+        from backjournal.tui.modals.psfs_rating import PsfsRatingModal
+
+        try:
+            today = self.service.today()
+        except JOURNAL_ERRORS as error:
+            self.report_error(error)
+            return
+
+        def saved(done: bool | None) -> None:
+            if done:
+                self.journal_changed(None)
+
+        self.push_screen(PsfsRatingModal(self.service, today), callback=saved)
+
     async def action_quit(self) -> None:
         if self.unusable is not None:
             self.exit(return_code=EXIT_UNUSABLE)
@@ -337,6 +354,11 @@ class BackjournalApp(App[int]):
             yield SystemCommand(f"Go to {title}", help_text, partial(self.action_show, mode))
         yield SystemCommand(
             "Help", "Every key, and how the phase advisor decides", self.action_help
+        )
+        yield SystemCommand(
+            "Rate the weekly function score",
+            "PSFS: one digit per activity, under 30 seconds (a on Tonight)",
+            self.action_rate_psfs,
         )
         yield from super().get_system_commands(screen)
 
