@@ -34,13 +34,13 @@ class PsfsRatingModal(ModalScreen[bool]):
         max-width: 95%;
         height: auto;
         max-height: 95%;
+        overflow-y: auto;  /* five activities at 80x24: the focused one scrolls into view */
     }
     PsfsRatingModal .psfs-name {
-        margin-top: 1;
         color: $foreground;
     }
-    PsfsRatingModal Input {
-        margin: 0;
+    PsfsRatingModal Input, PsfsRatingModal ScoreBar {
+        margin: 0 0 1 0;
     }
     """
 
@@ -111,6 +111,7 @@ class PsfsRatingModal(ModalScreen[bool]):
                 placeholder=f"activity {have + n + 1}"
                 + ("" if have + n < psfs_rules.ACTIVE_MIN else " (optional)"),
                 max_length=psfs_rules.NAME_MAX,
+                compact=True,
                 id=f"psfs-new-{n}",
                 classes="psfs-new",
             )
