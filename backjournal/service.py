@@ -31,6 +31,7 @@ from backjournal.domain.models import (
     Tick,
 )
 from backjournal.domain.settings import AdvisorSettings, Settings
+from backjournal.service_session import GuidedSessions, SessionHandle
 from backjournal.storage import (
     BackupInfo,
     BackupNotFound,
@@ -76,7 +77,7 @@ class TickOutcome:
     advice: advisor.Advice
 
 
-class JournalService:
+class JournalService(GuidedSessions):
     """One journal: reads snapshots from the store, applies domain rules, writes through the store."""
 
     def __init__(
@@ -221,7 +222,7 @@ class JournalService:
         # The advice shown after saving reads these years: a damaged one must stop us before
         # the write, not after it (they stay cached, so the advice costs nothing extra).
         self._recent(day)
-        stored = self.store.update_day(day, lambda d: Day(d.date, merged(d), d.ticks))
+        stored = self.store.update_day(day, lambda d: replace(d, entry=merged(d)))
         assert stored.entry is not None
         return stored.entry
 
@@ -229,7 +230,7 @@ class JournalService:
         """Remove the day's entry (its ticks stay); False when there was none."""
         had = self.day(day).entry is not None
         if had:
-            self.store.update_day(day, lambda d: Day(d.date, None, d.ticks))
+            self.store.update_day(day, lambda d: replace(d, entry=None))
         return had
 
     # -- ticks ---------------------------------------------------------------------------
@@ -245,6 +246,14 @@ class JournalService:
         anyway: bool = False,
     ) -> TickOutcome:
         """Record an exercise as done; too soon is refused unless `anyway`."""
+        outcome = self._checked_tick(
+            day, exercise_id, anyway, sets=sets, reps=reps, hold_s=hold_s, side=side
+        )
+        self.store.update_day(day, lambda d: entries.with_tick(d, outcome.tick))
+        return outcome
+
+    def _checked_tick(self, day: date, exercise_id: str, anyway: bool, **dose: Any) -> TickOutcome:
+        """The tick to store and its advice; bad input and too soon (unless `anyway`) are refused."""
         self._check_not_future(day)
         journal = self._recent(day)
         exercise = entries.find_exercise(journal, exercise_id)
@@ -252,10 +261,7 @@ class JournalService:
         too_soon = [w for w in advice.warnings if w.code == "too_soon"]
         if too_soon and not anyway:
             raise AdvisorRefusal(too_soon[0].message, list(advice.warnings))
-        tick = entries.make_tick(
-            exercise, sets=sets, reps=reps, hold_s=hold_s, side=side, overridden=bool(too_soon)
-        )
-        self.store.update_day(day, lambda d: entries.with_tick(d, tick))
+        tick = entries.make_tick(exercise, overridden=bool(too_soon), **dose)
         return TickOutcome(tick=tick, advice=advice)
 
     def tick_many(
@@ -597,6 +603,7 @@ __all__ = [
     "JournalService",
     "JournalUnusable",
     "Paths",
+    "SessionHandle",
     "SettingsError",
     "StoreWriteError",
     "TickBatch",

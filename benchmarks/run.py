@@ -317,7 +317,7 @@ def inproc(args: list[str], env: dict[str, str]) -> dict:
     return json.loads(result.stdout)
 
 
-def measure(setup: Setup, runs: int, per_round: int, settle: float) -> list[Row]:
+def measure(setup: Setup, runs: int, per_round: int, settle: float, hold_s: int = 30) -> list[Row]:
     env = setup.env
     big = setup.journals[setup.largest]
     small = setup.journals[setup.smallest]
@@ -681,6 +681,7 @@ def measure(setup: Setup, runs: int, per_round: int, settle: float) -> list[Row]
     )
     rows.extend(key_latency_rows(setup, runs))
     rows.append(night_keys_row(env))
+    rows.append(session_timer_row(setup, big, hold_s))
     if tui_fail:
         rows[0].note += " | failures: " + "; ".join(tui_fail)
     return rows
@@ -803,6 +804,38 @@ def night_keys_row(env: dict[str, str]) -> Row:
     )
 
 
+def session_timer_row(setup: Setup, journal: Path, hold_s: int) -> Row:
+    """benchmarks/session_timer.py: a guided-session hold against real time, on the big journal."""
+    data = Path(shutil.copytree(journal, setup.work / "session-journal"))
+    progress(f"playing a {hold_s} s hold in the Session screen on the real clock")
+    out = subprocess.run(
+        [sys.executable, str(HERE / "session_timer.py"), str(data), str(hold_s)],
+        capture_output=True,
+        text=True,
+        env=setup.env,
+        timeout=hold_s + 120,
+    )
+    if out.returncode != 0:
+        return Row(
+            f"session: {hold_s} s hold, lateness at its end, {setup.largest}",
+            "not measured",
+            note=out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "failed",
+        )
+    found = json.loads(out.stdout)
+    late, gap = found["late_ms"], found["max_poll_gap_ms"]
+    return Row(
+        f"session: {hold_s} s hold, lateness at its end, {setup.largest}",
+        f"{late:.0f} ms",
+        "ideal end (hold as scheduled)",
+        f"{found['hold_scheduled_s']:g} s",
+        None,
+        "<= 200 ms, no poll gap > 200 ms",
+        abs(late) <= 200 and gap <= 200,
+        f"headless app (not a pty), real monotonic clock; longest gap between two timer polls "
+        f"{gap:.0f} ms (interval 100 ms), {found['polls']} polls",
+    )
+
+
 def bare_marker() -> str:
     return BARE_MARKER
 
@@ -890,7 +923,7 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()
     try:
         setup = prepare(args, work)
-        rows = measure(setup, runs, per_round, settle)
+        rows = measure(setup, runs, per_round, settle, hold_s=3 if args.quick else 30)
     finally:
         SPAWNER.close()
         if not args.keep:

@@ -66,6 +66,7 @@ def test_the_benchmark_prints_every_row(tmp_path):
         ),
         f"tick (space on the checklist) to settled screen, {big}",
         "keys of the typical night (pain, sleep, mood, area, 4 ticks, saved)",
+        f"session: 3 s hold, lateness at its end, {big}",
     ]
     assert list(rows) == expected, result.stdout
     for figure, cells in rows.items():

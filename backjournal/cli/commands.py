@@ -67,6 +67,7 @@ def cmd_show(args: Namespace, ctx: Context) -> int:
         "date": day.isoformat(),
         "entry": codec.entry_to_dict(record.entry) if record.entry else None,
         "ticks": [codec.tick_to_dict(t) for t in record.ticks.values()],
+        "sessions": codec.day_to_dict(record).get("sessions", []),
     }
     if args.json:
         _print_json(data)
@@ -377,6 +378,7 @@ def cmd_locate(args: Namespace, ctx: Context) -> int:
 
 
 from backjournal.cli.commands_night import cmd_demo, cmd_red_flags, cmd_tick  # noqa: E402
+from backjournal.cli.commands_session import cmd_session  # noqa: E402
 
 COMMANDS: dict[str, Callable[[Namespace, Context], int]] = {
     "psfs": cmd_psfs,
@@ -398,6 +400,7 @@ COMMANDS: dict[str, Callable[[Namespace, Context], int]] = {
     "restore": cmd_restore,
     "locate": cmd_locate,
     "red-flags": cmd_red_flags,
+    "session": cmd_session,
 }
 
 

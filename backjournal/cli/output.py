@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from backjournal.domain import advisor
 from backjournal.domain.exercises import dose_text, ordered
-from backjournal.domain.models import Day, Exercise, Journal
+from backjournal.domain.models import OUTCOMES, Day, Exercise, Journal
 from backjournal.domain.settings import AdvisorSettings
 from backjournal.domain.vocab import (
     AREA_LABELS,
@@ -55,7 +55,16 @@ def day_text(day: Day, library: Mapping[str, Exercise]) -> str:
             tick = day.ticks[exercise_id]
             name = library[exercise_id].name if exercise_id in library else exercise_id
             flag = "  (ticked against the advisor)" if tick.overridden else ""
+            if tick.stopped:
+                pain = f", pain {tick.pain_during}/10" if tick.pain_during is not None else ""
+                flag += f"  (stopped: it hurt{pain})"
             lines.append(f"    [x] {name}{flag}")
+    for session in day.sessions:
+        length = f"{session.minutes:.0f} min" if session.minutes is not None else "not finished"
+        counts = {o: sum(1 for i in session.items if i.outcome == o) for o in OUTCOMES}
+        told = ", ".join(f"{n} {o}" for o, n in counts.items() if n) or "nothing recorded"
+        pain = f", pain after {session.pain_after}/10" if session.pain_after is not None else ""
+        lines.append(f"  Guided session at {session.start:%H:%M} ({length}): {told}{pain}")
     return "\n".join(lines)
 
 

@@ -206,6 +206,25 @@ def build_parser() -> argparse.ArgumentParser:
     clear.add_argument("--note", metavar="TEXT", help="what the doctor said (optional)")
     _json(fsub.add_parser("list", help="red-flag days and clearances"))
 
+    session = sub.add_parser(
+        "session",
+        help="tonight's guided session plan: order, doses, sides and minutes",
+        epilog="The session itself plays in the app (g on Tonight). Exercises that hurt in your "
+        "last two sessions are left out; --add-back plays one anyway.",
+    )
+    session.add_argument("--plan", action="store_true", help="print the plan (required)")
+    _date(session)
+    session.add_argument(
+        "--drop", action="append", metavar="EXERCISE", help="leave an exercise out (repeat)"
+    )
+    session.add_argument(
+        "--add-back",
+        action="append",
+        metavar="EXERCISE",
+        help="play an exercise that hurt lately, knowingly (repeat)",
+    )
+    _json(session)
+
     streaks = sub.add_parser("streaks", help="journal and routine streaks")
     _date(streaks)
     _json(streaks)

@@ -23,6 +23,8 @@ readings of the rules. This module adds:
     ``max_strengthening_days`` [3] days with a strengthening tick.
   - ``stretch_first``: D has a strengthening tick and no stretching or warm-up tick, counting
     the given exercise as ticked.
+  - ``exercise_hurt``: an exercise was stopped because it hurt in the ``hurt_window_days`` [7]
+    days ending D (`backjournal.domain.hurt`); the advice is to go gently with it.
   - ``not_settled``: in mobility or stretching, the time rules already allow the next phase on D
     (day >= 11; or day >= 21 and stretching began 10 or more days ago) but pain has not settled.
 
@@ -61,6 +63,7 @@ from backjournal.domain.advisor_phase import (
     stretching_time_earliest,
 )
 from backjournal.domain.dates import day_list, short_day
+from backjournal.domain.hurt import hurt_message, hurt_recently
 from backjournal.domain.models import Episode, Exercise, Journal
 from backjournal.domain.red_flags import holding_flags
 from backjournal.domain.settings import AdvisorSettings
@@ -110,6 +113,7 @@ PAIN_RISING = "pain_rising"
 NOT_SETTLED = "not_settled"
 STRENGTHENING_OVERDONE = "strengthening_overdone"
 STRETCH_FIRST = "stretch_first"
+EXERCISE_HURT = "exercise_hurt"
 RED_FLAG = "red_flag"
 FLARE_SUSPECTED = "flare_suspected"
 WARNING_CODES: tuple[str, ...] = (
@@ -119,6 +123,7 @@ WARNING_CODES: tuple[str, ...] = (
     TOO_SOON,
     STRENGTHENING_OVERDONE,
     STRETCH_FIRST,
+    EXERCISE_HURT,
     NOT_SETTLED,
 )
 
@@ -130,6 +135,7 @@ WARNING_TITLES: dict[str, str] = {
     TOO_SOON: "Not yet",
     STRENGTHENING_OVERDONE: "Plenty of strengthening this week",
     STRETCH_FIRST: "Warm up or stretch first",
+    EXERCISE_HURT: "Something hurt lately",
     NOT_SETTLED: "Not quite settled yet",
 }
 
@@ -220,6 +226,7 @@ def history_start(journal: Journal, day: date, s: AdvisorSettings) -> date:
         s.settled_window_days - 1,
         s.red_flag_window_days - 1,
         s.strengthening_window_days - 1,
+        s.hurt_window_days - 1,
         0,
     )
     episode = journal.episode_on(day)
@@ -389,6 +396,9 @@ def advise(
                 warnings.append(_overdone(days, day, s))
     if "strengthening" in kinds and not kinds & {"stretching", "warm-up"}:
         warnings.append(_stretch_first(day))
+    hurts = hurt_recently(journal, day, s.hurt_window_days)
+    if hurts:
+        warnings.append(AdvisorWarning(EXERCISE_HURT, hurt_message(hurts, journal, day)))
 
     if episode is not None and phase in (MOBILITY, STRETCHING):
         if phase == MOBILITY:

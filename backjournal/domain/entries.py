@@ -216,6 +216,8 @@ def make_tick(
     hold_s: Any = None,
     side: str | None = None,
     overridden: bool = False,
+    stopped: bool = False,
+    pain_during: Any = None,
 ) -> Tick:
     """A tick as done; what is not given is taken from the exercise's dose."""
     if side is not None and side not in TICK_SIDES:
@@ -227,6 +229,8 @@ def make_tick(
         hold_s=score(hold_s, "hold", 1, 3600) if hold_s is not None else exercise.hold_s,
         side=side if side is not None else ("both" if exercise.sides == "both" else None),
         overridden=overridden,
+        stopped=stopped,
+        pain_during=score(pain_during, "pain") if pain_during is not None else None,
     )
 
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from backjournal.domain import codec, psfs_codec
+from backjournal.domain import codec, hurt, psfs_codec
 from backjournal.domain.advisor_phase import STEPPED_BACK, phase_history
 from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
 from backjournal.domain.errors import InputError
@@ -371,6 +371,7 @@ def export_markdown(
     lines += _adherence(journal, counted_from, last, settings, today, began)
     lines += markdown_lines(journal.psfs, start, end)
     lines += _red_flags(entries, [c for c in journal.clearances if start <= c.date <= last])
+    lines += hurt.markdown_section(journal, start, last)
     lines += _notes(entries)
     return "\n".join(lines).rstrip("\n") + "\n"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -254,6 +255,21 @@ def check_ticks(days: Mapping[date, Day], known: Collection[str], path: Path) ->
         )
 
 
+def keep_sessions(old: Day, new: Day) -> Day:
+    """`new`, holding every session of `old` too: sessions are only ever added or updated.
+
+    Code that rebuilds a day from its entry and ticks (``Day(d.date, entry, d.ticks)``) would
+    otherwise drop them silently; a session of `new` replaces the one of `old` with its start.
+    """
+    if not old.sessions:
+        return new
+    starts = {s.start for s in new.sessions}
+    kept = [s for s in old.sessions if s.start not in starts]
+    if not kept:
+        return new
+    return replace(new, sessions=tuple(sorted([*kept, *new.sessions], key=lambda s: s.start)))
+
+
 def normalize_day(day: Day) -> tuple[dict[str, Any], Day]:
     """The document for a day about to be written and the day as it will read back; raises ShapeError.
 
@@ -265,7 +281,7 @@ def normalize_day(day: Day) -> tuple[dict[str, Any], Day]:
     if stored.entry is not None and stored.entry == day.entry and stored.entry is not day.entry:
         # Keep the caller's (equal, immutable, just validated) Entry: memos keyed on entry identity,
         # such as the advisor's walk, then survive a tick, which replaces the Day but not its entry.
-        stored = Day(stored.date, day.entry, stored.ticks)
+        stored = replace(stored, entry=day.entry)
     return doc, stored
 
 

@@ -30,6 +30,7 @@ from backjournal.storage.schema import (
     decode_meta,
     decode_year,
     encode_meta,
+    keep_sessions,
     known_exercises,
     meta_version,
     normalize_day,
@@ -323,14 +324,20 @@ class Store(WholeJournal):
         storage.write(encode_meta(meta, storage.read()))
         self._remember(self.meta_path, storage, meta)
 
-    def update_day(self, day: date, fn: Callable[[Day], Day]) -> Day:
-        """Apply fn to the day as stored now (or an empty Day) under the lock; an empty result removes it."""
+    def update_day(
+        self, day: date, fn: Callable[[Day], Day], *, replace_sessions: bool = False
+    ) -> Day:
+        """Apply fn to the day as stored now (or an empty Day) under the lock; an empty result removes it.
+
+        The day's guided sessions are kept even when fn's day leaves them out (`keep_sessions`),
+        unless `replace_sessions`: the one deliberate way to remove a session."""
         if isinstance(day, datetime) or not isinstance(day, date):
             raise TypeError(f"update_day needs a date, got {day!r}")
         path = self.year_path(day.year)
         with self._writing() as txn:
             storage, days, ids = self._locked_year(path, day.year, txn.meta)
-            new = fn(days.get(day) or Day(date=day))
+            old = days.get(day) or Day(date=day)
+            new = fn(old) if replace_sessions else keep_sessions(old, fn(old))
             if new.date != day:
                 raise ValueError(f"the update for {day} returned a day dated {new.date}")
             if (unknown := unknown_tick({day: new}, known_exercises(txn.meta))) is not None:

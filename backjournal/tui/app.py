@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
@@ -23,10 +24,7 @@ from backjournal.service import (
     InputError,
     JournalService,
     JournalUnusable,
-    Paths,
     StoreWriteError,
-    resolve_paths,
-    save_settings,
 )
 from backjournal.tui import themes
 
@@ -81,8 +79,6 @@ class LaunchContext(Protocol):
     """What `run_app` needs to start: the CLI's Context has it."""
 
     service: JournalService
-    paths: Paths
-    settings_problem: str | None
 
 
 class BackjournalApp(App[int]):
@@ -123,14 +119,13 @@ class BackjournalApp(App[int]):
         self,
         service: JournalService,
         *,
-        paths: Paths | None = None,
-        settings_problem: str | None = None,
         watch_css: bool = False,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(watch_css=watch_css)
         self.service = service
-        self.paths = paths or resolve_paths(str(service.store.data_dir))
-        self.settings_problem = settings_problem
+        self.monotonic = monotonic
+        """The clock seam of every timer (the guided session): monotonic seconds, faked in tests."""
         self.unusable: JournalUnusable | None = None
         self.journal_changed_signal: Signal[DOMNode | None] = Signal(self, "journal-changed")
         """Published after every write, with the screen that wrote: the others reload."""
@@ -140,7 +135,7 @@ class BackjournalApp(App[int]):
             self.add_mode(mode, partial(_make_screen, mode, service))
         # Themes are registered and chosen before the first frame: switching the theme once the
         # screen is mounted re-parses and re-applies every style.
-        self._theme_problems = themes.install_themes(self, self.paths.user_themes_dir)
+        self._theme_problems = themes.install_themes(self, service.paths.user_themes_dir)
         self._startup_theme: str | None = themes.choose_theme(self, self.settings.theme)
         self.theme = self._startup_theme
 
@@ -151,15 +146,14 @@ class BackjournalApp(App[int]):
 
     def save_settings(self, settings: Settings) -> bool:
         """Store the settings in the config dir and apply them; False (and a notice) if that failed."""
+        previous = self.service.settings
         try:
-            save_settings(self.paths.config_file, settings)
+            self.service.save_settings(settings)
         except (OSError, StoreWriteError, InputError) as error:
             self.notify(
                 f"Settings were not saved: {error}", title="Settings", severity="error", timeout=10
             )
             return False
-        previous = self.service.settings
-        self.service.settings = settings
         if settings.theme != self.theme and settings.theme in self.available_themes:
             self.theme = settings.theme
         if (previous.day_starts_at, previous.advisor) != (settings.day_starts_at, settings.advisor):
@@ -195,7 +189,7 @@ class BackjournalApp(App[int]):
         self.unusable = error
         from backjournal.tui.screens.unusable import UnusableJournalScreen
 
-        self.push_screen(UnusableJournalScreen(error, self.paths.data_dir))
+        self.push_screen(UnusableJournalScreen(error, self.service.paths.data_dir))
 
     # -- start-up ----------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -213,8 +207,10 @@ class BackjournalApp(App[int]):
                 severity="warning",
                 timeout=12,
             )
-        if self.settings_problem:
-            self.notify(self.settings_problem, title="Settings", severity="warning", timeout=12)
+        if self.service.settings_problem:
+            self.notify(
+                self.service.settings_problem, title="Settings", severity="warning", timeout=12
+            )
 
     def after_first_frame(self, callback: Callable[[], object]) -> None:
         """Run `callback` once the first frame is on screen (soon, if it already is).
@@ -259,6 +255,19 @@ class BackjournalApp(App[int]):
             await self._tonight()
         elif mode != self.current_mode and await self.confirm_leave():
             await self.switch_mode(mode)
+
+    @work(group="leave")
+    async def action_session(self) -> None:
+        """The guided session, over Tonight (asks first about unsaved edits elsewhere)."""
+        from backjournal.tui.screens.session import SessionScreen
+
+        if isinstance(self.screen, SessionScreen):
+            return
+        if self.current_mode != "tonight":
+            if not await self.confirm_leave():
+                return
+            await self.switch_mode("tonight")
+        self.push_screen(SessionScreen(self.service))
 
     async def _tonight(self) -> None:
         """`t` (and home) always lead to tonight, even from a past day opened on Tonight."""
@@ -353,6 +362,11 @@ class BackjournalApp(App[int]):
         for mode, (_, _, title, help_text) in SCREENS.items():
             yield SystemCommand(f"Go to {title}", help_text, partial(self.action_show, mode))
         yield SystemCommand(
+            "Guided session",
+            "Play tonight's routine with hold timers, sides and a 'this hurts' stop",
+            self.action_session,
+        )
+        yield SystemCommand(
             "Help", "Every key, and how the phase advisor decides", self.action_help
         )
         yield SystemCommand(
@@ -365,8 +379,6 @@ class BackjournalApp(App[int]):
 
 def run_app(context: LaunchContext) -> int:
     """Run the app until the user quits; 0, or 4 when the journal could not be used."""
-    app = BackjournalApp(
-        context.service, paths=context.paths, settings_problem=context.settings_problem
-    )
+    app = BackjournalApp(context.service)
     app.run()
     return app.return_code or EXIT_OK

@@ -166,6 +166,13 @@ class TonightScreen(TonightActions):
             tooltip="Bring the advisor's warnings into view",
         ),
         Binding(
+            "g",
+            "app.session",
+            "Session",
+            show=False,
+            tooltip="Guided session: tonight's routine with hold timers and sides",
+        ),
+        Binding(
             "n",
             "start_episode",
             "Start episode",
