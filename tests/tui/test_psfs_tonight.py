@@ -154,3 +154,27 @@ async def test_the_palette_command_opens_the_dialog_from_another_screen(empty_se
         assert "Rate the weekly function score" in [
             c.title for c in app.get_system_commands(app.screen)
         ]
+
+
+async def test_before_4am_the_nudge_counts_from_last_nights_journal_day(make_service, make_app):
+    # Rated 7 days before DEMO_TODAY; at 02:30 on DEMO_TODAY it is still the night before.
+    from datetime import datetime, time
+
+    early = make_service(now=datetime.combine(DEMO_TODAY, time(2, 30)))
+    app = make_app(with_activities(early, rated_days_ago=7))
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert not await nudge_shown(pilot)
+    evening = make_service(now=datetime.combine(DEMO_TODAY, time(21, 0)))
+    async with make_app(evening).run_test(size=(100, 30)) as pilot:
+        assert await nudge_shown(pilot)
+
+
+async def test_a_typed_in_the_notes_is_text_not_the_dialog(empty_service, make_app):
+    app = make_app(with_activities(empty_service))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#notes").focus()
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, TonightScreen)
+        assert app.screen.query_one("#notes").text == "a"
