@@ -40,6 +40,7 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -678,10 +679,98 @@ def measure(setup: Setup, runs: int, per_round: int, settle: float, hold_s: int 
             median(comp["load_big"]) / median(comp["load_small"]),
         )
     )
+    rows.extend(key_latency_rows(setup, runs))
     rows.append(night_keys_row(env))
     rows.append(session_timer_row(setup, big, hold_s))
     if tui_fail:
         rows[0].note += " | failures: " + "; ".join(tui_fail)
+    return rows
+
+
+KEY_TARGET = 1.3  # each screen key within 1.3x of the bare app's switch (issue 10)
+TICK_TARGET_S = 0.050
+
+
+def key_latency_rows(setup: Setup, runs: int) -> list[Row]:
+    """Key to settled screen on the largest journal (t d p r e, a tick) vs a bare Textual app
+    switching to a 200-row DataTable; fresh processes, interleaved round by round, headless."""
+    big = setup.largest
+    data = Path(shutil.copytree(setup.journals[big], setup.work / "keys-journal"))
+    script = str(HERE / "key_latency.py")
+    app: dict[str, list[float]] = {}
+    bare: list[float] = []
+    problems: list[str] = []
+
+    def play(*args: str) -> dict[str, Any] | None:
+        result = subprocess.run(
+            [sys.executable, script, *args],
+            capture_output=True,
+            text=True,
+            env=setup.env,
+            timeout=300,
+        )
+        try:
+            played: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+        except (ValueError, IndexError):
+            problems.append(result.stderr.strip()[-300:])
+            return None
+        return played
+
+    for r in range(runs):
+        progress(f"round {r + 1} of {runs}: key to settled screen, app and bare Textual")
+        played_bare = play("bare", "3")
+        if played_bare is not None:  # each sample less its process's Pilot floor
+            floor = median(played_bare["floor"])
+            bare += [max(0.0, s - floor) for s in played_bare["switch"]]
+        played_app = play("app", str(data))
+        if played_app is not None:
+            floor = median(played_app["floor"])
+            for key, value in played_app.items():
+                if key != "floor":
+                    app.setdefault(key, []).append(max(0.0, value - floor))
+    baseline = "bare Textual: switch to a 200-row DataTable"
+    note = (
+        f"{runs} fresh processes each, headless 120x40 through Pilot, until idle with no worker "
+        "running; first visit of each screen; each less a key bound to nothing in the same "
+        "process (Pilot's own waiting)"
+    )
+    keys = [("t", "t (back to Tonight)"), ("d", "d"), ("p", "p"), ("r", "r"), ("e", "e")]
+    rows: list[Row] = []
+    if not bare:
+        return [Row(f"key to settled screen, {big}", "not measured", note="; ".join(problems))]
+    base = median(bare)
+    for key, name in keys:
+        if key in app:
+            value = median(app[key])
+            ratio = value / base if base else None
+            rows.append(
+                Row(
+                    f"key {name} to settled screen, {big}",
+                    ms(value),
+                    baseline,
+                    ms(base),
+                    ratio,
+                    f"<= {KEY_TARGET}",
+                    ratio is not None and ratio <= KEY_TARGET,
+                    note if key == "t" else "",
+                )
+            )
+    if "tick" in app:
+        value = median(app["tick"])
+        rows.append(
+            Row(
+                f"tick (space on the checklist) to settled screen, {big}",
+                ms(value),
+                baseline,
+                ms(base),
+                value / base if base else None,
+                f"<= {TICK_TARGET_S * 1000:.0f} ms",
+                value <= TICK_TARGET_S,
+                "the write, the journal signal and every reload it starts",
+            )
+        )
+    if problems:
+        rows[0].note += " | failures: " + "; ".join(problems)
     return rows
 
 

@@ -19,7 +19,13 @@ from textual.signal import Signal
 from textual.theme import Theme
 
 from backjournal.domain.settings import Settings
-from backjournal.service import InputError, JournalService, JournalUnusable, StoreWriteError
+from backjournal.service import (
+    JOURNAL_ERRORS,
+    InputError,
+    JournalService,
+    JournalUnusable,
+    StoreWriteError,
+)
 from backjournal.tui import themes
 
 if TYPE_CHECKING:
@@ -290,6 +296,22 @@ class BackjournalApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.settings, id="help"))
 
+    def action_rate_psfs(self) -> None:
+        """The weekly function score's dialog, from any screen (the palette's command)."""
+        from backjournal.tui.modals.psfs_rating import PsfsRatingModal
+
+        try:
+            today = self.service.today()
+        except JOURNAL_ERRORS as error:
+            self.report_error(error)
+            return
+
+        def saved(done: bool | None) -> None:
+            if done:
+                self.journal_changed(None)
+
+        self.push_screen(PsfsRatingModal(self.service, today), callback=saved)
+
     async def action_quit(self) -> None:
         if self.unusable is not None:
             self.exit(return_code=EXIT_UNUSABLE)
@@ -346,6 +368,11 @@ class BackjournalApp(App[int]):
         )
         yield SystemCommand(
             "Help", "Every key, and how the phase advisor decides", self.action_help
+        )
+        yield SystemCommand(
+            "Rate the weekly function score",
+            "PSFS: one digit per activity, under 30 seconds (a on Tonight)",
+            self.action_rate_psfs,
         )
         yield from super().get_system_commands(screen)
 

@@ -21,6 +21,7 @@ from backjournal.tui.screens.base import JournalScreen
 from backjournal.tui.widgets.calendar_heatmap import CalendarHeatmap
 from backjournal.tui.widgets.pain_trend import PainTrend
 from backjournal.tui.widgets.progress_data import ProgressData, compute_progress
+from backjournal.tui.widgets.psfs_trend import InsightsPanel, PsfsTrend
 from backjournal.tui.widgets.screen_footer import ScreenFooter
 from backjournal.tui.widgets.weekly_adherence import WeeklyAdherence
 
@@ -152,8 +153,18 @@ class ProgressScreen(JournalScreen):
             yield CalendarHeatmap(id="progress-heatmap")
             yield Static("", id="progress-trend-heading", classes="progress-heading")
             yield PainTrend(id="progress-trend")
+            yield Static(
+                "Function (weekly PSFS average: 0 can't do it, 10 as before)",
+                classes="progress-heading",
+            )
+            yield PsfsTrend(id="progress-psfs")
             yield Static("Weekly exercise, last 12 weeks", classes="progress-heading")
             yield WeeklyAdherence(id="progress-adherence")
+            yield Static(
+                "What goes with better days (associations, not causes)",
+                classes="progress-heading",
+            )
+            yield InsightsPanel(id="progress-insights")
         yield ScreenFooter()
 
     def on_mount(self) -> None:
@@ -209,6 +220,8 @@ class ProgressScreen(JournalScreen):
             f"Pain, last {self.span} days, episodes marked ┣━   (c: 30 / 90 / 365 days)"
         )
         self.query_one(WeeklyAdherence).show(data.week_labels, data.adherence_rows)
+        self.query_one(PsfsTrend).show(self.journal.psfs, data.today)
+        self.query_one(InsightsPanel).show(data.insights)
 
     def watch_map_mode(self) -> None:
         self._draw()

@@ -24,6 +24,7 @@ from backjournal.domain.models import Journal
 from backjournal.service import JOURNAL_ERRORS, JournalService
 from backjournal.tui.screens.tonight_actions import TonightActions
 from backjournal.tui.widgets.checkin_values import FIELDS, entry_values, suggested_values
+from backjournal.tui.widgets.psfs_nudge import PsfsNudge
 from backjournal.tui.widgets.tonight_text import (
     day_title,
     held_banner,
@@ -192,6 +193,13 @@ class TonightScreen(TonightActions):
             show=False,
             tooltip="Reload the journal, to see changes written elsewhere",
         ),
+        Binding(
+            "a",
+            "rate_psfs",
+            "Function score",
+            show=False,
+            tooltip="Rate the weekly function score (PSFS)",
+        ),
         *(Binding(str(n), f"set_pain({n})", show=False) for n in range(10)),
     ]
     # Keys handled by the widgets on this screen, for the Help screen.
@@ -227,6 +235,7 @@ class TonightScreen(TonightActions):
             yield Static(id="tonight-date")
             yield Static(id="tonight-status")
         yield Static(id="tonight-summary")
+        yield PsfsNudge(id="psfs-nudge")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -297,6 +306,7 @@ class TonightScreen(TonightActions):
             }
         self.day, self.today, self._journal, self._advice = day, today, journal, advice
         self._baseline, self._suggested = stored, suggested
+        self.query_one(PsfsNudge).show_for(journal.psfs, today)
         self._show()
         self.refresh_bindings()
         if self._body is not None:

@@ -3,6 +3,7 @@ episode started. A part of TonightScreen, kept apart to keep the screen's module
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -18,6 +19,7 @@ class TonightActions(TickHandling):
     """The actions of TonightScreen that stand on their own."""
 
     _body: TonightBody | None
+    today: date | None
 
     def action_focus_form(self) -> None:
         """From anywhere on Tonight, back to the form's first score."""
@@ -29,6 +31,16 @@ class TonightActions(TickHandling):
         """The summary's "1 warning", one key away: the advisor panel scrolled into view."""
         if self._body is not None:
             self._body.advisor.scroll_visible(top=True, animate=False)
+
+    @work
+    async def action_rate_psfs(self) -> None:
+        """The weekly function score: one digit per activity (names first, if there are none)."""
+        from backjournal.tui.modals.psfs_rating import PsfsRatingModal
+
+        if self.today is None:
+            return
+        if await self.app.push_screen_wait(PsfsRatingModal(self.service, self.today)):
+            self.announce_change()
 
     @work
     async def action_clear_red_flags(self) -> None:

@@ -110,7 +110,12 @@ class ScoreBar(Widget, can_focus=True):
 
     def render(self) -> Content:
         value = self.value
-        label = Content.styled(f"{self.label:<12}", "bold" if self.has_focus else "")
+        # Focused: the label in the block cursor's colours, as a focused checkbox's label (and
+        # the contrast theme's strong yellow), not only the row's faint tint.
+        label = Content.styled(
+            f"{self.label:<12}",
+            "bold $block-cursor-foreground on $block-cursor-background" if self.has_focus else "",
+        )
         bar = score_bar(value, SCALE, self.higher_is_better)
         if value is None:
             note = "  press 0-9" if self.required or self.has_focus else "  not set"
