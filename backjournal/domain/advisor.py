@@ -76,7 +76,6 @@ __all__ = [
     "STEPPED_BACK",
     "EntrySource",
     "PhaseChange",
-    "Warning",
     "AdvisorWarning",
     "Advice",
     "WARNING_CODES",
@@ -120,7 +119,7 @@ _PHYSIO = "These are the program's default timings, not medical advice: your phy
 
 
 @dataclass(frozen=True, slots=True)
-class Warning:  # noqa: A001 - the contract's name; it shadows the builtin only inside this module
+class AdvisorWarning:
     """One piece of advice with a stable code and a plain message."""
 
     code: str
@@ -130,7 +129,6 @@ class Warning:  # noqa: A001 - the contract's name; it shadows the builtin only 
         return {"code": self.code, "message": self.message}
 
 
-AdvisorWarning = Warning  # the same class, for modules that would rather not shadow the builtin
 _Date = date  # Advice has a field named `date`, which hides the type inside the class body
 
 
@@ -145,7 +143,7 @@ class Advice:
     allowed: tuple[str, ...]
     next_phase: str | None
     next_earliest: _Date | None
-    warnings: tuple[Warning, ...]
+    warnings: tuple[AdvisorWarning, ...]
     history: tuple[PhaseChange, ...]  # the open episode's phase changes up to date
     phase_start: _Date | None  # when the current phase (last) began; None in maintenance
 
@@ -157,7 +155,7 @@ class Advice:
         return any(w.code == code for w in self.warnings)
 
     @property
-    def too_soon(self) -> Warning | None:
+    def too_soon(self) -> AdvisorWarning | None:
         """The warning that blocks a tick unless the user confirms."""
         return next((w for w in self.warnings if w.code == TOO_SOON), None)
 
@@ -227,7 +225,7 @@ def _kinds_on(journal: Journal, day: date) -> set[str]:
     return {library[e].kind for e in journal.ticks_on(day) if e in library}
 
 
-def _red_flag(journal: Journal, day: date, s: AdvisorSettings) -> Warning | None:
+def _red_flag(journal: Journal, day: date, s: AdvisorSettings) -> AdvisorWarning | None:
     flags: set[str] = set()
     dates: list[date] = []
     for back in range(max(s.red_flag_window_days, 1) - 1, -1, -1):
@@ -241,7 +239,7 @@ def _red_flag(journal: Journal, day: date, s: AdvisorSettings) -> Warning | None
     names = [RED_FLAG_LABELS.get(f, f) for f in RED_FLAGS if f in flags]
     names += sorted(f for f in flags if f not in RED_FLAG_LABELS)
     logged = ", ".join(d.isoformat() for d in dates)
-    return Warning(
+    return AdvisorWarning(
         RED_FLAG,
         f"You logged warning signs on {logged}: {'; '.join(names)}. Please seek medical care "
         f"urgently: contact your doctor or an urgent care service today, or emergency services if "
@@ -251,7 +249,7 @@ def _red_flag(journal: Journal, day: date, s: AdvisorSettings) -> Warning | None
 
 def _rising_warnings(
     day: date, reason: str, episode: Episode | None, history: tuple[PhaseChange, ...]
-) -> list[Warning]:
+) -> list[AdvisorWarning]:
     text = f"Your pain is rising on {day.isoformat()}: {reason}."
     if (
         episode is not None
@@ -266,10 +264,10 @@ def _rising_warnings(
         " Slow down, step back to gentler exercises, and stop anything that hurts;"
         " if it keeps rising, check with your physiotherapist."
     )
-    warnings = [Warning(PAIN_RISING, text)]
+    warnings = [AdvisorWarning(PAIN_RISING, text)]
     if episode is None:
         warnings.append(
-            Warning(
+            AdvisorWarning(
                 FLARE_SUSPECTED,
                 f"This may be a flare: your pain is rising ({reason}) and no episode is open. "
                 f"Consider starting an episode from {day.isoformat()}, so the advisor can guide you "
@@ -287,11 +285,11 @@ def _too_soon(
     phase_start: date,
     day: date,
     s: AdvisorSettings,
-) -> Warning:
+) -> AdvisorWarning:
     needed = phase_needed_for(exercise.kind) or phase
     earliest = earliest_for(episode, phase, phase_start, day, needed, s)
     when = f"on {earliest.isoformat()} at the earliest" if earliest else "later"
-    return Warning(
+    return AdvisorWarning(
         TOO_SOON,
         f"Too soon for {exercise.name} ({exercise.kind}): it is day {number} of your episode "
         f"(started {episode.start.isoformat()}), in the {_label(phase)} phase. "
@@ -299,10 +297,10 @@ def _too_soon(
     )
 
 
-def _overdone(days: list[date], day: date, s: AdvisorSettings) -> Warning:
+def _overdone(days: list[date], day: date, s: AdvisorSettings) -> AdvisorWarning:
     first = day - timedelta(days=max(s.strengthening_window_days, 1) - 1)
     listed = ", ".join(d.isoformat() for d in days)
-    return Warning(
+    return AdvisorWarning(
         STRENGTHENING_OVERDONE,
         f"This would make {len(days)} strengthening days in the {s.strengthening_window_days} days "
         f"from {first.isoformat()} to {day.isoformat()} ({listed}). The program suggests at most "
@@ -310,8 +308,8 @@ def _overdone(days: list[date], day: date, s: AdvisorSettings) -> Warning:
     )
 
 
-def _stretch_first(day: date) -> Warning:
-    return Warning(
+def _stretch_first(day: date) -> AdvisorWarning:
+    return AdvisorWarning(
         STRETCH_FIRST,
         f"Strengthening is ticked on {day.isoformat()} with no warm-up or stretch that day. "
         f"Warm up or stretch first, so the muscles are ready for the load.",
@@ -320,8 +318,8 @@ def _stretch_first(day: date) -> Warning:
 
 def _not_settled(
     episode: Episode, number: int, upcoming: str, missing: str, s: AdvisorSettings
-) -> Warning:
-    return Warning(
+) -> AdvisorWarning:
+    return AdvisorWarning(
         NOT_SETTLED,
         f"It is day {number} of your episode, late enough for {_label(upcoming)} by the program's "
         f"default timings, but your pain has not settled yet: {missing}. The advisor waits for {s.settled_entries} entries within "
@@ -348,7 +346,7 @@ def advise(
         nxt = next_phase(episode, phase, phase_start, day, s)
     allowed = allowed_kinds(phase)
 
-    warnings: list[Warning] = []
+    warnings: list[AdvisorWarning] = []
     red = _red_flag(journal, day, s)
     if red is not None:
         warnings.append(red)

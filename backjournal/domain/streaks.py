@@ -105,18 +105,35 @@ def routine_done_on(journal: Journal, routine: Routine, day: date) -> bool:
     return bool(routine.exercises) and all(e in ticks for e in routine.exercises)
 
 
-def _blocked(journal: Journal, routine: Routine, day: date, s: AdvisorSettings) -> bool:
+def _blocked(
+    journal: Journal,
+    routine: Routine,
+    day: date,
+    s: AdvisorSettings,
+    phases: Mapping[int, str] | None = None,
+) -> bool:
     """The routine's kind is not allowed on `day` by the phase of the episode open then."""
-    phase = phases_by_day(journal, day, day, s).get(day.toordinal(), MAINTENANCE)
+    if phases is None:
+        phases = phases_by_day(journal, day, day, s)
+    phase = phases.get(day.toordinal(), MAINTENANCE)
     return journal.routine_kind(routine) not in _ALLOWED[phase]
 
 
-def day_status(journal: Journal, routine: Routine, day: date, s: AdvisorSettings) -> str:
-    """'done', 'paused' (rest day, or a phase that does not allow the routine) or 'missed'."""
+def day_status(
+    journal: Journal,
+    routine: Routine,
+    day: date,
+    s: AdvisorSettings,
+    phases: Mapping[int, str] | None = None,
+) -> str:
+    """'done', 'paused' (rest day, or a phase that does not allow the routine) or 'missed'.
+
+    `phases` is `phases_by_day` over a span holding `day`, for callers that ask about many days.
+    """
     if routine_done_on(journal, routine, day):
         return DONE
     entry = journal.entry_on(day)
-    if (entry is not None and entry.rest) or _blocked(journal, routine, day, s):
+    if (entry is not None and entry.rest) or _blocked(journal, routine, day, s, phases):
         return PAUSED
     return MISSED
 
@@ -126,13 +143,19 @@ def monday_of(day: date) -> date:
 
 
 def week_status(
-    journal: Journal, routine: Routine, monday: date, s: AdvisorSettings, today: date
+    journal: Journal,
+    routine: Routine,
+    monday: date,
+    s: AdvisorSettings,
+    today: date,
+    phases: Mapping[int, str] | None = None,
 ) -> str:
     """The ISO week starting `monday` (any day of it is accepted) as seen on `today`.
 
     'met' once done on >= N days up to today; 'running' while the week is not over (it
     contains today or is later) and not met; else 'paused' if the routine was not allowed on
-    at least one of its days, else 'missed'.
+    at least one of its days, else 'missed'. `phases` is `phases_by_day` over a span holding
+    the week, for callers that ask about many weeks.
     """
     monday = monday_of(monday)
     sunday = monday + timedelta(days=6)
@@ -147,9 +170,11 @@ def week_status(
         return MET
     if sunday >= today:
         return RUNNING
-    phases = phases_by_day(journal, monday, sunday, s)
-    allowed_kind = journal.routine_kind(routine)
-    if any(allowed_kind not in _ALLOWED[phase] for phase in phases.values()):
+    if phases is None:
+        phases = phases_by_day(journal, monday, sunday, s)
+    kind = journal.routine_kind(routine)
+    week = (monday + timedelta(days=n) for n in range(7))
+    if any(kind not in _ALLOWED[phases.get(d.toordinal(), MAINTENANCE)] for d in week):
         return PAUSED
     return MISSED
 

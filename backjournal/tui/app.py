@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import date
+from functools import partial
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
+from textual.signal import Signal
 from textual.theme import Theme
 
-from backjournal.domain.errors import InputError
 from backjournal.domain.settings import Settings
-from backjournal.service import JournalService
-from backjournal.storage import JournalUnusable, StoreWriteError
+from backjournal.service import InputError, JournalService, JournalUnusable, StoreWriteError
 from backjournal.tui import themes
-from backjournal.tui.stylesheet import SteadyStylesheet
 
 if TYPE_CHECKING:
-    from textual.widget import AwaitMount
-
-    from backjournal.cli.context import Context
+    from backjournal.tui.screens.base import JournalScreen
 
 EXIT_OK, EXIT_UNUSABLE = 0, 4
 
@@ -55,18 +56,22 @@ SCREENS: dict[str, tuple[str, str, str, str]] = {
     ),
 }
 
-# The errors a screen reports through `report_error` instead of crashing.
-JOURNAL_ERRORS = (InputError, JournalUnusable, StoreWriteError)
 
-
-def screen_class(mode: str) -> type[Screen]:
+def screen_class(mode: str) -> type[JournalScreen]:
     """The screen class for a mode, imported on first use to keep start-up light."""
     module, name, _, _ = SCREENS[mode]
-    return getattr(import_module(f"backjournal.tui.screens.{module}"), name)
+    cls: type[JournalScreen] = getattr(import_module(f"backjournal.tui.screens.{module}"), name)
+    return cls
 
 
-def _mode_factory(mode: str) -> Callable[[], Screen]:
-    return lambda: screen_class(mode)()
+def _make_screen(mode: str, service: JournalService) -> Screen[None]:
+    return screen_class(mode)(service)
+
+
+class LaunchContext(Protocol):
+    """What `run_app` needs to start: the CLI's Context has it."""
+
+    service: JournalService
 
 
 class BackjournalApp(App[int]):
@@ -75,7 +80,6 @@ class BackjournalApp(App[int]):
     TITLE = "backjournal"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
-    MODES = {mode: _mode_factory(mode) for mode in SCREENS}
     DEFAULT_MODE = "tonight"
     BINDINGS = [
         Binding(
@@ -103,23 +107,21 @@ class BackjournalApp(App[int]):
         ),
     ]
 
-    def __init__(self, source: Context | JournalService, *, watch_css: bool = False) -> None:
+    def __init__(self, service: JournalService, *, watch_css: bool = False) -> None:
         super().__init__(watch_css=watch_css)
-        self.context = _as_context(source)
-        self.service: JournalService = self.context.service
+        self.service = service
         self.unusable: JournalUnusable | None = None
-        # Themes are registered and chosen before the first frame: switching the theme once the
-        # screen is mounted re-parses and re-applies every style (about a third of start-up).
-        self._theme_problems = themes.install_themes(self, self.context.paths.user_themes_dir)
+        self.journal_changed_signal: Signal[DOMNode | None] = Signal(self, "journal-changed")
+        """Published after every write, with the screen that wrote: the others reload."""
         self._first_frame_shown = False
-        # Set at the end of on_mount: from then on Textual's start-up (which holds back every
-        # frame) ends without waiting for anything else. The first screen waits for it.
-        self.mounted = False
         self._after_first_frame: list[Callable[[], object]] = []
+        for mode in SCREENS:
+            self.add_mode(mode, partial(_make_screen, mode, service))
+        # Themes are registered and chosen before the first frame: switching the theme once the
+        # screen is mounted re-parses and re-applies every style.
+        self._theme_problems = themes.install_themes(self, service.paths.user_themes_dir)
         self._startup_theme: str | None = themes.choose_theme(self, self.settings.theme)
         self.theme = self._startup_theme
-        # Made for the chosen theme, so that start-up parses app.tcss once, not four times.
-        self.stylesheet = SteadyStylesheet(variables=self.get_css_variables())
 
     # -- the shared state screens use ------------------------------------------------
     @property
@@ -128,29 +130,23 @@ class BackjournalApp(App[int]):
 
     def save_settings(self, settings: Settings) -> bool:
         """Store the settings in the config dir and apply them; False (and a notice) if that failed."""
-        from backjournal.storage import save_settings
-
+        previous = self.service.settings
         try:
-            save_settings(self.context.paths.config_file, settings)
+            self.service.save_settings(settings)
         except (OSError, StoreWriteError, InputError) as error:
             self.notify(
                 f"Settings were not saved: {error}", title="Settings", severity="error", timeout=10
             )
             return False
-        previous = self.service.settings
-        self.service.settings = settings
         if settings.theme != self.theme and settings.theme in self.available_themes:
             self.theme = settings.theme
         if (previous.day_starts_at, previous.advisor) != (settings.day_starts_at, settings.advisor):
             self.journal_changed()
         return True
 
-    def journal_changed(self) -> None:
-        """After a write: every screen on the current stack reloads what it shows."""
-        for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_data", None)
-            if callable(refresh):
-                refresh()
+    def journal_changed(self, writer: DOMNode | None = None) -> None:
+        """After a write: every screen showing the journal hears of it and reloads."""
+        self.journal_changed_signal.publish(writer)
 
     def report_error(self, error: Exception) -> None:
         """Show a journal error the way the user needs it: a notice, or the unusable-journal screen."""
@@ -177,7 +173,7 @@ class BackjournalApp(App[int]):
         self.unusable = error
         from backjournal.tui.screens.unusable import UnusableJournalScreen
 
-        self.push_screen(UnusableJournalScreen(error))
+        self.push_screen(UnusableJournalScreen(error, self.service.paths.data_dir))
 
     # -- start-up ----------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -195,18 +191,16 @@ class BackjournalApp(App[int]):
                 severity="warning",
                 timeout=12,
             )
-        if self.context.settings_problem:
+        if self.service.settings_problem:
             self.notify(
-                self.context.settings_problem, title="Settings", severity="warning", timeout=12
+                self.service.settings_problem, title="Settings", severity="warning", timeout=12
             )
-        self.set_timer(1.0, self._load_all_css)  # the other screens' styles, while nobody waits
-        self.mounted = True
 
     def after_first_frame(self, callback: Callable[[], object]) -> None:
         """Run `callback` once the first frame is on screen (soon, if it already is).
 
-        For work a screen can show a moment later, such as streaks over the whole journal, so
-        that it does not hold back the first frame.
+        For what a screen can show a moment later (Tonight's second stage), so that it does not
+        hold back the first frame: during start-up, "after refresh" comes before any frame.
         """
         if self._first_frame_shown:
             self.call_after_refresh(callback)
@@ -228,96 +222,85 @@ class BackjournalApp(App[int]):
             return
         self._startup_theme = None
         if theme.name != self.settings.theme:
-            from dataclasses import replace
-
             self.save_settings(replace(self.settings, theme=theme.name))
 
-    def _load_all_css(self) -> None:
-        if isinstance(self.stylesheet, SteadyStylesheet):
-            self.stylesheet.add_later_part()
-            self.stylesheet.rules  # noqa: B018 (parses it now)
-
     # -- moving around -----------------------------------------------------------------
-    def switch_mode(self, mode: str) -> AwaitMount:
-        self._load_all_css()  # before the screen's widgets are styled
-        return super().switch_mode(mode)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.unusable is not None:
             return action == "quit"
-        if action in ("show", "help") and isinstance(self.screen, ModalScreen):
-            # A dialog is waiting for an answer; Help may still close itself.
-            return False
-        return True
+        # While a dialog waits for an answer, no screen switch and no Help (Help may close itself).
+        return not (action in ("show", "help") and isinstance(self.screen, ModalScreen))
 
-    def action_show(self, mode: str) -> None:
-        if getattr(self.screen, "id", None) == "help":
+    @work(group="leave")
+    async def action_show(self, mode: str) -> None:
+        if self.screen.id == "help":
             self.pop_screen()
-        if mode != self.current_mode:
-            self.confirm_leave(lambda: self.switch_mode(mode))
+        if mode != self.current_mode and await self.confirm_leave():
+            await self.switch_mode(mode)
 
     def action_help(self) -> None:
         from backjournal.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(id="help"))
+            self.push_screen(HelpScreen(self.settings, id="help"))
 
     async def action_quit(self) -> None:
         if self.unusable is not None:
             self.exit(return_code=EXIT_UNUSABLE)
-            return
-        self.confirm_leave(self.exit)
+        else:
+            self._quit_when_saved()
 
-    def confirm_leave(self, proceed: Callable[[], object]) -> None:
-        """Run `proceed` once unsaved changes on this mode's screens are saved or dropped."""
+    @work(group="leave")
+    async def _quit_when_saved(self) -> None:
+        if await self.confirm_leave():
+            self.exit()
+
+    @work(group="leave")
+    async def open_day(self, day: date) -> None:
+        """Show `day` on Tonight, to view or change it (asks first about unsaved edits there)."""
+        from backjournal.tui.screens.tonight import TonightScreen
+
+        await self.switch_mode("tonight")
+        tonight = self.screen
+        if isinstance(tonight, TonightScreen) and await self.confirm_leave():
+            tonight.show_day(day)
+
+    async def confirm_leave(self) -> bool:
+        """True once unsaved changes on this mode's screens are saved or dropped (call in a worker)."""
         from backjournal.tui.modals.unsaved import UnsavedChangesModal
+        from backjournal.tui.screens.base import JournalScreen
 
         if isinstance(self.screen, UnsavedChangesModal):
-            return
-        pending = next((s for s in self.screen_stack if _has_unsaved_changes(s)), None)
+            return False
+        pending = next(
+            (
+                s
+                for s in self.screen_stack
+                if isinstance(s, JournalScreen) and s.has_unsaved_changes()
+            ),
+            None,
+        )
         if pending is None:
-            proceed()
-            return
-
-        def answered(choice: str | None) -> None:
-            if choice == "save" and pending.save_changes():  # type: ignore[attr-defined]
-                proceed()
-            elif choice == "discard":
-                pending.discard_changes()  # type: ignore[attr-defined]
-                proceed()
-
-        summary = getattr(
-            pending, "unsaved_summary", lambda: "You have changes that are not saved."
-        )()
-        self.push_screen(UnsavedChangesModal(summary), answered)
+            return True
+        choice = await self.push_screen_wait(UnsavedChangesModal(pending.unsaved_summary()))
+        if choice == "save":
+            return pending.save_changes()
+        if choice == "discard":
+            pending.discard_changes()
+            return True
+        return False
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for mode, (_, _, title, help_text) in SCREENS.items():
-            yield SystemCommand(f"Go to {title}", help_text, lambda m=mode: self.action_show(m))
+            yield SystemCommand(f"Go to {title}", help_text, partial(self.action_show, mode))
         yield SystemCommand(
             "Help", "Every key, and how the phase advisor decides", self.action_help
         )
         yield from super().get_system_commands(screen)
 
 
-def _has_unsaved_changes(screen: Screen) -> bool:
-    check = getattr(screen, "has_unsaved_changes", None)
-    return bool(callable(check) and check())
-
-
-def _as_context(source: Context | JournalService) -> Context:
-    from backjournal.cli.context import Context
-
-    if isinstance(source, JournalService):
-        from backjournal.storage import resolve_paths
-
-        paths = resolve_paths(str(source.store.data_dir))
-        return Context(paths=paths, service=source)
-    return source
-
-
-def run_app(context: Context) -> int:
+def run_app(context: LaunchContext) -> int:
     """Run the app until the user quits; 0, or 4 when the journal could not be used."""
-    app = BackjournalApp(context)
+    app = BackjournalApp(context.service)
     app.run()
     return app.return_code or EXIT_OK

@@ -116,7 +116,7 @@ def theme_from_dict(data: dict[str, Any], path: Path) -> Theme:
     dark = data.get("dark", True)
     if not isinstance(dark, bool):
         raise ValueError("dark must be true or false")
-    colours = {key: _colour(data[key], key) for key in _COLOURS if key in data}
+    colours: dict[str, Any] = {key: _colour(data[key], key) for key in _COLOURS if key in data}
     return Theme(
         name=name,
         dark=dark,
@@ -129,7 +129,7 @@ def theme_from_dict(data: dict[str, Any], path: Path) -> Theme:
 
 def theme_dirs(user_themes_dir: Path | None) -> list[Path]:
     """The shipped themes first, then the user's: a user file may replace a shipped theme."""
-    from backjournal.storage.shipped_themes import shipped_themes_dir
+    from backjournal.service import shipped_themes_dir
 
     dirs = [shipped_themes_dir()]
     if user_themes_dir is not None:
@@ -139,7 +139,7 @@ def theme_dirs(user_themes_dir: Path | None) -> list[Path]:
 
 def load_themes(dirs: Iterable[Path]) -> tuple[list[Theme], list[ThemeProblem]]:
     """Every readable theme in the folders, and a problem for each file that is not."""
-    from backjournal.storage import read_theme_files
+    from backjournal.service import read_theme_files
 
     themes: list[Theme] = []
     problems: list[ThemeProblem] = []

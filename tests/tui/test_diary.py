@@ -12,10 +12,18 @@ from backjournal.tui.modals.confirm import ConfirmModal
 from backjournal.tui.screens.diary import DiaryScreen, DiaryTable
 
 
+async def loaded(pilot) -> None:
+    """Let the screen's journal load (a thread worker) finish, and what it shows be drawn."""
+    await pilot.pause()
+    app = pilot.app
+    await app.workers.wait_for_complete([w for w in app.workers if w.group == "load"])
+    await pilot.pause()
+
+
 async def open_diary(pilot) -> DiaryScreen:
     await pilot.press("d")
     await pilot.pause()
-    await pilot.pause()
+    await loaded(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, DiaryScreen)
     return screen
@@ -132,7 +140,7 @@ async def test_delete_yes_removes_the_entry_but_keeps_ticks(demo_service, make_s
         await pilot.press("delete")
         await pilot.pause()
         await pilot.click("#confirm-yes")
-        await pilot.pause()
+        await loaded(pilot)
         assert target not in screen.shown
     stored = make_service().day(target)
     assert stored.entry is None
@@ -173,7 +181,7 @@ async def test_a_write_from_another_process_shows_up(empty_service, make_service
         other = make_service()  # e.g. `backjournal log` from a script while the app is open
         other.log(DEMO_TODAY - timedelta(days=1), {"pain": 5, "notes": "logged from a script"})
         await pilot.press("f5")
-        await pilot.pause()
+        await loaded(pilot)
         assert screen.shown == [DEMO_TODAY - timedelta(days=1), DEMO_TODAY - timedelta(days=3)]
         other.delete_entry(DEMO_TODAY - timedelta(days=3))
         await pilot.press("t")

@@ -15,10 +15,18 @@ from backjournal.tui.widgets.progress_data import compute_progress
 from backjournal.tui.widgets.weekly_adherence import WeeklyAdherence
 
 
+async def loaded(pilot) -> None:
+    """Let the screen's journal load (a thread worker) finish, and what it shows be drawn."""
+    await pilot.pause()
+    app = pilot.app
+    await app.workers.wait_for_complete([w for w in app.workers if w.group == "load"])
+    await pilot.pause()
+
+
 async def open_progress(pilot) -> ProgressScreen:
     await pilot.press("p")
     await pilot.pause()
-    await pilot.pause()
+    await loaded(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, ProgressScreen)
     return screen

@@ -10,7 +10,12 @@ SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "12
 def _open(key: str):
     async def run_before(pilot) -> None:
         await pilot.press(key)
-        for _ in range(4):
+        for _ in range(2):
+            await pilot.pause()
+        # The screen loads the journal in a thread worker: wait for it, then for the drawing.
+        app = pilot.app
+        await app.workers.wait_for_complete([w for w in app.workers if w.group == "load"])
+        for _ in range(2):
             await pilot.pause()
 
     return run_before

@@ -8,6 +8,11 @@ import pytest
 async def _settle(pilot) -> None:
     for _ in range(4):
         await pilot.pause()
+    # The first streaks (in the checklist's headers) come from a thread worker: wait for it.
+    app = pilot.app
+    await app.workers.wait_for_complete([w for w in app.workers if w.group == "streaks"])
+    for _ in range(2):
+        await pilot.pause()
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])

@@ -14,9 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from backjournal.domain.errors import InputError
-from backjournal.storage import JournalUnusable, StoreWriteError
-
-STORE_ERRORS = (JournalUnusable, StoreWriteError)
+from backjournal.service import STORE_ERRORS
+from backjournal.tui.screens.base import journal_app
 
 
 class DateActionModal(ModalScreen[date | None]):
@@ -63,7 +62,7 @@ class DateActionModal(ModalScreen[date | None]):
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#date-action-ok")
-    def run_action(self) -> None:
+    def submit(self) -> None:
         text = self.query_one(Input).value
         try:
             day = self.parse(text)
@@ -76,7 +75,7 @@ class DateActionModal(ModalScreen[date | None]):
         except STORE_ERRORS as error:
             # The journal could not be written: the app explains; nothing was changed.
             self.dismiss(None)
-            self.app.report_error(error)
+            journal_app(self).report_error(error)
             return
         self.dismiss(day)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -14,18 +13,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from backjournal.domain.errors import InputError
+from backjournal.domain.library_rules import slug
 from backjournal.domain.models import Exercise
 from backjournal.domain.vocab import KINDS, REGIONS
-from backjournal.storage import JournalUnusable, StoreWriteError
+from backjournal.service import STORE_ERRORS
+from backjournal.tui.screens.base import journal_app
 
 NUMBER_FIELDS = (("sets", "Sets"), ("reps", "Reps"), ("hold_s", "Hold (seconds)"))
-
-STORE_ERRORS = (JournalUnusable, StoreWriteError)
-
-
-def slug(text: str) -> str:
-    """A kebab-case id from a name: 'Wall slide (easy)' -> 'wall-slide-easy'."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
 
 
 def _number(text: str, label: str) -> int | None:
@@ -150,7 +144,7 @@ class ExerciseFormModal(ModalScreen[str | None]):
         except STORE_ERRORS as error:
             # The journal could not be written: the app explains; nothing was changed.
             self.dismiss(None)
-            self.app.report_error(error)
+            journal_app(self).report_error(error)
             return
         self.dismiss(exercise.id)
 

@@ -13,13 +13,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from backjournal.domain.errors import InputError
-from backjournal.storage import JournalUnusable, StoreWriteError
+from backjournal.service import STORE_ERRORS
+from backjournal.tui.screens.base import journal_app
 
 TARGETS: list[tuple[str, int]] = [("Every day", 0)] + [
     (f"{n} time{'s' if n > 1 else ''} a week", n) for n in range(1, 8)
 ]
-
-STORE_ERRORS = (JournalUnusable, StoreWriteError)
 
 
 class RoutineFormModal(ModalScreen[bool]):
@@ -68,7 +67,7 @@ class RoutineFormModal(ModalScreen[bool]):
         except STORE_ERRORS as error:
             # The journal could not be written: the app explains; nothing was changed.
             self.dismiss(False)
-            self.app.report_error(error)
+            journal_app(self).report_error(error)
             return
         self.dismiss(True)
 

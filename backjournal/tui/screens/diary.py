@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
+from textual.coordinate import Coordinate
+from textual.message import Message
 from textual.widgets import DataTable, Input, Static
+from textual.worker import get_current_worker
 
+from backjournal.domain.diary_filter import DiaryFilter
 from backjournal.domain.errors import InputError
 from backjournal.domain.models import Day, Journal
-from backjournal.tui.app import JOURNAL_ERRORS
+from backjournal.service import JOURNAL_ERRORS, JournalService
+from backjournal.tui.screens.base import JournalScreen
 from backjournal.tui.widgets.pain_trend import pain_level
 from backjournal.tui.widgets.screen_footer import ScreenFooter
 
@@ -24,30 +27,6 @@ NOTES_MIN_WIDTH = 12
 NOTES_TARGET = 30  # the notes column gets this much before other columns widen
 ROW_CHUNK = 200
 NEAR_END = 40  # rows from the end of what is loaded at which the next chunk is added
-
-
-@dataclass(frozen=True)
-class DiaryFilter:
-    """What the diary shows: words (or #tags) that must all match, and a date range."""
-
-    words: tuple[str, ...] = ()
-    start: date | None = None
-    end: date | None = None
-
-    def matches(self, day: Day) -> bool:
-        if day.entry is None:
-            return False
-        if (self.start and day.date < self.start) or (self.end and day.date > self.end):
-            return False
-        entry = day.entry
-        haystack = " ".join([entry.notes, *entry.tags, *entry.areas]).lower()
-        for word in self.words:
-            if word.startswith("#"):
-                if word[1:] not in (t.lower() for t in entry.tags):
-                    return False
-            elif word not in haystack:
-                return False
-        return True
 
 
 AREA_SHORT = {
@@ -69,6 +48,21 @@ def short_areas(areas: tuple[str, ...]) -> str:
 class DiaryTable(DataTable):
     """The entries table; `enter` opens the highlighted day."""
 
+    DEFAULT_CSS = """
+    DiaryTable > .diary--low {
+        color: $success;
+    }
+    DiaryTable > .diary--mid {
+        color: $warning;
+    }
+    DiaryTable > .diary--high {
+        color: $error;
+    }
+    DiaryTable > .diary--muted {
+        color: $foreground-muted;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Open day"),
         Binding("x,delete", "screen.delete_entry", "Delete"),
@@ -85,19 +79,37 @@ class DiaryTable(DataTable):
         bottom = max(self.cursor_row, int(self.scroll_y) + self.size.height)
         return self.row_count > 0 and bottom >= self.row_count - NEAR_END
 
-    def watch_cursor_coordinate(self, old, new) -> None:
+    class Moved(Message):
+        """The cursor or the view moved: more rows may be wanted."""
+
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
         super().watch_cursor_coordinate(old, new)
         if old != new:
-            self.screen.call_later(self.screen.load_more_rows)
+            self.post_message(self.Moved())
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
         if old != new:
-            self.screen.call_later(self.screen.load_more_rows)
+            self.post_message(self.Moved())
 
 
-class DiaryScreen(Screen):
+class DiaryScreen(JournalScreen):
     """All entries in a table; filter by words, #tag and dates; open or delete a day."""
+
+    DEFAULT_CSS = """
+    #diary-filters {
+        height: 3;
+    }
+    #diary-words {
+        width: 2fr;
+    }
+    #diary-from, #diary-to {
+        width: 1fr;
+    }
+    #diary-table {
+        height: 1fr;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -119,8 +131,8 @@ class DiaryScreen(Screen):
         ("tab", "Move between the filters and the table; enter in a date box applies it"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, service: JournalService) -> None:
+        super().__init__(service)
         self.filter = DiaryFilter()
         self.journal: Journal | None = None
         self.shown: list[date] = []
@@ -139,37 +151,39 @@ class DiaryScreen(Screen):
         yield ScreenFooter()
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._fill_table())
         self.query_one(DiaryTable).focus()
-
-    def on_screen_resume(self) -> None:
-        # Each time the screen is shown (changes written elsewhere show up), after its first frame.
-        self.call_after_refresh(self.refresh_data)
 
     def on_resize(self) -> None:
         if self.journal is not None:
             self._fill_table()
 
     # -- data ---------------------------------------------------------------------------
-    def refresh_data(self) -> None:
+    def reload(self) -> None:
         """Reload the journal and redraw the table, keeping the filter and the highlighted day."""
-        try:
-            self.journal = self.app.service.journal()
-        except JOURNAL_ERRORS as error:
-            self.app.report_error(error)
-            return
-        self._fill_table()
+        self._load_journal()
 
-    def action_reload(self) -> None:
-        self.refresh_data()
-        self.notify("Reloaded the journal.", timeout=2)
+    @work(thread=True, exclusive=True, group="load")
+    def _load_journal(self) -> None:
+        """Read the whole journal off the UI thread; the table is filled on it."""
+        try:
+            journal = self.service.journal()
+        except JOURNAL_ERRORS as error:
+            self.app.call_from_thread(self.report_error, error)
+            return
+        if not get_current_worker().is_cancelled:  # a newer load took over
+            self.app.call_from_thread(self._show_journal, journal)
+
+    def _show_journal(self, journal: Journal) -> None:
+        self.journal = journal
+        self._fill_table()
 
     def _fill_table(self) -> None:
         if self.journal is None:
             return
         table = self.query_one(DiaryTable)
-        days = [d for d in self.journal.days.values() if self.filter.matches(d)]
-        days.sort(key=lambda d: d.date, reverse=True)
+        days = self.filter.select(self.journal.days.values())
         # Days are frozen records: the same objects in the same order means nothing to redraw.
         signature = (table.size.width, self.app.theme, tuple(map(id, days)))
         if signature == self._signature:
@@ -214,6 +228,9 @@ class DiaryScreen(Screen):
         end = min(len(self._pending), max(start + ROW_CHUNK, upto + ROW_CHUNK))
         for day in self._pending[start:end]:
             table.add_row(*self._row(table, day), key=day.date.isoformat())
+
+    def on_diary_table_moved(self) -> None:
+        self.load_more_rows()
 
     def load_more_rows(self) -> None:
         table = self.query_one(DiaryTable)
@@ -285,8 +302,7 @@ class DiaryScreen(Screen):
     # -- filters ------------------------------------------------------------------------
     @on(Input.Changed, "#diary-words")
     def _words_changed(self, event: Input.Changed) -> None:
-        words = tuple(w.lower() for w in event.value.split())
-        self.filter = DiaryFilter(words, self.filter.start, self.filter.end)
+        self.filter = DiaryFilter.from_text(event.value, self.filter.start, self.filter.end)
         self._fill_table()
 
     @on(Input.Submitted, "#diary-from, #diary-to")
@@ -323,7 +339,7 @@ class DiaryScreen(Screen):
 
     def _read_date(self, selector: str, field: str) -> date | None:
         text = self.query_one(selector, Input).value.strip()
-        return self.app.service.parse_date(text, field) if text else None
+        return self.service.parse_date(text, field) if text else None
 
     def action_focus_filter(self) -> None:
         self.query_one("#diary-words", Input).focus()
@@ -337,25 +353,15 @@ class DiaryScreen(Screen):
 
     # -- opening and deleting ----------------------------------------------------------
     @on(DataTable.RowSelected, "#diary-table")
-    async def _row_selected(self, event: DataTable.RowSelected) -> None:
-        await self.open_day(date.fromisoformat(str(event.row_key.value)))
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.open_day(date.fromisoformat(str(event.row_key.value)))
 
-    async def open_day(self, day: date) -> None:
+    def open_day(self, day: date) -> None:
         """View and edit a day on the Tonight screen, set to that day (it asks about unsaved edits)."""
-        opener = getattr(self.app, "open_day", None)
-        if callable(opener):
-            opener(day)
-            return
-        await self.app.switch_mode("tonight")
-        tonight = self.app.screen
+        self.journal_app.open_day(day)
 
-        def go() -> None:
-            tonight.day = day
-            tonight.refresh_data()
-
-        self.app.confirm_leave(go)
-
-    def action_delete_entry(self) -> None:
+    @work
+    async def action_delete_entry(self) -> None:
         day = self.highlighted_day()
         if day is None:
             return
@@ -365,16 +371,15 @@ class DiaryScreen(Screen):
             f"The check-in for {day:%A} {day.day} {day:%B %Y} will be removed from the diary. "
             "Exercises ticked that day stay."
         )
-        self.app.push_screen(
-            ConfirmModal("Delete this entry?", body, "Delete", "Keep it", danger=True),
-            lambda yes: self._delete(day) if yes else None,
-        )
+        dialog = ConfirmModal("Delete this entry?", body, "Delete", "Keep it", danger=True)
+        if await self.app.push_screen_wait(dialog):
+            self._delete(day)
 
     def _delete(self, day: date) -> None:
         try:
-            self.app.service.delete_entry(day)
+            self.service.delete_entry(day)
         except JOURNAL_ERRORS as error:
-            self.app.report_error(error)
+            self.report_error(error)
             return
-        self.app.journal_changed()  # this screen reloads too
+        self.announce_change()  # this screen reloads too
         self.notify(f"The entry for {day.day} {day:%B %Y} was deleted.")

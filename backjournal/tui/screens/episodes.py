@@ -6,19 +6,19 @@ from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from backjournal.domain import advisor
 from backjournal.domain.models import Episode, Journal
 from backjournal.domain.vocab import PHASE_LABELS
-from backjournal.tui.app import JOURNAL_ERRORS
+from backjournal.service import JOURNAL_ERRORS, JournalService
 from backjournal.tui.modals.date_action import DateActionModal
+from backjournal.tui.screens.base import JournalScreen
 from backjournal.tui.widgets.screen_footer import ScreenFooter
 
 TIMINGS_NOTE = (
@@ -46,6 +46,19 @@ def _d(day: date) -> str:
 
 class PhaseHistory(Static):
     """The highlighted episode's phase changes; step-backs stand out."""
+
+    DEFAULT_CSS = """
+    PhaseHistory > .history--date {
+        color: $foreground-muted;
+    }
+    PhaseHistory > .history--back {
+        color: $warning;
+        text-style: bold;
+    }
+    PhaseHistory > .history--muted {
+        color: $foreground-muted;
+    }
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"history--date", "history--back", "history--muted"}
 
@@ -81,8 +94,34 @@ class PhaseHistory(Static):
         self.update(text)
 
 
-class EpisodesScreen(Screen):
+class EpisodesScreen(JournalScreen):
     """The list of episodes on the left, the highlighted one's phase history on the right."""
+
+    DEFAULT_CSS = """
+    #episodes-body {
+        height: 1fr;
+    }
+    #episodes-left {
+        width: 2fr;
+    }
+    #episodes-list {
+        height: 1fr;
+    }
+    #episodes-buttons {
+        height: auto;
+    }
+    #episodes-buttons Button {
+        margin-right: 1;
+        min-width: 10;
+        width: auto;
+    }
+    #episodes-detail {
+        width: 3fr;
+        border: round $panel-lighten-2;
+        border-title-color: $foreground-muted;
+        padding: 0 1;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -103,8 +142,8 @@ class EpisodesScreen(Screen):
         ),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, service: JournalService) -> None:
+        super().__init__(service)
         self.journal: Journal | None = None
         self.episodes: list[Episode] = []
 
@@ -121,22 +160,19 @@ class EpisodesScreen(Screen):
         yield ScreenFooter()
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.query_one("#episodes-list", OptionList).border_title = "Episodes"
         self.query_one("#episodes-detail").border_title = "Phase history"
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._show_history())
         self.query_one("#episodes-list", OptionList).focus()
 
-    def on_screen_resume(self) -> None:
-        # Each time the screen is shown (changes written elsewhere show up), after its first frame.
-        self.call_after_refresh(self.refresh_data)
-
-    def refresh_data(self) -> None:
+    def reload(self) -> None:
         """Reload the episodes, keeping the highlighted one."""
-        service = self.app.service
+        service = self.service
         try:
             self.journal = service.journal()
         except JOURNAL_ERRORS as error:
-            self.app.report_error(error)
+            self.report_error(error)
             return
         today = service.today()
         listing = self.query_one("#episodes-list", OptionList)
@@ -152,10 +188,6 @@ class EpisodesScreen(Screen):
         self.query_one("#episodes-start", Button).disabled = open_now
         self.query_one("#episodes-end", Button).disabled = not open_now
         self._show_history()
-
-    def action_reload(self) -> None:
-        self.refresh_data()
-        self.notify("Reloaded the journal.", timeout=2)
 
     @on(OptionList.OptionHighlighted, "#episodes-list")
     def _highlighted(self) -> None:
@@ -187,8 +219,9 @@ class EpisodesScreen(Screen):
         return text
 
     def _history(self, episode: Episode) -> None:
-        service = self.app.service
+        service = self.service
         today = service.today()
+        assert self.journal is not None
         changes = advisor.episode_phase_summary(
             self.journal, episode, service.settings.advisor, today
         )
@@ -196,7 +229,7 @@ class EpisodesScreen(Screen):
         self.query_one(PhaseHistory).show_episode(episode, changes, outlook, today)
 
     def _outlook(self, today: date) -> str:
-        advice = self.app.service.advise(today, journal=self.journal)
+        advice = self.service.advise(today, journal=self.journal)
         phase = PHASE_LABELS.get(advice.phase, advice.phase)
         line = f"Today is day {advice.episode_day}, in {phase.lower()}"
         if advice.phase_start:
@@ -212,11 +245,11 @@ class EpisodesScreen(Screen):
     # -- starting and ending -------------------------------------------------------------
     @on(Button.Pressed, "#episodes-start")
     def action_start_episode(self) -> None:
-        service = self.app.service
+        service = self.service
         if self.journal and self.journal.open_episode():
             self.notify("An episode is already open. End it first (c).", severity="warning")
             return
-        self.app.push_screen(
+        self._ask_date(
             DateActionModal(
                 "Start an episode",
                 "On which day did this flare begin? The advisor starts you on gentle mobility from "
@@ -224,18 +257,17 @@ class EpisodesScreen(Screen):
                 "Start episode",
                 lambda text: service.parse_date(text),
                 service.start_episode,
-            ),
-            self._written,
+            )
         )
 
     @on(Button.Pressed, "#episodes-end")
     def action_end_episode(self) -> None:
-        service = self.app.service
+        service = self.service
         current = self.journal.open_episode() if self.journal else None
         if current is None:
             self.notify("No episode is open.", severity="warning")
             return
-        self.app.push_screen(
+        self._ask_date(
             DateActionModal(
                 "End the episode",
                 f"The episode began on {current.start.isoformat()}. It ends on the day you give "
@@ -243,11 +275,11 @@ class EpisodesScreen(Screen):
                 "End episode",
                 lambda text: service.parse_date(text),
                 service.end_episode,
-            ),
-            self._written,
+            )
         )
 
-    def _written(self, day: date | None) -> None:
-        if day is None:
-            return
-        self.app.journal_changed()  # this screen reloads too
+    @work
+    async def _ask_date(self, dialog: DateActionModal) -> None:
+        """Show the dialog; once it wrote something, every screen reloads (this one too)."""
+        if await self.app.push_screen_wait(dialog) is not None:
+            self.announce_change()

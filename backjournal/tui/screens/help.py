@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
+from backjournal.domain.settings import Settings
 from backjournal.tui.widgets.phase_advisor import DISCLAIMER
 
 ADVISOR_PARAGRAPH = (
@@ -27,13 +28,15 @@ ADVISOR_PARAGRAPH = (
 )
 
 
-def _key_text(app_key_display, binding: Binding) -> str:
+def _key_text(app_key_display: Callable[[Binding], str], binding: Binding) -> str:
     if binding.key_display:
         return binding.key_display
     return " ".join(app_key_display(b) for b in Binding.make_bindings([binding]))
 
 
-def binding_rows(bindings: Iterable[BindingType], key_display) -> list[tuple[str, str]]:
+def binding_rows(
+    bindings: Iterable[BindingType], key_display: Callable[[Binding], str]
+) -> list[tuple[str, str]]:
     """(keys, what they do) for every binding that has a description."""
     rows: list[tuple[str, str]] = []
     for raw in bindings:
@@ -53,9 +56,28 @@ def key_table(title: str, rows: list[tuple[str, str]]) -> Content:
 class HelpScreen(Screen[None]):
     """Lists the keys of every screen; escape, q or ? goes back."""
 
+    DEFAULT_CSS = """
+    #help-body {
+        padding: 0 2;
+    }
+    .help-table {
+        height: auto;
+        margin-bottom: 1;
+    }
+    #help-advisor {
+        height: auto;
+        max-width: 100;
+        margin-bottom: 1;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Back", key_display="esc"),
     ]
+
+    def __init__(self, settings: Settings, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.settings = settings
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
@@ -83,8 +105,8 @@ class HelpScreen(Screen[None]):
                 cls = screen_class(mode)
             except (ImportError, AttributeError):
                 continue  # a screen that is not installed has no keys to list
-            rows = binding_rows(getattr(cls, "BINDINGS", []), app.get_key_display)
-            rows += list(getattr(cls, "HELP_KEYS", []))
+            rows = binding_rows(cls.BINDINGS, app.get_key_display)
+            rows += cls.HELP_KEYS
             if rows:
                 tables.append(key_table(title, rows))
         tables.append(
@@ -100,7 +122,7 @@ class HelpScreen(Screen[None]):
         return tables
 
     def _advisor_paragraph(self) -> str:
-        s = self.app.service.settings.advisor
+        s = self.settings.advisor
         return ADVISOR_PARAGRAPH.format(
             stretch=s.stretching_from_day,
             entries=s.settled_entries,

@@ -5,15 +5,18 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
+from textual.reactive import reactive
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from backjournal.domain.models import Journal
 from backjournal.domain.streaks import Streaks
-from backjournal.tui.app import JOURNAL_ERRORS
+from backjournal.service import JOURNAL_ERRORS, JournalService
+from backjournal.tui.screens.base import JournalScreen
 from backjournal.tui.widgets.calendar_heatmap import CalendarHeatmap
 from backjournal.tui.widgets.pain_trend import PainTrend
 from backjournal.tui.widgets.progress_data import ProgressData, compute_progress
@@ -32,6 +35,18 @@ ADHERENCE_LEGEND = (
 
 class StreakPanel(Static):
     """The journal's and each routine's streak, with paused routines said to be paused."""
+
+    DEFAULT_CSS = """
+    StreakPanel > .streaks--done {
+        color: $success;
+    }
+    StreakPanel > .streaks--paused {
+        color: $primary;
+    }
+    StreakPanel > .streaks--muted {
+        color: $foreground-muted;
+    }
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"streaks--done", "streaks--paused", "streaks--muted"}
 
@@ -69,8 +84,22 @@ def _count(n: int, unit: str) -> str:
     return f"{n} {unit}{'s' if n != 1 else ''} in a row"
 
 
-class ProgressScreen(Screen):
+class ProgressScreen(JournalScreen):
     """Computed from one journal snapshot per refresh; switching views only redraws."""
+
+    DEFAULT_CSS = """
+    #progress-body {
+        padding: 0 1;
+    }
+    .progress-heading {
+        margin-top: 1;
+        color: $accent;
+        text-style: bold;
+    }
+    #progress-streaks {
+        height: auto;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -94,10 +123,13 @@ class ProgressScreen(Screen):
         ),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.map_mode = "pain"
-        self.span = 90
+    map_mode: reactive[str] = reactive("pain", init=False)
+    """What the calendar shows: pain, or exercise days."""
+    span: reactive[int] = reactive(90, init=False)
+    """The days the pain chart covers."""
+
+    def __init__(self, service: JournalService) -> None:
+        super().__init__(service)
         self.data: ProgressData | None = None
         self.journal: Journal | None = None
         self.streaks: Streaks | None = None
@@ -116,30 +148,31 @@ class ProgressScreen(Screen):
         yield ScreenFooter()
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._draw())
         self.query_one("#progress-body").focus()
 
-    def on_screen_resume(self) -> None:
-        # Each time the screen is shown (changes written elsewhere show up), after its first frame.
-        self.call_after_refresh(self.refresh_data)
+    def reload(self) -> None:
+        """Load the journal once and compute everything the screen shows (off the UI thread)."""
+        self._load()
 
-    def refresh_data(self) -> None:
-        """Load the journal once and compute everything the screen shows."""
-        service = self.app.service
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self) -> None:
+        service = self.service
         try:
             journal = service.journal()
+            today = service.today()
+            data = compute_progress(journal, today, service.settings.advisor)
+            streaks = service.streaks(today, journal=journal)
         except JOURNAL_ERRORS as error:
-            self.app.report_error(error)
+            self.app.call_from_thread(self.report_error, error)
             return
-        today = service.today()
-        self.journal = journal
-        self.data = compute_progress(journal, today, service.settings.advisor)
-        self.streaks = service.streaks(today, journal=journal)
-        self._draw()
+        if not get_current_worker().is_cancelled:  # a newer load took over
+            self.app.call_from_thread(self._show, journal, data, streaks)
 
-    def action_reload(self) -> None:
-        self.refresh_data()
-        self.notify("Reloaded the journal.", timeout=2)
+    def _show(self, journal: Journal, data: ProgressData, streaks: Streaks) -> None:
+        self.journal, self.data, self.streaks = journal, data, streaks
+        self._draw()
 
     def _draw(self) -> None:
         if self.data is None or self.journal is None:
@@ -147,7 +180,7 @@ class ProgressScreen(Screen):
         data = self.data
         if self.streaks is not None:
             self.query_one(StreakPanel).show(self.streaks, self.journal)
-        week_start = getattr(self.app.settings, "week_start", 0)
+        week_start = self.service.settings.week_start
         heatmap = self.query_one(CalendarHeatmap)
         if self.map_mode == "pain":
             heatmap.show(data.today, data.pain_cells, PAIN_LEGEND, week_start, data.since)
@@ -164,10 +197,14 @@ class ProgressScreen(Screen):
         )
         self.query_one(WeeklyAdherence).show(data.week_labels, data.adherence_rows)
 
+    def watch_map_mode(self) -> None:
+        self._draw()
+
+    def watch_span(self) -> None:
+        self._draw()
+
     def action_toggle_map(self) -> None:
         self.map_mode = "exercise" if self.map_mode == "pain" else "pain"
-        self._draw()
 
     def action_cycle_span(self) -> None:
         self.span = SPANS[(SPANS.index(self.span) + 1) % len(SPANS)]
-        self._draw()

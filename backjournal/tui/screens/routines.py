@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from backjournal.domain.errors import InputError
 from backjournal.domain.exercises import dose_text, ordered
+from backjournal.domain.library_rules import check_new_exercise, new_routine_id
 from backjournal.domain.models import Exercise, Journal, Routine
 from backjournal.domain.vocab import KINDS, REGIONS
-from backjournal.tui.app import JOURNAL_ERRORS
-from backjournal.tui.modals.exercise_form import ExerciseFormModal, slug
+from backjournal.service import JOURNAL_ERRORS, JournalService
+from backjournal.tui.modals.exercise_form import ExerciseFormModal
 from backjournal.tui.modals.routine_form import RoutineFormModal
+from backjournal.tui.screens.base import JournalScreen
 from backjournal.tui.widgets.screen_footer import ScreenFooter
 
 
@@ -57,8 +59,43 @@ class LibraryList(OptionList):
     ]
 
 
-class RoutinesScreen(Screen):
+class RoutinesScreen(JournalScreen):
     """Create, rename, reorder and delete routines; add exercises from the library."""
+
+    DEFAULT_CSS = """
+    #routines-body {
+        height: 1fr;
+    }
+    #routines-left {
+        width: 2fr;
+    }
+    #routines-right {
+        width: 3fr;
+    }
+    #routines-list {
+        height: 2fr;
+    }
+    #routine-exercises {
+        height: 3fr;
+    }
+    #library-filters {
+        height: 1;
+        margin: 0 1;
+    }
+    #library-filters Select {
+        width: 1fr;
+        margin-right: 1;
+    }
+    #library-list {
+        height: 1fr;
+    }
+    #library-detail {
+        height: 1fr;
+        border: round $panel-lighten-2;
+        border-title-color: $foreground-muted;
+        padding: 0 1;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_routine", "New routine", tooltip="Make a new routine"),
@@ -87,11 +124,10 @@ class RoutinesScreen(Screen):
         ("tab", "Move between the lists and the filters"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, service: JournalService) -> None:
+        super().__init__(service)
         self.journal: Journal | None = None
         self.library: list[Exercise] = []
-        self._saved_id: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("Routines", id="routines-title", classes="screen-title")
@@ -117,30 +153,23 @@ class RoutinesScreen(Screen):
         yield ScreenFooter()
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.query_one(RoutineList).border_title = "Your routines"
         self.query_one(RoutineExerciseList).border_title = "In this routine"
         self.query_one(LibraryList).border_title = "Exercise library"
         self.query_one("#library-detail").border_title = "How to"
         self.query_one(RoutineList).focus()
 
-    def on_screen_resume(self) -> None:
-        # Each time the screen is shown (changes written elsewhere show up), after its first frame.
-        self.call_after_refresh(self.refresh_data)
-
     # -- data ---------------------------------------------------------------------------
-    def refresh_data(self) -> None:
+    def reload(self) -> None:
         """Reload routines and library, keeping what was highlighted."""
         try:
-            self.journal = self.app.service.journal()
+            self.journal = self.service.journal()
         except JOURNAL_ERRORS as error:
-            self.app.report_error(error)
+            self.report_error(error)
             return
         self._fill_routines()
         self._fill_library()
-
-    def action_reload(self) -> None:
-        self.refresh_data()
-        self.notify("Reloaded the journal.", timeout=2)
 
     def selected_routine(self) -> Routine | None:
         listing = self.query_one(RoutineList)
@@ -260,7 +289,7 @@ class RoutinesScreen(Screen):
             self._fill_library()
 
     # -- writing ------------------------------------------------------------------------
-    def _write(self, action, done: str, select: str | None = None) -> bool:
+    def _write(self, action: Callable[[], object], done: str, select: str | None = None) -> bool:
         """Run one service write; a refusal is shown and nothing changes."""
         try:
             action()
@@ -268,9 +297,9 @@ class RoutinesScreen(Screen):
             self._say(f"Not changed: {error.problem}.", error=True)
             return False
         except JOURNAL_ERRORS as error:
-            self.app.report_error(error)
+            self.report_error(error)
             return False
-        self.app.journal_changed()  # this screen reloads too
+        self.announce_change()  # this screen reloads too
         if select:
             self._fill_routines(select)
         self._say(done)
@@ -281,34 +310,31 @@ class RoutinesScreen(Screen):
         label.update(message)
         label.set_class(error, "error")
 
-    def action_new_routine(self) -> None:
-        service = self.app.service
+    @work
+    async def action_new_routine(self) -> None:
+        service = self.service
+        created: list[str] = []
 
         def save(name: str, per_week: int | None) -> None:
-            taken = {r.id for r in self.journal.routines} if self.journal else set()
-            base = slug(name) or "routine"
-            new_id, n = base, 2
-            while new_id in taken:
-                new_id, n = f"{base}-{n}", n + 1
+            taken = [r.id for r in self.journal.routines] if self.journal else []
+            new_id = new_routine_id(name, taken)
             service.save_routine(
                 Routine(id=new_id, name=name, exercises=(), times_per_week=per_week)
             )
-            self._saved_id = new_id
+            created.append(new_id)
 
-        def closed(saved: bool | None) -> None:
-            if saved:
-                self.app.journal_changed()
-                self._fill_routines(self._saved_id)
-                self.query_one(LibraryList).focus()
-                self._say("Routine created. Pick exercises in the library and press a to add each.")
+        if await self.app.push_screen_wait(RoutineFormModal("New routine", save)):
+            self.announce_change()
+            self._fill_routines(created[-1])
+            self.query_one(LibraryList).focus()
+            self._say("Routine created. Pick exercises in the library and press a to add each.")
 
-        self.app.push_screen(RoutineFormModal("New routine", save), closed)
-
-    def action_edit_routine(self) -> None:
+    @work
+    async def action_edit_routine(self) -> None:
         routine = self.selected_routine()
         if routine is None:
             return
-        service = self.app.service
+        service = self.service
 
         def save(name: str, per_week: int | None) -> None:
             keep_max = (
@@ -320,17 +346,15 @@ class RoutinesScreen(Screen):
                 replace(routine, name=name, times_per_week=per_week, max_per_week=keep_max)
             )
 
-        def closed(saved: bool | None) -> None:
-            if saved:
-                self.app.journal_changed()
-                self._say("Routine saved.")
-
-        self.app.push_screen(
-            RoutineFormModal("Rename or change target", save, routine.name, routine.times_per_week),
-            closed,
+        dialog = RoutineFormModal(
+            "Rename or change target", save, routine.name, routine.times_per_week
         )
+        if await self.app.push_screen_wait(dialog):
+            self.announce_change()
+            self._say("Routine saved.")
 
-    def action_delete_routine(self) -> None:
+    @work
+    async def action_delete_routine(self) -> None:
         routine = self.selected_routine()
         if routine is None:
             return
@@ -340,23 +364,17 @@ class RoutinesScreen(Screen):
             f"'{routine.name}' will no longer appear on Tonight's checklist. "
             "Exercises already ticked stay in the diary."
         )
-        self.app.push_screen(
-            ConfirmModal("Delete this routine?", body, "Delete", "Keep it", danger=True),
-            lambda yes: (
-                self._write(
-                    lambda: self.app.service.delete_routine(routine.id),
-                    f"'{routine.name}' was deleted.",
-                )
-                if yes
-                else None
-            ),
-        )
+        dialog = ConfirmModal("Delete this routine?", body, "Delete", "Keep it", danger=True)
+        if await self.app.push_screen_wait(dialog):
+            self._write(
+                lambda: self.service.delete_routine(routine.id), f"'{routine.name}' was deleted."
+            )
 
     def action_move_routine(self, offset: int) -> None:
         routine = self.selected_routine()
         if routine is not None:
             self._write(
-                lambda: self.app.service.move_routine(routine.id, offset),
+                lambda: self.service.move_routine(routine.id, offset),
                 f"Moved '{routine.name}' {'up' if offset < 0 else 'down'}.",
                 select=routine.id,
             )
@@ -371,7 +389,7 @@ class RoutinesScreen(Screen):
             return
         ids = ordered((*routine.exercises, exercise.id), self.journal.exercises)
         self._write(
-            lambda: self.app.service.save_routine(replace(routine, exercises=ids)),
+            lambda: self.service.save_routine(replace(routine, exercises=ids)),
             f"Added {exercise.name} to {routine.name}.",
             select=routine.id,
         )
@@ -388,29 +406,27 @@ class RoutinesScreen(Screen):
             else option.id
         )
         self._write(
-            lambda: self.app.service.save_routine(replace(routine, exercises=ids)),
+            lambda: self.service.save_routine(replace(routine, exercises=ids)),
             f"Removed {name} from {routine.name}.",
             select=routine.id,
         )
 
-    def action_new_exercise(self) -> None:
-        service = self.app.service
+    @work
+    async def action_new_exercise(self) -> None:
+        service = self.service
 
         def save(exercise: Exercise) -> None:
-            if self.journal and exercise.id in self.journal.exercises:
-                raise InputError("name", f"there is already an exercise called {exercise.name!r}")
+            check_new_exercise(exercise, self.journal.exercises if self.journal else {})
             service.add_exercise(exercise)
 
-        def closed(new_id: str | None) -> None:
-            if new_id:
-                self.query_one("#library-kind", Select).clear()
-                self.query_one("#library-region", Select).clear()
-                self.app.journal_changed()
-                ids = [e.id for e in self.library]
-                if new_id in ids:
-                    self.query_one(LibraryList).highlighted = ids.index(new_id)
-                self._say(
-                    "Exercise added to the library. Press a to add it to the highlighted routine."
-                )
-
-        self.app.push_screen(ExerciseFormModal(save), closed)
+        new_id = await self.app.push_screen_wait(ExerciseFormModal(save))
+        if new_id:
+            self.query_one("#library-kind", Select).clear()
+            self.query_one("#library-region", Select).clear()
+            self.announce_change()
+            ids = [e.id for e in self.library]
+            if new_id in ids:
+                self.query_one(LibraryList).highlighted = ids.index(new_id)
+            self._say(
+                "Exercise added to the library. Press a to add it to the highlighted routine."
+            )

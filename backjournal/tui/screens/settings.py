@@ -9,11 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from backjournal.domain.errors import InputError
 from backjournal.domain.settings import AdvisorSettings, Settings
+from backjournal.tui.screens.base import JournalScreen
 from backjournal.tui.widgets.screen_footer import ScreenFooter
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -67,8 +67,54 @@ def read_form(values: dict[str, str], theme: str, week_start: int) -> Settings:
         raise InputError(label.lstrip(". ") if label else error.field, error.problem) from None
 
 
-class SettingsScreen(Screen):
+class SettingsScreen(JournalScreen):
     """A form; nothing is saved until Save, and a bad value saves nothing."""
+
+    DEFAULT_CSS = """
+    #settings-form {
+        padding: 0 1;
+    }
+    .settings-row {
+        height: 1;
+        margin-bottom: 1;
+    }
+    .settings-label {
+        width: 45;
+    }
+    .settings-row Input {
+        width: 10;
+    }
+    .settings-row Select {
+        width: 30;
+    }
+    .settings-heading {
+        margin-top: 1;
+        color: $accent;
+        text-style: bold;
+    }
+    .settings-note {
+        color: $foreground-muted;
+        margin-bottom: 1;
+    }
+    #settings-buttons {
+        height: auto;
+        padding: 0 1;
+    }
+    #settings-message {
+        width: 1fr;
+        height: 3;
+        max-height: 3;
+        padding: 0 1;
+        color: $text-muted;
+        content-align: left middle;
+    }
+    #settings-message.error {
+        color: $text-error;
+    }
+    #settings-buttons Button {
+        margin-right: 2;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -112,7 +158,8 @@ class SettingsScreen(Screen):
         yield ScreenFooter()
 
     def on_mount(self) -> None:
-        self.refresh_data()
+        super().on_mount()
+        self.fill_form()
 
     def _theme_options(self) -> list[tuple[str, str]]:
         """Registered themes, the program's own first."""
@@ -122,9 +169,13 @@ class SettingsScreen(Screen):
         return [(name, name) for name in names]
 
     def on_screen_resume(self) -> None:
+        self.reload()
+        self._say("")
+
+    def reload(self) -> None:
         # Coming back from a dialog or the palette must not wipe what the user typed.
         if not self.has_unsaved_changes():
-            self.refresh_data()
+            self.fill_form()
 
     # -- unsaved changes (the app asks before leaving) ----------------------------------
     def _form_values(self) -> dict[str, object]:
@@ -136,7 +187,7 @@ class SettingsScreen(Screen):
         return values
 
     def _saved_values(self) -> dict[str, object]:
-        settings: Settings = self.app.settings
+        settings = self.service.settings
         values: dict[str, object] = {
             name: str(getattr(settings.advisor, name)) for name in ADVISOR_LABELS
         }
@@ -154,11 +205,11 @@ class SettingsScreen(Screen):
         return self.action_save()
 
     def discard_changes(self) -> None:
-        self.refresh_data()
+        self.fill_form()
 
-    def refresh_data(self) -> None:
+    def fill_form(self) -> None:
         """Fill the form from the settings in use."""
-        settings: Settings = self.app.settings
+        settings = self.service.settings
         select = self.query_one("#settings-theme", Select)
         options = self._theme_options()
         select.set_options(options)
@@ -168,7 +219,6 @@ class SettingsScreen(Screen):
         )
         self.query_one("#settings-week_start", Select).value = settings.week_start
         self._fill_advisor(settings.advisor)
-        self._say("")
 
     def _fill_advisor(self, advisor: AdvisorSettings) -> None:
         for field in fields(AdvisorSettings):
@@ -200,12 +250,12 @@ class SettingsScreen(Screen):
         except InputError as error:
             self._say(f"Not saved. {error.field}: {error.problem}.", error=True)
             return False
-        if not self.app.save_settings(settings):
+        if not self.journal_app.save_settings(settings):
             self._say(
                 "Not saved: the settings file could not be written (see the notice).", error=True
             )
             return False
-        self.refresh_data()
+        self.fill_form()
         self._say("Saved.")
         self.notify("Settings saved.")
         return True

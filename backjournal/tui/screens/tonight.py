@@ -2,38 +2,36 @@
 
 It starts in two stages, so that the phase is on screen at once: the first frame holds the date
 bar and the one-line summary (phase, day of the episode, checklist count); the form, the advisor
-panel, the checklist and the footer (widgets/tonight_body.py) are mounted right after it. A digit
-typed before the form is there is kept and shown in it; the other keys wait for it or do nothing.
+panel, the checklist and the footer (widgets/tonight_body.py) are mounted right after it. Until
+then the screen keeps the form's values itself, so a digit typed early is kept and shown.
 """
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import events
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from backjournal.domain.advisor import Advice
 from backjournal.domain.models import Journal
-from backjournal.tui.app import JOURNAL_ERRORS
+from backjournal.service import JOURNAL_ERRORS, JournalService
 from backjournal.tui.screens.tonight_ticks import TickHandling
 from backjournal.tui.widgets.checkin_values import FIELDS, entry_values
 from backjournal.tui.widgets.tonight_text import day_title, plan_summary, red_flag_banner
 
 if TYPE_CHECKING:
-    from textual.widgets import Button, Footer, Label
+    from textual.widgets import Button
 
     from backjournal.domain.streaks import Streaks
     from backjournal.tui.widgets.checkin_form import CheckinForm
-    from backjournal.tui.widgets.checklist import Checklist
-    from backjournal.tui.widgets.phase_advisor import PhaseAdvisor
+    from backjournal.tui.widgets.tonight_body import TonightBody
 
 WIDE = 96  # columns from which the form and the plan sit side by side
 FIELD_NAMES = {
@@ -49,8 +47,69 @@ FIELD_NAMES = {
 }
 
 
-class TonightScreen(TickHandling, Screen[None]):
+class TonightScreen(TickHandling):
     """The nightly screen. Saving is explicit; ticks save at once."""
+
+    DEFAULT_CSS = """
+    #tonight-top {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+    }
+    #tonight-date {
+        width: 1fr;
+        height: 1;
+    }
+    #tonight-status {
+        width: auto;
+        height: 1;
+        margin-right: 2;
+    }
+    #tonight-save {
+        min-width: 10;
+    }
+    #tonight-summary {
+        height: 1;
+        padding: 0 1;
+        background: $surface;
+    }
+    /* In two columns the advisor panel says it all, once it is mounted. */
+    TonightScreen.-wide #tonight-summary.-beside-plan {
+        display: none;
+    }
+    #red-flag-banner {
+        display: none;
+        height: auto;
+        padding: 0 1;
+        background: $error 25%;
+        border-left: thick $error;
+        color: $foreground;
+    }
+    #tonight-body {
+        height: 1fr;
+    }
+    #tonight-body .pane {
+        height: auto;
+        padding: 0 1;
+    }
+    TonightScreen.-wide #tonight-body {
+        layout: horizontal;
+        overflow-y: hidden;
+    }
+    TonightScreen.-wide #tonight-body .pane {
+        height: 100%;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+    }
+    TonightScreen.-wide #tonight-body #checkin-pane {
+        width: 1fr;
+        max-width: 52;
+    }
+    TonightScreen.-wide #tonight-body #plan-pane {
+        width: 1fr;
+        border-left: vkey $panel;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not a priority binding: a digit typed just before ctrl+s must land first.
@@ -106,19 +165,17 @@ class TonightScreen(TickHandling, Screen[None]):
         ("tab shift+tab", "Move between the fields"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(id="tonight")
+    def __init__(self, service: JournalService) -> None:
+        super().__init__(service, id="tonight")
         self.day: date | None = None
         self.today: date | None = None
-        self._baseline: dict[str, Any] = entry_values(None)
-        self._shown_day: date | None = None
+        self._baseline: dict[str, Any] = entry_values(None)  # what the journal holds
+        self._values: dict[str, Any] = dict(self._baseline)  # what the form shows
         self._saved_at: str | None = None
-        self._journal: Journal | None = None  # the recent days only (see refresh_data)
+        self._journal: Journal | None = None  # the recent days only (see reload)
         self._advice: Advice | None = None
         self._streaks: Streaks | None = None
-        self._body_ready = False  # the second stage (form, advisor, checklist) is mounted
-        self._pending_pain: int | None = None  # a digit typed before the form was there
-        self._resumed = False
+        self._body: TonightBody | None = None  # the second stage, once mounted
         self._short_title: bool | None = None
 
     def compose(self) -> ComposeResult:
@@ -131,151 +188,113 @@ class TonightScreen(TickHandling, Screen[None]):
         yield Static(id="tonight-summary")
 
     def on_mount(self) -> None:
-        # The recent days are enough for the phase: it is in the first frame. The rest follows it
-        # (after the first frame is written: during start-up Textual runs "after refresh"
-        # callbacks before anything is on screen).
-        later = getattr(self.app, "after_first_frame", None) or self.call_after_refresh
-        later(self._mount_body)
-        self.refresh_data()
+        super().on_mount()
+        # The recent days are enough for the phase: it is in the first frame. The rest follows
+        # once that frame is on screen.
+        self.journal_app.after_first_frame(self._mount_body)
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self._body is not None:  # (at start, on_mount has just loaded it)
+            super().on_screen_resume()
 
     async def _mount_body(self) -> None:
-        from backjournal.tui.widgets.tonight_body import body_widgets, save_button
+        from backjournal.tui.widgets.tonight_body import TonightBody
 
-        # The screen handles no message until both are mounted: no frame shows half of it.
-        button = self.query_one("#tonight-top").mount(save_button())
-        body = self.mount_all(body_widgets(self.has_class("-wide")), after="#tonight-summary")
+        body = TonightBody()
+        # Both at once: no frame shows half of the second stage.
+        button = self.query_one("#tonight-top").mount(body.save_button)
+        rest = self.mount_all(body.widgets(), after="#tonight-summary")
         await button
-        await body
-        self._body_ready = True
+        await rest
+        self._body = body
         self.query_one("#tonight-summary").add_class("-beside-plan")
-        self._fit(self.app.size.width)
-        self._show_title()
-        self._show_body()
-        if self._pending_pain is not None:
-            self._form.set_pain(self._pending_pain)
-            self._pending_pain = None
-        self._update_status()
-        self.query_one("#pain").focus()
-        if self._streaks is None and self.day is not None and self._advice is not None:
-            # The first streaks read all of the journal: once the whole screen is drawn, footer
-            # included (the footer fills in its keys one refresh after it is mounted).
-            self.call_after_refresh(
-                self.call_after_refresh, self._load_streaks, self.day, self._advice
-            )
-
-    async def on_screen_resume(self) -> None:
-        if self._resumed:
-            self.call_after_refresh(
-                self.refresh_data
-            )  # (not at start: on_mount has just loaded it)
-            return
-        self._resumed = True
-        # At start-up this comes while Textual still holds back every frame (until the app is
-        # mounted): drawn now, the screen would be drawn for nothing and again one tick (1/60 s)
-        # later. Let the app finish starting first; Textual then draws it once, at once.
-        for _ in range(100):
-            if getattr(self.app, "mounted", True):
-                break
-            await asyncio.sleep(0)
+        self._show()
+        body.form.focus_pain()
+        if self._streaks is None:
+            # The first streaks read all of the journal: off the UI thread, and only once the
+            # whole screen is drawn (the footer fills in its keys one refresh after it mounts),
+            # so that the thread does not hold the GIL while the first frames are made.
+            self.call_after_refresh(self.call_after_refresh, self._load_streaks)
 
     def on_resize(self, event: events.Resize) -> None:
-        self._fit(event.size.width)
-
-    def _fit(self, width: int) -> None:
-        wide = width >= WIDE
-        self.set_class(wide, "-wide")
-        if (width < 100) != self._short_title:
+        self.set_class(event.size.width >= WIDE, "-wide")
+        if (event.size.width < 100) != self._short_title:
             self._show_title()  # (only then: each update lays the screen out again)
-        if not self._body_ready:
-            return
-        footer: Footer = self.query_one("Footer")  # type: ignore[assignment]
-        footer.show_command_palette = width >= 100
-        self.query_one("#tonight-body").set_class(wide, "-wide")
-        pane = min(width, 52) if wide else width
-        self.query_one("#areas").styles.grid_size_columns = (
-            4 if pane >= 76 else 3 if pane >= 60 else 2
-        )
-
-    # The second stage's widgets (only once _body_ready).
-    @property
-    def _form(self) -> CheckinForm:
-        return self.query_one("#checkin")  # type: ignore[return-value]
-
-    @property
-    def _checklist(self) -> Checklist:
-        return self.query_one("#checklist")  # type: ignore[return-value]
 
     # -- loading -----------------------------------------------------------------------
-    def refresh_data(self) -> None:
+    def reload(self) -> None:
         """Reload the journal; edits the user has not saved stay in the form."""
-        app = self.app
-        service = app.service
+        service = self.service
         try:
             today = service.today()
             # Left open past the day boundary on "today", the screen moves on to the new night.
             following = self.day is None or (
                 self.day == self.today and not self.has_unsaved_changes()
             )
-            day = today if following else min(self.day, today)
+            day = today if following or self.day is None else min(self.day, today)
             # Only the days the advisor reads (the open episode and short windows): on a ten-year
-            # journal the phase shows as fast as on a new one. Streaks need the whole history, so on
-            # the first load they follow one frame later; after that the service's memo is warm.
+            # journal the phase shows as fast as on a new one. Streaks need the whole history:
+            # they are loaded off the UI thread (_load_streaks).
             journal = service.recent_journal(day)
             advice = service.advise(day, journal=journal)
-            streaks = service.streaks(day) if self._streaks is not None else None
         except JOURNAL_ERRORS as error:
-            app.report_error(error)
+            self.report_error(error)
             return
-        if day != self.day:
-            self._pending_pain = None  # typed for the day that was shown
-        self.day, self.today, self._journal, self._advice = day, today, journal, advice
-        self._streaks = streaks or self._streaks
         stored = entry_values(journal.entry_on(day))
-        if self._body_ready:
-            form = self._form
-            if self._shown_day != day:
-                form.load(stored)
-                self._shown_day = day
-                self._saved_at = None
-            else:
-                current = form.values()
-                untouched = {f for f in FIELDS if current[f] == self._baseline[f]}
-                form.load(stored, only=untouched)
+        if day != self.day:
+            self._values = dict(stored)
+            self._saved_at = None
+        else:  # keep what the user changed; take the journal's value for the rest
+            self._values = {
+                f: stored[f] if self._values[f] == self._baseline[f] else self._values[f]
+                for f in FIELDS
+            }
+        self.day, self.today, self._journal, self._advice = day, today, journal, advice
         self._baseline = stored
-        self._show_title()
-        self._show_body()
-        self._update_status()
+        self._show()
         self.refresh_bindings()
-        if streaks is None and self._body_ready:  # else the second stage asks for them
-            self.call_after_refresh(self._load_streaks, day, advice)
+        if self._body is not None:
+            self._load_streaks()
 
-    def _load_streaks(self, day: date, advice: Advice) -> None:
-        """The first streaks, once the phase is on screen (they read the whole journal once)."""
-        if self.day != day or self._advice is not advice:
-            return  # a newer refresh took over (and computed its own)
+    @work(thread=True, exclusive=True, group="streaks")
+    def _load_streaks(self) -> None:
+        """Streaks read the whole journal once (the service keeps a memo for the next times)."""
+        day = self.day
+        if day is None:
+            return
         try:
-            self._streaks = self.app.service.streaks(day)
+            streaks = self.service.streaks(day)
         except JOURNAL_ERRORS as error:
-            self.app.report_error(error)
+            self.app.call_from_thread(self.report_error, error)
             return
-        self._show_body()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_streaks, day, streaks)
 
-    def _show_body(self) -> None:
-        """The summary line, and the advisor and checklist once they are mounted."""
+    def _show_streaks(self, day: date, streaks: Streaks) -> None:
+        if day == self.day:  # else the day changed meanwhile, and its own load follows
+            self._streaks = streaks
+            self._show()
+
+    def _show(self) -> None:
+        """Everything from the state: the title, the summary, the status, and the second stage."""
         day, journal, advice = self.day, self._journal, self._advice
-        if day is None or journal is None or advice is None:
-            return
+        if day is None or journal is None or advice is None or self.today is None:
+            return  # nothing loaded (the journal could not be read)
         width = self.app.size.width - 2
         self.query_one("#tonight-summary", Static).update(plan_summary(journal, day, advice, width))
-        if not self._body_ready:
-            return
-        if self._shown_day != day:  # the journal was loaded before the form was there
-            self._form.load(self._baseline)
-            self._shown_day = day
-        settings = self.app.service.settings.advisor
-        advisor: PhaseAdvisor = self.query_one("#advisor")  # type: ignore[assignment]
-        advisor.show(advice, settings, self.today)
-        self._checklist.show(journal, day, advice, settings, self._streaks)
+        self._show_title()
+        if self._body is not None:
+            self._body.show(
+                day=day,
+                today=self.today,
+                journal=journal,
+                advice=advice,
+                settings=self.service.settings.advisor,
+                streaks=self._streaks,
+                values=self._values,
+            )
+        self._update_status()
 
     def _show_title(self) -> None:
         if self.day is None or self.today is None:
@@ -290,32 +309,13 @@ class TonightScreen(TickHandling, Screen[None]):
         self.query_one("#tonight-date", Static).update(
             day_title(self.day, self.today, short) + Content.styled(hint, "$foreground-muted")
         )
-        if not self._body_ready:
-            return
-        checklist = (
-            "Today's checklist"
-            if self.day == self.today
-            else f"Checklist for {self.day:%a} {self.day.day} {self.day:%b}"
-        )
-        title: Label = self.query_one("#checklist-title")  # type: ignore[assignment]
-        title.update(
-            Content.assemble(checklist, ("   space ticks and unticks", "$foreground-muted"))
-        )
 
     # -- the form's state --------------------------------------------------------------
     def changes(self) -> dict[str, Any]:
         """The fields the user changed since the entry was loaded or saved."""
-        if not self._body_ready:
-            pain = self._pending_pain
-            return (
-                {"pain": pain}
-                if self.day is not None and pain not in (None, self._baseline["pain"])
-                else {}
-            )
-        if self._shown_day is None:
+        if self.day is None:
             return {}
-        current = self._form.values()
-        return {f: current[f] for f in FIELDS if current[f] != self._baseline[f]}
+        return {f: self._values[f] for f in FIELDS if self._values[f] != self._baseline[f]}
 
     def has_unsaved_changes(self) -> bool:
         return bool(self.changes())
@@ -324,16 +324,14 @@ class TonightScreen(TickHandling, Screen[None]):
         names = ", ".join(FIELD_NAMES[f] for f in self.changes())
         when = (
             "tonight's check-in"
-            if self.day == self.today
+            if self.day == self.today or self.day is None
             else f"the check-in for {self.day:%A} {self.day.day} {self.day:%B}"
         )
         return f"You changed {names} in {when}, and it is not saved yet."
 
     def discard_changes(self) -> None:
-        self._pending_pain = None
-        if self._body_ready:
-            self._form.load(self._baseline)
-        self._update_status()
+        self._values = dict(self._baseline)
+        self._show()
 
     def save_changes(self) -> bool:
         """Write the changed fields; True when the journal now holds what the form shows."""
@@ -346,17 +344,17 @@ class TonightScreen(TickHandling, Screen[None]):
                 title="Pain",
                 severity="warning",
             )
-            if self._body_ready:
-                self.query_one("#pain").focus()
+            if self._body is not None:
+                self._body.form.focus_pain()
             return False
         assert self.day is not None
         try:
-            self.app.service.log(self.day, changes)
+            self.service.log(self.day, changes)
         except JOURNAL_ERRORS as error:
-            self.app.report_error(error)
+            self.report_error(error)
             return False
-        self._saved_at = self.app.service.clock().strftime("%H:%M")  # the one clock seam
-        self.app.journal_changed()
+        self._saved_at = self.service.clock().strftime("%H:%M")  # the one clock seam
+        self.announce_change()
         self.notify(
             f"Saved the check-in for {self.day:%A} {self.day.day} {self.day:%B}.",
             title="Saved",
@@ -381,21 +379,15 @@ class TonightScreen(TickHandling, Screen[None]):
         else:
             status.update(Content.styled("Not logged yet", "$foreground-muted"))
             label, variant = "Save ^s", "default"
-        if not self._body_ready:
-            return
-        button: Button = self.query_one("#tonight-save")  # type: ignore[assignment]
-        button.label, button.variant = label, variant
-        values = self._form.values()
-        banner = self.query_one("#red-flag-banner", Static)
-        banner.display = bool(values["red_flags"])
-        if values["red_flags"]:
-            banner.update(
-                red_flag_banner(
-                    values["red_flags"], saved=values["red_flags"] == self._baseline["red_flags"]
-                )
-            )
+        flags = self._values["red_flags"]
+        banner = (
+            red_flag_banner(flags, saved=flags == self._baseline["red_flags"]) if flags else None
+        )
+        if self._body is not None:
+            self._body.show_status(label, variant, banner)
 
-    def on_checkin_form_edited(self) -> None:
+    def on_checkin_form_edited(self, event: CheckinForm.Edited) -> None:
+        self._values = event.form.values()  # what it shows now, not when the message was sent
         self._update_status()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -413,7 +405,7 @@ class TonightScreen(TickHandling, Screen[None]):
         if action == "leave_text":
             return self.focused is not None and self.focused.id in ("tags", "notes")
         if action == "focus_checklist":
-            return self._body_ready
+            return self._body is not None
         if action == "start_episode":
             return self._advice is not None and self._advice.episode is None
         return True
@@ -431,10 +423,10 @@ class TonightScreen(TickHandling, Screen[None]):
             self._update_status()
 
     def action_set_pain(self, value: int) -> None:
-        if self._body_ready:
-            self._form.set_pain(value)
+        if self._body is not None:
+            self._body.form.set_pain(value)  # as typed: the form posts Edited
         elif self.day is not None:
-            self._pending_pain = value  # shown in the form once it is there
+            self._values["pain"] = value  # shown in the form once it is there
             self._update_status()
 
     def action_previous_day(self) -> None:
@@ -445,26 +437,27 @@ class TonightScreen(TickHandling, Screen[None]):
         if self.day is not None and self.today is not None and self.day < self.today:
             self._go_to(self.day + timedelta(days=1))
 
-    def _go_to(self, day: date) -> None:
-        def go() -> None:
-            self.day = day
-            self.refresh_data()
+    @work(group="leave")
+    async def _go_to(self, day: date) -> None:
+        if await self.journal_app.confirm_leave():
+            self.show_day(day)
 
-        self.app.confirm_leave(go)
+    def show_day(self, day: date) -> None:
+        """Show `day` (unsaved edits must be saved or dropped first: see the app's confirm_leave)."""
+        self.day = day
+        self.reload()
 
     def action_leave_text(self) -> None:
         self.focus_next()
 
     def action_focus_checklist(self) -> None:
-        checklist = self._checklist
-        checklist.focus()
-        checklist.scroll_visible()
+        if self._body is not None:
+            checklist = self._body.checklist
+            checklist.focus()
+            checklist.scroll_visible()
 
-    def action_reload(self) -> None:
-        self.refresh_data()
-        self.notify("Reloaded the journal.", timeout=2)
-
-    def action_start_episode(self) -> None:
+    @work
+    async def action_start_episode(self) -> None:
         from backjournal.tui.modals.confirm import ConfirmModal
 
         if self.day is None or (self._advice is not None and self._advice.episode is not None):
@@ -475,21 +468,15 @@ class TonightScreen(TickHandling, Screen[None]):
             "gentle mobility, and opens stretching and then strengthening as your pain settles. "
             "You can end it on the Episodes screen (e)."
         )
-
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.app.service.start_episode(day)
-            except JOURNAL_ERRORS as error:
-                self.app.report_error(error)
-                return
-            self.notify("Episode started. Gentle mobility for now.", title="Episode")
-            self.app.journal_changed()
-
-        self.app.push_screen(
-            ConfirmModal(
-                "Start an episode?", body, "Start episode", "Not now", default_confirm=True
-            ),
-            answered,
+        dialog = ConfirmModal(
+            "Start an episode?", body, "Start episode", "Not now", default_confirm=True
         )
+        if not await self.app.push_screen_wait(dialog):
+            return
+        try:
+            self.service.start_episode(day)
+        except JOURNAL_ERRORS as error:
+            self.report_error(error)
+            return
+        self.notify("Episode started. Gentle mobility for now.", title="Episode")
+        self.announce_change()

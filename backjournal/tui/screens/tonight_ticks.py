@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from textual import work
 
 from backjournal.domain.advisor import Advice, earliest_for
-from backjournal.domain.errors import AdvisorRefusal
 from backjournal.domain.models import Journal
 from backjournal.domain.vocab import phase_needed_for
-from backjournal.tui.app import JOURNAL_ERRORS
+from backjournal.service import JOURNAL_ERRORS, AdvisorRefusal
+from backjournal.tui.screens.base import JournalScreen
 
 if TYPE_CHECKING:
     from backjournal.tui.widgets.checklist import Checklist
@@ -18,41 +20,39 @@ if TYPE_CHECKING:
 TICK_NOTICES = ("strengthening_overdone", "stretch_first")
 
 
-class TickHandling:
-    """Part of TonightScreen: a tick saves at once; one the advisor says is too soon asks first."""
+class TickHandling(JournalScreen):
+    """The part of TonightScreen that ticks: at once, or after asking when it is too soon."""
 
     day: date | None
     _journal: Journal | None
     _advice: Advice | None
-    app: Any
-    notify: Any
 
     def on_checklist_toggled(self, event: Checklist.Toggled) -> None:
-        service = self.app.service
         assert self.day is not None
         try:
             if event.ticked:
-                service.untick(self.day, event.exercise_id)
-                self.app.journal_changed()
+                self.service.untick(self.day, event.exercise_id)
+                self.announce_change()
                 return
-            outcome = service.tick(self.day, event.exercise_id)
+            outcome = self.service.tick(self.day, event.exercise_id)
         except AdvisorRefusal as refusal:
             self._ask_too_soon(event.exercise_id, str(refusal))
             return
         except JOURNAL_ERRORS as error:
-            self.app.report_error(error)
+            self.report_error(error)
             return
         self._after_tick(outcome.advice)
 
     def _after_tick(self, advice: Advice) -> None:
-        self.app.journal_changed()
+        self.announce_change()
         for warning in advice.warnings:
             if warning.code in TICK_NOTICES:
                 self.notify(
                     warning.message, title="A note on that exercise", severity="warning", timeout=10
                 )
 
-    def _ask_too_soon(self, exercise_id: str, reason: str) -> None:
+    @work
+    async def _ask_too_soon(self, exercise_id: str, reason: str) -> None:
         from backjournal.tui.modals.too_soon import TooSoonModal
 
         day, journal, advice = self.day, self._journal, self._advice
@@ -72,20 +72,16 @@ class TickHandling:
                 advice.phase_start,
                 day,
                 needed,
-                self.app.service.settings.advisor,
+                self.service.settings.advisor,
             )
-
-        def answered(anyway: bool | None) -> None:
-            if not anyway:
-                return
-            try:
-                outcome = self.app.service.tick(day, exercise_id, anyway=True)
-            except JOURNAL_ERRORS as error:
-                self.app.report_error(error)
-                return
-            self.notify(
-                f"Recorded {exercise.name}, noted as done before its phase.", title="Ticked early"
-            )
-            self._after_tick(outcome.advice)
-
-        self.app.push_screen(TooSoonModal(exercise, reason, when), answered)
+        if not await self.app.push_screen_wait(TooSoonModal(exercise, reason, when)):
+            return
+        try:
+            outcome = self.service.tick(day, exercise_id, anyway=True)
+        except JOURNAL_ERRORS as error:
+            self.report_error(error)
+            return
+        self.notify(
+            f"Recorded {exercise.name}, noted as done before its phase.", title="Ticked early"
+        )
+        self._after_tick(outcome.advice)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -9,7 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from backjournal.storage import JournalUnusable
+from backjournal.service import JournalUnusable
 
 
 def explanation(error: JournalUnusable, data_dir: object) -> Content:
@@ -47,13 +49,38 @@ def explanation(error: JournalUnusable, data_dir: object) -> Content:
 class UnusableJournalScreen(Screen[None]):
     """Any key quits with exit code 4; the journal files are never opened for writing here."""
 
-    def __init__(self, error: JournalUnusable) -> None:
+    DEFAULT_CSS = """
+    UnusableJournalScreen {
+        align: center middle;
+    }
+    #unusable-panel {
+        width: 90;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        padding: 0 1;
+        border: heavy $error;
+        background: $surface;
+    }
+    #unusable-scroll {
+        height: auto;
+        max-height: 1fr;
+    }
+    #unusable-text, #unusable-quit {
+        height: auto;
+    }
+    #unusable-quit {
+        color: $accent;
+    }
+    """
+
+    def __init__(self, error: JournalUnusable, data_dir: Path) -> None:
         super().__init__(id="unusable-screen")
         self.error = error
+        self.data_dir = data_dir
 
     def compose(self) -> ComposeResult:
-        data_dir = getattr(self.app, "context", None)
-        folder = data_dir.paths.data_dir if data_dir is not None else self.error.path.parent
+        folder = self.data_dir
         with Vertical(id="unusable-panel"):
             with VerticalScroll(id="unusable-scroll"):
                 yield Static(explanation(self.error, folder), id="unusable-text")

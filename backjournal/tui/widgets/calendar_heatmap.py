@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.widget import Widget
 
 # The levels a day can have; each is a component class styled in app.tcss with theme colours.
@@ -20,19 +21,53 @@ WEEKS = 53
 class CalendarHeatmap(Widget):
     """Draws levels per day for the 53 weeks ending on `end`; the screen decides the levels."""
 
+    DEFAULT_CSS = """
+    CalendarHeatmap {
+        height: auto;
+    }
+    CalendarHeatmap > .heatmap--label {
+        color: $foreground-muted;
+    }
+    CalendarHeatmap > .heatmap--today {
+        text-style: bold;
+    }
+    CalendarHeatmap > .heatmap--empty {
+        color: $text-disabled;
+    }
+    CalendarHeatmap > .heatmap--low {
+        color: $success;
+    }
+    CalendarHeatmap > .heatmap--mid {
+        color: $warning;
+    }
+    CalendarHeatmap > .heatmap--high {
+        color: $error;
+    }
+    CalendarHeatmap > .heatmap--none {
+        color: $foreground-muted;
+    }
+    CalendarHeatmap > .heatmap--some {
+        color: $primary;
+    }
+    CalendarHeatmap > .heatmap--all {
+        color: $success;
+    }
+    CalendarHeatmap > .heatmap--paused {
+        color: $secondary;
+    }
+    """
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "heatmap--label",
         "heatmap--today",
         *(f"heatmap--{level}" for level in LEVELS),
     }
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self.end: date | None = None
-        self.cells: Mapping[date, str] = {}
-        self.legend: Sequence[tuple[str, str]] = ()
-        self.week_start = 0
-        self.since: date | None = None
+    end: reactive[date | None] = reactive(None, always_update=True)
+    cells: reactive[Mapping[date, str]] = reactive(dict, always_update=True)
+    legend: reactive[Sequence[tuple[str, str]]] = reactive((), always_update=True)
+    week_start: reactive[int] = reactive(0)
+    since: reactive[date | None] = reactive(None)
 
     def show(
         self,
@@ -45,8 +80,7 @@ class CalendarHeatmap(Widget):
         """Set what to draw: each day's level name, the legend's (label, level) pairs, and the
         day the journal began (days before it are left blank rather than shown as missed)."""
         self.end, self.cells, self.legend, self.week_start = end, cells, legend, week_start
-        self.since = since
-        self.refresh(layout=True)
+        self.since = since  # each is reactive: the widget redraws once, on the next refresh
 
     def first_day(self) -> date:
         """The first day drawn: the start of the week 52 weeks before the end's week."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
@@ -29,7 +29,30 @@ def _flag_label(flag: str) -> str:
 class WarningSignList(OptionList):
     """The red-flag checklist in plain words; space (or enter) ticks a sign. Long labels wrap."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "toggle", "Tick/untick", show=False)]
+    DEFAULT_CSS = """
+    WarningSignList {
+        height: auto;
+        max-height: 999;
+        border: none;
+        padding: 0;
+        background: transparent;
+        &:focus {
+            border: none;
+            background: $error 10%;
+        }
+        & > .option-list--option-highlighted {
+            background: transparent;
+        }
+        &:focus > .option-list--option-highlighted {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+        }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_sign", "Tick/untick", show=False)
+    ]
 
     class Changed(Message):
         """The user ticked or unticked a warning sign."""
@@ -53,7 +76,7 @@ class WarningSignList(OptionList):
         for flag in RED_FLAGS:
             self.replace_option_prompt(flag, self._prompt(flag, flag in self.selected))
 
-    def action_toggle(self) -> None:
+    def action_toggle_sign(self) -> None:
         option = self.highlighted_option
         if option is None or option.id is None:
             return
@@ -63,14 +86,61 @@ class WarningSignList(OptionList):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_toggle()
+        self.action_toggle_sign()
 
 
 class CheckinForm(Vertical):
     """Holds the values being edited; posts CheckinForm.Edited whenever the user changes one."""
 
+    DEFAULT_CSS = """
+    CheckinForm {
+        height: auto;
+    }
+    .checkin-label {
+        margin-top: 1;
+        color: $text-muted;
+    }
+    #areas {
+        grid-size: 2;
+        grid-gutter: 0 1;
+        height: auto;
+    }
+    #areas Toggle, #rest {
+        border: none;
+        padding: 0;
+        height: 1;
+        background: transparent;
+    }
+    #areas Toggle:focus, #rest:focus {
+        background: $primary 20%;
+    }
+    #tags-row {
+        height: 1;
+        margin-top: 1;
+    }
+    #tags-row .checkin-label {
+        margin-top: 0;
+        width: auto;
+    }
+    #tags {
+        width: 1fr;
+    }
+    #notes {
+        height: 6;
+        margin-bottom: 1;
+    }
+    """
+
     class Edited(Message):
-        """Something in the form changed."""
+        """Something in the form changed; `form.values()` says what it shows now."""
+
+        def __init__(self, form: CheckinForm) -> None:
+            super().__init__()
+            self.form = form
+
+        @property
+        def control(self) -> CheckinForm:
+            return self.form
 
     def compose(self) -> ComposeResult:
         yield ScoreBar("Pain now", required=True, id="pain")
@@ -128,9 +198,9 @@ class CheckinForm(Vertical):
             elif name == "tags":
                 self.query_one("#tags", Input).value = " ".join(value)
             elif name == "notes":
-                area = self.query_one("#notes", TextArea)
-                if area.text != value:
-                    area.load_text(value)
+                notes = self.query_one("#notes", TextArea)
+                if notes.text != value:
+                    notes.load_text(value)
             elif name == "rest":
                 self.query_one("#rest", Checkbox).value = value
             elif name == "red_flags":
@@ -138,6 +208,16 @@ class CheckinForm(Vertical):
 
     def set_pain(self, value: int) -> None:
         self.query_one("#pain", ScoreBar).set_value(value)
+
+    def focus_pain(self) -> None:
+        self.query_one("#pain", ScoreBar).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # As many area columns as the pane has room for (the pane pads one cell either side).
+        pane = event.size.width + 2
+        self.query_one("#areas", Grid).styles.grid_size_columns = (
+            4 if pane >= 76 else 3 if pane >= 60 else 2
+        )
 
     # -- every kind of edit becomes one message ------------------------------------------
     @on(ScoreBar.Changed)
@@ -147,4 +227,4 @@ class CheckinForm(Vertical):
     @on(WarningSignList.Changed)
     def _edited(self, event: Message) -> None:
         event.stop()
-        self.post_message(self.Edited())
+        self.post_message(self.Edited(self))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.geometry import Region
+from textual.geometry import Offset, Region
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import OptionList
@@ -50,8 +50,32 @@ def opens_text(journal: Journal, routine: Routine, advice: Advice, s: AdvisorSet
 class Checklist(OptionList):
     """Posts Checklist.Toggled for an exercise; headers of folded routines fold and unfold."""
 
+    DEFAULT_CSS = """
+    Checklist {
+        height: auto;
+        max-height: 999;
+        border: none;
+        padding: 0;
+        background: transparent;
+        &:focus {
+            border: none;
+            background: transparent;
+        }
+        & > .option-list--option-highlighted {
+            background: transparent;
+        }
+        &:focus > .option-list--option-highlighted {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+        }
+        & > .option-list--option-disabled {
+            color: $foreground;
+        }
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "Tick/untick", show=False),
+        Binding("space", "toggle_tick", "Tick/untick", show=False),
     ]
 
     class Toggled(Message):
@@ -212,21 +236,16 @@ class Checklist(OptionList):
     def on_resize(self) -> None:
         self._rebuild()
 
-    def scroll_to_highlight(self, top: bool = False) -> None:
-        super().scroll_to_highlight(top)
+    def scroll_to_region(self, region: Region, *args: Any, **kwargs: Any) -> Offset:
+        # The list is as tall as its options and never scrolls itself: when it is asked to show
+        # its highlighted line, the panes around it scroll instead.
+        moved = super().scroll_to_region(region, *args, **kwargs)
         if self.has_focus:
-            self._reveal_highlight()
+            self._reveal(region)
+        return moved
 
-    def _reveal_highlight(self) -> None:
-        """Scroll the panes around the list so the highlighted line shows (the list itself never scrolls)."""
-        index = self.highlighted
-        lines: dict[int, int] = getattr(
-            self, "_index_to_line", {}
-        )  # filled by OptionList just before
-        heights: dict[int, int] = getattr(self, "_heights", {})
-        if index is None or index not in lines:
-            return
-        region = Region(0, lines[index], self.size.width, heights.get(index, 1))
+    def _reveal(self, region: Region) -> None:
+        """Scroll each container around the list so that `region` (in the list) shows."""
         region = region.translate(self.virtual_region.offset)
         widget: Widget = self
         while isinstance(widget.parent, Widget) and widget.parent is not self.screen:
@@ -236,7 +255,7 @@ class Checklist(OptionList):
             region = region.translate(container.virtual_region.offset)
             widget = container
 
-    def action_toggle(self) -> None:
+    def action_toggle_tick(self) -> None:
         self._activate(self.highlighted_option)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

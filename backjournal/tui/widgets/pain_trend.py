@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.widget import Widget
 
 from backjournal.domain.models import Episode
@@ -37,6 +38,27 @@ def buckets(start: date, days: int, columns: int) -> list[tuple[date, date]]:
 class PainTrend(Widget):
     """Draws the mean pain of each column's days as a bar, and episode days as a line below."""
 
+    DEFAULT_CSS = """
+    PainTrend {
+        height: auto;
+    }
+    PainTrend > .trend--axis {
+        color: $foreground-muted;
+    }
+    PainTrend > .trend--low {
+        color: $success;
+    }
+    PainTrend > .trend--mid {
+        color: $warning;
+    }
+    PainTrend > .trend--high {
+        color: $error;
+    }
+    PainTrend > .trend--episode {
+        color: $accent;
+    }
+    """
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "trend--axis",
         "trend--low",
@@ -45,19 +67,16 @@ class PainTrend(Widget):
         "trend--episode",
     }
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self.end: date | None = None
-        self.days = 30
-        self.pains: Mapping[date, int] = {}
-        self.episodes: Sequence[Episode] = ()
+    end: reactive[date | None] = reactive(None, always_update=True)
+    days: reactive[int] = reactive(30)
+    pains: reactive[Mapping[date, int]] = reactive(dict, always_update=True)
+    episodes: reactive[Sequence[Episode]] = reactive((), always_update=True)
 
     def show(
         self, end: date, days: int, pains: Mapping[date, int], episodes: Sequence[Episode]
     ) -> None:
         """Chart the `days` days ending on `end`."""
         self.end, self.days, self.pains, self.episodes = end, days, pains, episodes
-        self.refresh(layout=True)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return CHART_ROWS + 2  # bars, episode line, date axis
@@ -94,7 +113,7 @@ class PainTrend(Widget):
             label = {0: "10", CHART_ROWS // 2: " 5"}.get(row, "  ")
             line = Text(label.ljust(AXIS_WIDTH), style=axis)
             floor = (CHART_ROWS - 1 - row) * 8  # eighths below this row
-            for mean, (_, _, width) in zip(means, columns):
+            for mean, (_, _, width) in zip(means, columns, strict=True):
                 if mean is None:
                     line.append(" " * width)
                     continue

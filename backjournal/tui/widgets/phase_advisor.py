@@ -7,6 +7,7 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
@@ -61,15 +62,18 @@ def phase_starts(advice: Advice) -> dict[str, date]:
 class PhaseTimeline(Widget):
     """Mobility -> stretching -> strengthening, with today marked and the next phase's earliest date."""
 
-    def __init__(self, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.advice: Advice | None = None
-        self.settings = AdvisorSettings()
+    DEFAULT_CSS = """
+    PhaseTimeline {
+        height: 3;
+        margin: 1 0;
+    }
+    """
+
+    advice: reactive[Advice | None] = reactive(None)
+    settings: reactive[AdvisorSettings] = reactive(AdvisorSettings)
 
     def show(self, advice: Advice, settings: AdvisorSettings) -> None:
-        self.advice = advice
-        self.settings = settings
-        self.refresh()
+        self.advice, self.settings = advice, settings  # reactive: redrawn on the next refresh
 
     def _marker_fraction(self, advice: Advice) -> float:
         """How far along the current phase today is, against its shortest length by the time rules."""
@@ -127,6 +131,26 @@ class PhaseTimeline(Widget):
 
 class PhaseAdvisor(Vertical):
     """Shows one day's Advice; offers to start an episode when there is none."""
+
+    DEFAULT_CSS = """
+    PhaseAdvisor {
+        height: auto;
+    }
+    #advisor-heading, #advisor-warnings {
+        height: auto;
+    }
+    #advisor-warnings {
+        margin-bottom: 1;
+    }
+    #start-episode {
+        margin-bottom: 1;
+    }
+    #advisor-disclaimer {
+        color: $text-muted;
+        height: auto;
+        margin-bottom: 1;
+    }
+    """
 
     def compose(self) -> ComposeResult:
         yield Static(id="advisor-heading")

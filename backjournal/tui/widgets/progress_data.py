@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from backjournal.domain.advisor_phase import phases_by_day
 from backjournal.domain.models import Journal, Routine
 from backjournal.domain.settings import AdvisorSettings
-from backjournal.domain.vocab import MAINTENANCE, PHASES, allowed_kinds
+from backjournal.domain.streaks import DONE, MISSED, PAUSED, day_status, week_status
 from backjournal.tui.widgets.pain_trend import pain_level
 from backjournal.tui.widgets.weekly_adherence import WeekCell
 
 HEATMAP_DAYS = 53 * 7 + 6  # enough for 53 week columns whatever day the week starts on
-_ALLOWED = {phase: frozenset(allowed_kinds(phase)) for phase in PHASES}
-DONE, PAUSED, MISSED = "done", "paused", "missed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,27 +29,20 @@ class ProgressData:
     adherence_rows: list[tuple[str, list[WeekCell]]]
 
 
-class _DayReader:
-    """Each routine's status on a day (done, paused, missed), as the streak rules read it."""
+@dataclass(frozen=True, slots=True)
+class _Reader:
+    """The streak rules' day and week statuses, over one walk of the advisor's phases."""
 
-    def __init__(self, journal: Journal, low: date, high: date, s: AdvisorSettings) -> None:
-        self.journal = journal
-        self.phases = phases_by_day(journal, low, high, s)
-        self.kinds = {r.id: journal.routine_kind(r) for r in journal.routines}
+    journal: Journal
+    settings: AdvisorSettings
+    today: date
+    phases: Mapping[int, str]
 
     def status(self, routine: Routine, day: date) -> str:
-        ticks = self.journal.ticks_on(day)
-        if routine.exercises and all(e in ticks for e in routine.exercises):
-            return DONE
-        entry = self.journal.entry_on(day)
-        if entry is not None and entry.rest:
-            return PAUSED
-        return PAUSED if self.blocked(routine, day) else MISSED
+        return day_status(self.journal, routine, day, self.settings, self.phases)
 
-    def blocked(self, routine: Routine, day: date) -> bool:
-        """The phase of the episode open that day does not allow the routine's kind."""
-        phase = self.phases.get(day.toordinal(), MAINTENANCE)
-        return self.kinds[routine.id] not in _ALLOWED[phase]
+    def week(self, routine: Routine, monday: date) -> str:
+        return week_status(self.journal, routine, monday, self.settings, self.today, self.phases)
 
 
 def compute_progress(
@@ -62,7 +54,7 @@ def compute_progress(
     monday = today - timedelta(days=today.weekday())
     week_low = monday - timedelta(weeks=weeks - 1)
     low = min(today - timedelta(days=HEATMAP_DAYS), week_low)
-    reader = _DayReader(journal, low, today, s)
+    reader = _Reader(journal, s, today, phases_by_day(journal, low, today, s))
 
     pain_cells: dict[date, str] = {}
     adherence_cells: dict[date, str] = {}
@@ -85,7 +77,7 @@ def compute_progress(
     return ProgressData(today, since, pains, pain_cells, adherence_cells, labels, rows)
 
 
-def _adherence_level(journal: Journal, reader: _DayReader, daily: list[Routine], day: date) -> str:
+def _adherence_level(journal: Journal, reader: _Reader, daily: list[Routine], day: date) -> str:
     """all: every daily routine due was done; some: something was done; paused; none."""
     statuses = [reader.status(r, day) for r in daily]
     due = [s for s in statuses if s != PAUSED]
@@ -97,7 +89,7 @@ def _adherence_level(journal: Journal, reader: _DayReader, daily: list[Routine],
 
 
 def _week_cell(
-    reader: _DayReader, routine: Routine, monday: date, today: date, first_day: date
+    reader: _Reader, routine: Routine, monday: date, today: date, first_day: date
 ) -> WeekCell:
     days = [monday + timedelta(days=n) for n in range(7)]
     counted = [d for d in days if first_day <= d <= today]
@@ -105,22 +97,15 @@ def _week_cell(
         return WeekCell("·", "label")
     statuses = [reader.status(routine, d) for d in counted]
     done = statuses.count(DONE)
-    running = days[-1] >= today
     if routine.times_per_week is None:
         due = sum(1 for s in statuses if s != PAUSED)
         if due == 0:
             return WeekCell("–", "paused")
+        running = days[-1] >= today
         level = (
             "met" if done >= due else "running" if running else "missed" if done == 0 else "part"
         )
         return WeekCell(f"{done}/{due}", level)
-    target = routine.times_per_week
-    if done >= target:
-        level = "met"
-    elif running:
-        level = "running"
-    elif any(reader.blocked(routine, d) for d in days):
-        level = "paused"
-    else:
-        level = "missed" if done == 0 else "part"
-    return WeekCell(f"{done}/{target}", level)
+    status = reader.week(routine, monday)
+    level = "part" if status == MISSED and done else status  # met, running, paused, missed
+    return WeekCell(f"{done}/{routine.times_per_week}", level)

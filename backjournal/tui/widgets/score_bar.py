@@ -37,6 +37,16 @@ def score_bar(value: int | None, width: int = SCALE, higher_is_better: bool = Fa
 class ScoreBar(Widget, can_focus=True):
     """One 0-10 field of the check-in. Posts ScoreBar.Changed when the user changes it."""
 
+    DEFAULT_CSS = """
+    ScoreBar {
+        height: 1;
+        width: 100%;
+        &:focus {
+            background: $primary 20%;
+        }
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left,minus", "step(-1)", "Less", show=False),
         Binding("right,plus,equals_sign", "step(1)", "More", show=False),

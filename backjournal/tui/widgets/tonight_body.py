@@ -8,41 +8,90 @@ frame needs, so this module is imported only then.
 
 from __future__ import annotations
 
-from textual.containers import Vertical, VerticalScroll
-from textual.widget import Widget
-from textual.widgets import Button, Footer, Label, Static
+from datetime import date
+from typing import Any
 
-from backjournal.tui.widgets.checkin_form import CheckinForm
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Button, Label, Static
+
+from backjournal.domain.advisor import Advice
+from backjournal.domain.models import Journal
+from backjournal.domain.settings import AdvisorSettings
+from backjournal.domain.streaks import Streaks
+from backjournal.tui.widgets.checkin_form import FIELDS, CheckinForm
 from backjournal.tui.widgets.checklist import Checklist
 from backjournal.tui.widgets.phase_advisor import PhaseAdvisor
+from backjournal.tui.widgets.screen_footer import ScreenFooter
 
 
-def save_button() -> Button:
-    """The save button, at the right of the date bar."""
-    return Button("Save", id="tonight-save", compact=True, variant="primary")
+class TonightBody:
+    """The second stage's widgets, and how the screen's state is shown in them."""
 
+    def __init__(self) -> None:
+        self.save_button = Button("Save", id="tonight-save", compact=True, variant="primary")
+        self.banner = Static(id="red-flag-banner")
+        self.form = CheckinForm(id="checkin")
+        self.advisor = PhaseAdvisor(id="advisor")
+        self.checklist_title = Label(
+            "Today's checklist", classes="pane-title", id="checklist-title"
+        )
+        self.checklist = Checklist(id="checklist")
 
-def body_widgets(wide: bool) -> list[Widget]:
-    """What follows the summary line: the warning-sign banner, the two panes, the footer."""
-    return [
-        Static(id="red-flag-banner"),
-        VerticalScroll(
-            Vertical(
-                Label("Check-in", classes="pane-title"),
-                CheckinForm(id="checkin"),
-                id="checkin-pane",
-                classes="pane",
+    def widgets(self) -> list[Widget]:
+        """What follows the summary line: the warning-sign banner, the two panes, the footer."""
+        return [
+            self.banner,
+            VerticalScroll(
+                Vertical(
+                    Label("Check-in", classes="pane-title"),
+                    self.form,
+                    id="checkin-pane",
+                    classes="pane",
+                ),
+                Vertical(
+                    Label("Phase advisor", classes="pane-title"),
+                    self.advisor,
+                    self.checklist_title,
+                    self.checklist,
+                    id="plan-pane",
+                    classes="pane",
+                ),
+                id="tonight-body",
             ),
-            Vertical(
-                Label("Phase advisor", classes="pane-title"),
-                PhaseAdvisor(id="advisor"),
-                Label("Today's checklist", classes="pane-title", id="checklist-title"),
-                Checklist(id="checklist"),
-                id="plan-pane",
-                classes="pane",
-            ),
-            id="tonight-body",
-            classes="-wide" if wide else "",
-        ),
-        Footer(compact=True),
-    ]
+            ScreenFooter(),
+        ]
+
+    def show(
+        self,
+        *,
+        day: date,
+        today: date,
+        journal: Journal,
+        advice: Advice,
+        settings: AdvisorSettings,
+        streaks: Streaks | None,
+        values: dict[str, Any],
+    ) -> None:
+        """One day: the form's values, the advice, and the checklist with its title."""
+        shown = self.form.values()
+        changed = {f for f in FIELDS if shown[f] != values[f]}
+        if changed:
+            self.form.load(values, only=changed)
+        self.advisor.show(advice, settings, today)
+        self.checklist.show(journal, day, advice, settings, streaks)
+        title = (
+            "Today's checklist" if day == today else f"Checklist for {day:%a} {day.day} {day:%b}"
+        )
+        self.checklist_title.update(
+            Content.assemble(title, ("   space ticks and unticks", "$foreground-muted"))
+        )
+
+    def show_status(self, label: str, variant: str, banner: Content | None) -> None:
+        """The save button's label and look, and the warning-sign banner (None hides it)."""
+        self.save_button.label = label
+        self.save_button.variant = variant  # type: ignore[assignment]
+        self.banner.display = banner is not None
+        if banner is not None:
+            self.banner.update(banner)

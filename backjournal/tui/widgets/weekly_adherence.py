@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.widget import Widget
 
 NAME_WIDTH = 16
@@ -25,6 +26,30 @@ class WeekCell:
 class WeeklyAdherence(Widget):
     """Draws a header of week labels and a row of WeekCells per routine."""
 
+    DEFAULT_CSS = """
+    WeeklyAdherence {
+        height: auto;
+    }
+    WeeklyAdherence > .adherence--label {
+        color: $foreground-muted;
+    }
+    WeeklyAdherence > .adherence--met {
+        color: $success;
+    }
+    WeeklyAdherence > .adherence--part {
+        color: $warning;
+    }
+    WeeklyAdherence > .adherence--missed {
+        color: $error;
+    }
+    WeeklyAdherence > .adherence--paused {
+        color: $secondary;
+    }
+    WeeklyAdherence > .adherence--running {
+        color: $primary;
+    }
+    """
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "adherence--label",
         "adherence--met",
@@ -34,15 +59,12 @@ class WeeklyAdherence(Widget):
         "adherence--running",
     }
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self.weeks: Sequence[str] = ()
-        self.rows: Sequence[tuple[str, Sequence[WeekCell]]] = ()
+    weeks: reactive[Sequence[str]] = reactive((), always_update=True)
+    rows: reactive[Sequence[tuple[str, Sequence[WeekCell]]]] = reactive((), layout=True)
 
     def show(self, weeks: Sequence[str], rows: Sequence[tuple[str, Sequence[WeekCell]]]) -> None:
         """Week labels oldest first, and (routine name, cells) rows."""
-        self.weeks, self.rows = weeks, rows
-        self.refresh(layout=True)
+        self.weeks, self.rows = weeks, rows  # reactive: one redraw (and new height) follows
 
     @staticmethod
     def weeks_that_fit(width: int) -> int:

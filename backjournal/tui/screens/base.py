@@ -1,0 +1,80 @@
+"""The base of the screens that show the journal: the service, reloading, and errors, once."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from backjournal.service import JournalService
+
+if TYPE_CHECKING:
+    from backjournal.tui.app import BackjournalApp
+
+
+def journal_app(node: DOMNode) -> BackjournalApp:
+    """The app a screen or dialog runs in, typed: its journal signal and error routing."""
+    from backjournal.tui.app import BackjournalApp
+
+    app = node.app
+    assert isinstance(app, BackjournalApp)
+    return app
+
+
+class JournalScreen(Screen[None]):
+    """Reloads when shown and when the journal changes; hands journal errors to the app."""
+
+    HELP_KEYS: ClassVar[list[tuple[str, str]]] = []
+    """Keys handled by the screen's widgets, for the Help screen: (keys, what they do)."""
+
+    def __init__(self, service: JournalService, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.service = service
+
+    @property
+    def journal_app(self) -> BackjournalApp:
+        """The app, typed: its journal signal, error routing and leave-confirmation."""
+        return journal_app(self)
+
+    def on_mount(self) -> None:
+        self.journal_app.journal_changed_signal.subscribe(self, self._journal_changed)
+
+    def on_screen_resume(self) -> None:
+        # Each time the screen is shown (changes written elsewhere show up), after its first frame.
+        self.call_after_refresh(self.reload)
+
+    def _journal_changed(self, writer: DOMNode | None) -> None:
+        # The writer has reloaded already; screens of other modes reload when shown again.
+        if writer is not self and self in self.app.screen_stack:
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the journal again and show it (screens override this)."""
+
+    def action_reload(self) -> None:
+        self.reload()
+        self.notify("Reloaded the journal.", timeout=2)
+
+    def report_error(self, error: Exception) -> None:
+        """A notice, or the unusable-journal screen (the app decides which)."""
+        self.journal_app.report_error(error)
+
+    def announce_change(self) -> None:
+        """After a write: this screen reloads at once, and every other one showing the journal."""
+        self.reload()
+        self.journal_app.journal_changed(self)
+
+    # -- unsaved changes: the app asks before leaving a screen that has some --------------
+    def has_unsaved_changes(self) -> bool:
+        return False
+
+    def unsaved_summary(self) -> str:
+        return "You have changes that are not saved."
+
+    def save_changes(self) -> bool:
+        """Write the unsaved changes; True when the journal now holds them."""
+        return True
+
+    def discard_changes(self) -> None:
+        """Drop the unsaved changes."""
