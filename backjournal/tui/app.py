@@ -18,13 +18,20 @@ from textual.signal import Signal
 from textual.theme import Theme
 
 from backjournal.domain.settings import Settings
-from backjournal.service import InputError, JournalService, JournalUnusable, StoreWriteError
+from backjournal.service import (
+    JOURNAL_ERRORS,
+    InputError,
+    JournalService,
+    JournalUnusable,
+    StoreWriteError,
+)
 from backjournal.tui import themes
 
 if TYPE_CHECKING:
     from backjournal.tui.screens.base import JournalScreen
 
 EXIT_OK, EXIT_UNUSABLE = 0, 4
+WATCH_INTERVAL = 1.0  # seconds between two looks at the journal's files (a stat each)
 
 # mode -> (module in backjournal.tui.screens, screen class, title, what the palette says about it)
 SCREENS: dict[str, tuple[str, str, str, str]] = {
@@ -107,9 +114,18 @@ class BackjournalApp(App[int]):
         ),
     ]
 
-    def __init__(self, service: JournalService, *, watch_css: bool = False) -> None:
+    def __init__(
+        self,
+        service: JournalService,
+        *,
+        watch_css: bool = False,
+        watch_interval: float | None = WATCH_INTERVAL,
+    ) -> None:
         super().__init__(watch_css=watch_css)
         self.service = service
+        self.watch_interval = watch_interval
+        self._stamp = service.journal_stamp()  # what the journal's files were when last read
+        self._problems: list[str] | None = None  # the damaged-file banner's lines, once asked
         self.unusable: JournalUnusable | None = None
         self.journal_changed_signal: Signal[DOMNode | None] = Signal(self, "journal-changed")
         """Published after every write, with the screen that wrote: the others reload."""
@@ -146,7 +162,28 @@ class BackjournalApp(App[int]):
 
     def journal_changed(self, writer: DOMNode | None = None) -> None:
         """After a write: every screen showing the journal hears of it and reloads."""
+        self._stamp = self.service.journal_stamp()  # our own write is not news to the watcher
+        self._problems = None
         self.journal_changed_signal.publish(writer)
+
+    def check_for_changes(self) -> bool:
+        """Whether another process changed the journal's files since they were last read; if so,
+        every screen hears of it (a form with unsaved edits keeps them). A stat of each file only."""
+        if self.unusable is not None or self.service.journal_stamp() == self._stamp:
+            return False
+        self.journal_changed(None)
+        return True
+
+    def journal_problems(self) -> list[str]:
+        """The damaged, missing or foreign journal files, each a sentence naming the repair command."""
+        if self._problems is None:
+            try:
+                self._problems = [str(p) for p in self.service.journal_problems()]
+            except JOURNAL_ERRORS as error:  # said by the screens' own reads too
+                self._problems = [f"{self.service.paths.data_dir}: {error}"]
+            except OSError as error:
+                self._problems = [f"{self.service.paths.data_dir}: {error}"]
+        return self._problems
 
     def report_error(self, error: Exception) -> None:
         """Show a journal error the way the user needs it: a notice, or the unusable-journal screen."""
@@ -177,6 +214,9 @@ class BackjournalApp(App[int]):
 
     # -- start-up ----------------------------------------------------------------------
     def on_mount(self) -> None:
+        if self.watch_interval is not None:
+            # Other processes (the CLI, another window) write too: a stat a second notices them.
+            self.set_interval(self.watch_interval, self.check_for_changes)
         problems = self._theme_problems
         wanted = self.settings.theme
         chosen = self._startup_theme or themes.choose_theme(self, wanted)

@@ -21,9 +21,10 @@ from textual.worker import get_current_worker
 
 from backjournal.domain.advisor import Advice
 from backjournal.domain.models import Journal
-from backjournal.service import JOURNAL_ERRORS, JournalService
+from backjournal.service import JOURNAL_ERRORS, JournalService, SaveConflict
+from backjournal.tui.screens.tonight_conflicts import ConflictHandling
 from backjournal.tui.screens.tonight_ticks import TickHandling
-from backjournal.tui.widgets.checkin_values import FIELDS, entry_values
+from backjournal.tui.widgets.checkin_values import FIELDS, as_shown, entry_values
 from backjournal.tui.widgets.tonight_text import day_title, plan_summary, red_flag_banner
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ FIELD_NAMES = {
 }
 
 
-class TonightScreen(TickHandling):
+class TonightScreen(ConflictHandling, TickHandling):
     """The nightly screen. Saving is explicit; ticks save at once."""
 
     DEFAULT_CSS = """
@@ -170,7 +171,7 @@ class TonightScreen(TickHandling):
         self.day: date | None = None
         self.today: date | None = None
         self._baseline: dict[str, Any] = entry_values(None)  # what the journal holds
-        self._values: dict[str, Any] = dict(self._baseline)  # what the form shows
+        self._values: dict[str, Any] = as_shown(self._baseline)  # what the form shows
         self._saved_at: str | None = None
         self._journal: Journal | None = None  # the recent days only (see reload)
         self._advice: Advice | None = None
@@ -243,15 +244,17 @@ class TonightScreen(TickHandling):
             return
         stored = entry_values(journal.entry_on(day))
         if day != self.day:
-            self._values = dict(stored)
+            self._values, self._baseline = as_shown(stored), stored
             self._saved_at = None
-        else:  # keep what the user changed; take the journal's value for the rest
-            self._values = {
-                f: stored[f] if self._values[f] == self._baseline[f] else self._values[f]
-                for f in FIELDS
+        else:  # keep what the user changed, and the version it was changed from: saving merges
+            edited = self.changes().keys() - {
+                f for f, v in as_shown(stored).items() if v == self._values[f]
             }
+            self._values = {
+                f: self._values[f] if f in edited else as_shown(stored)[f] for f in FIELDS
+            }
+            self._baseline = {f: self._baseline[f] if f in edited else stored[f] for f in FIELDS}
         self.day, self.today, self._journal, self._advice = day, today, journal, advice
-        self._baseline = stored
         self._show()
         self.refresh_bindings()
         if self._body is not None:
@@ -315,7 +318,8 @@ class TonightScreen(TickHandling):
         """The fields the user changed since the entry was loaded or saved."""
         if self.day is None:
             return {}
-        return {f: self._values[f] for f in FIELDS if self._values[f] != self._baseline[f]}
+        shown = as_shown(self._baseline)  # what the form shows of the stored day is no edit
+        return {f: self._values[f] for f in FIELDS if self._values[f] != shown[f]}
 
     def has_unsaved_changes(self) -> bool:
         return bool(self.changes())
@@ -330,7 +334,7 @@ class TonightScreen(TickHandling):
         return f"You changed {names} in {when}, and it is not saved yet."
 
     def discard_changes(self) -> None:
-        self._values = dict(self._baseline)
+        self._values = as_shown(self._baseline)
         self._show()
 
     def save_changes(self) -> bool:
@@ -349,7 +353,10 @@ class TonightScreen(TickHandling):
             return False
         assert self.day is not None
         try:
-            self.service.log(self.day, changes)
+            self.service.save_day(self.day, changes, base=self._baseline)
+        except SaveConflict as conflict:
+            self.resolve_conflict(conflict)  # nothing is written until the user chooses
+            return False
         except JOURNAL_ERRORS as error:
             self.report_error(error)
             return False
@@ -380,9 +387,7 @@ class TonightScreen(TickHandling):
             status.update(Content.styled("Not logged yet", "$foreground-muted"))
             label, variant = "Save ^s", "default"
         flags = self._values["red_flags"]
-        banner = (
-            red_flag_banner(flags, saved=flags == self._baseline["red_flags"]) if flags else None
-        )
+        banner = red_flag_banner(flags, saved="red_flags" not in self.changes()) if flags else None
         if self._body is not None:
             self._body.show_status(label, variant, banner)
 
