@@ -13,11 +13,13 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 from textual.theme import Theme
 
 from backjournal.domain.settings import Settings
+from backjournal.domain.text import visible
 from backjournal.service import (
     JOURNAL_ERRORS,
     InputError,
@@ -138,6 +140,25 @@ class BackjournalApp(App[int]):
         self._theme_problems = themes.install_themes(self, service.paths.user_themes_dir)
         self._startup_theme: str | None = themes.choose_theme(self, self.settings.theme)
         self.theme = self._startup_theme
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice shows its text literally (no markup, control characters escaped): notices
+        quote journal text, file names and error messages."""
+        super().notify(
+            visible(message),
+            title=visible(title, newlines=False),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     # -- the shared state screens use ------------------------------------------------
     @property

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from backjournal.domain.models import Exercise
+from backjournal.tui.plain import plain
 
 
 def long_date(day: date) -> str:
@@ -37,8 +38,10 @@ class TooSoonModal(ModalScreen[bool]):
             else "It opens once your pain has settled and the earlier phases are done."
         )
         with Vertical(classes="dialog"):
-            yield Label(f"{self.exercise.name}: not yet", classes="dialog-title")
-            yield Static(self.reason, classes="dialog-body", id="too-soon-reason")
+            yield Label(
+                plain(f"{self.exercise.name}: not yet", newlines=False), classes="dialog-title"
+            )
+            yield Static(plain(self.reason), classes="dialog-body", id="too-soon-reason")
             yield Static(when, classes="dialog-body", id="too-soon-when")
             yield Static(
                 "If your physiotherapist has said it is fine, you can record it now; "

@@ -19,6 +19,7 @@ from backjournal.domain.diary_filter import DiaryFilter
 from backjournal.domain.errors import InputError
 from backjournal.domain.models import Day, Journal
 from backjournal.service import JOURNAL_ERRORS, JournalService
+from backjournal.tui.plain import one_line, plain
 from backjournal.tui.screens.base import JournalScreen
 from backjournal.tui.widgets.pain_trend import pain_level
 from backjournal.tui.widgets.screen_footer import ScreenFooter
@@ -260,8 +261,8 @@ class DiaryScreen(JournalScreen):
             day.date.strftime(self._date_format),
             pain,
             short_areas(entry.areas),
-            " ".join(entry.tags),
-            notes,
+            Text(one_line(" ".join(entry.tags))),
+            Text(one_line(notes)),
             ticks,
         ]
 
@@ -296,7 +297,7 @@ class DiaryScreen(JournalScreen):
 
     def _say(self, message: str, error: bool = False) -> None:
         label = self.query_one("#diary-message", Static)
-        label.update(message)
+        label.update(plain(message))
         label.set_class(error, "error")
 
     # -- filters ------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from backjournal.domain.errors import InputError
 from backjournal.domain.settings import AdvisorSettings, Settings
+from backjournal.tui.plain import plain
 from backjournal.tui.screens.base import JournalScreen
 from backjournal.tui.widgets.screen_footer import ScreenFooter
 
@@ -262,5 +263,5 @@ class SettingsScreen(JournalScreen):
 
     def _say(self, message: str, error: bool = False) -> None:
         label = self.query_one("#settings-message", Static)
-        label.update(message)
+        label.update(plain(message))
         label.set_class(error, "error")

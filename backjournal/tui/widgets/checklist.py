@@ -20,6 +20,7 @@ from backjournal.domain.models import Journal, Routine
 from backjournal.domain.settings import AdvisorSettings
 from backjournal.domain.streaks import Streaks
 from backjournal.domain.vocab import PHASE_LABELS, phase_needed_for
+from backjournal.tui.plain import one_line
 from backjournal.tui.widgets.phase_advisor import short_date
 
 
@@ -176,7 +177,9 @@ class Checklist(OptionList):
         routine = view.routine
         if not view.allowed:
             arrow = "▸ " if folded else "▾ "
-            return Content.assemble((arrow + routine.name, "bold dim"), ("  " + view.opens, "dim"))
+            return Content.assemble(
+                (arrow + one_line(routine.name), "bold dim"), ("  " + view.opens, "dim")
+            )
         done = sum(1 for e in routine.exercises if e in self._ticked)
         parts = [f"{done} of {len(routine.exercises)} done"]
         streak = (
@@ -199,7 +202,7 @@ class Checklist(OptionList):
             parts.append(f"{streak.current}-{streak.unit} streak")
         complete = done == len(routine.exercises) and done > 0
         return Content.assemble(
-            (routine.name, "bold $success" if complete else "bold $primary"),
+            (one_line(routine.name), "bold $success" if complete else "bold $primary"),
             ("  " + " · ".join(parts), "$foreground-muted"),
         )
 
@@ -207,7 +210,7 @@ class Checklist(OptionList):
         journal, advice = self._journal, self._advice
         assert journal is not None and advice is not None
         exercise = journal.exercises.get(exercise_id)
-        name = exercise.name if exercise else f"{exercise_id} (unknown exercise)"
+        name = one_line(exercise.name if exercise else f"{exercise_id} (unknown exercise)")
         dose = dose_text(exercise) if exercise else ""
         tick = journal.ticks_on(advice.date).get(exercise_id)
         if tick is not None:
