@@ -10,7 +10,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Protocol
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
@@ -83,7 +83,7 @@ class LaunchContext(Protocol):
     service: JournalService
 
 
-class BackjournalApp(App[int]):
+class BackjournalApp(themes.ThemeGuard):
     """The nightly journal: Tonight, Diary, Progress, Routines, Episodes and Settings."""
 
     TITLE = "backjournal"
@@ -176,7 +176,7 @@ class BackjournalApp(App[int]):
             )
             return False
         if settings.theme != self.theme and settings.theme in self.available_themes:
-            self.theme = settings.theme
+            self.set_theme_safely(settings.theme)
         if (previous.day_starts_at, previous.advisor) != (settings.day_starts_at, settings.advisor):
             self.journal_changed()
         return True
@@ -277,6 +277,8 @@ class BackjournalApp(App[int]):
 
     def _remember_theme(self, theme: Theme) -> None:
         """Keep the user's choice, wherever it was made (palette, Settings)."""
+        if theme.name != self.theme:
+            return  # not applied after all (a theme that failed, replaced by the last good one)
         if self._startup_theme is not None and theme.name == self._startup_theme:
             # The theme applied at start-up is not a choice: a fallback must not overwrite settings.
             self._startup_theme = None
