@@ -17,7 +17,9 @@ from backjournal.domain.dates import parse_date
 from backjournal.domain.errors import AdvisorRefusal, InputError
 from backjournal.domain.merge import SaveConflict
 from backjournal.domain.models import (
+    Clearance,
     Day,
+    DemoOrigin,
     Entry,
     Episode,
     Exercise,
@@ -30,6 +32,7 @@ from backjournal.domain.models import (
     Tick,
 )
 from backjournal.domain.settings import AdvisorSettings, Settings
+from backjournal.service_session import GuidedSessions, SessionHandle
 from backjournal.storage import (
     BackupInfo,
     BackupNotFound,
@@ -40,17 +43,32 @@ from backjournal.storage import (
     SettingsError,
     Store,
     StoreWriteError,
+    load_settings,
     read_settings,
     resolve_paths,
+    save_settings,
     system_clock,
 )
 from backjournal.storage.stamp import JournalStamp, journal_stamp
 
 if TYPE_CHECKING:  # imported where used: `log` and `tick` start faster without them
     from backjournal.domain import streaks
+    from backjournal.domain.red_flags import FlaggedDay
 
 NOT_EMPTY_IMPORT = "the journal is not empty; import into an empty data directory"
-NOT_EMPTY_DEMO = "the journal is not empty; demo only fills an empty journal"
+NOT_EMPTY_DEMO = (
+    "the journal is not empty; demo only fills an empty journal. To try it without touching "
+    "yours, give it a folder of its own: backjournal --data-dir /tmp/bj-demo demo"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TickBatch:
+    """Ticks stored together, those already there, and the advice that came with them."""
+
+    ticks: tuple[Tick, ...]
+    already: tuple[str, ...]  # exercise ids already ticked that day: left as they were
+    warnings: tuple[advisor.AdvisorWarning, ...]  # each once, in the advisor's order
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +79,7 @@ class TickOutcome:
     advice: advisor.Advice
 
 
-class JournalService:
+class JournalService(GuidedSessions):
     """One journal: reads snapshots from the store, applies domain rules, writes through the store."""
 
     def __init__(
@@ -183,17 +201,30 @@ class JournalService:
             )
 
     # -- the nightly entry ---------------------------------------------------------------
-    def log(self, day: date, changes: Mapping[str, Any]) -> Entry:
-        """Write the day's entry: given fields replace stored ones; a new day needs pain."""
+    def log(self, day: date, changes: Mapping[str, Any], *, append_note: bool = False) -> Entry:
+        """Write the day's entry: given fields replace stored ones; a new day needs pain.
+
+        With `append_note`, the note given is added under the stored one instead of replacing it.
+        """
         self._check_not_future(day)
+        if append_note:
+            if "notes" not in changes:
+                raise InputError("append", "adds to the note: give the text with --note")
+            note = changes["notes"]
+
+            def merged(d: Day) -> Entry:
+                return entries.merge_entry(d.entry, entries.with_note_added(d.entry, changes, note))
+        else:
+
+            def merged(d: Day) -> Entry:
+                return entries.merge_entry(d.entry, changes)
+
         # Refuse bad input before touching the disk; the merge is redone under the lock.
-        entries.merge_entry(self.day(day).entry, changes)
+        merged(self.day(day))
         # The advice shown after saving reads these years: a damaged one must stop us before
         # the write, not after it (they stay cached, so the advice costs nothing extra).
         self._recent(day)
-        stored = self.store.update_day(
-            day, lambda d: Day(d.date, entries.merge_entry(d.entry, changes), d.ticks)
-        )
+        stored = self.store.update_day(day, lambda d: replace(d, entry=merged(d)))
         assert stored.entry is not None
         return stored.entry
 
@@ -217,7 +248,7 @@ class JournalService:
         """Remove the day's entry (its ticks stay); False when there was none."""
         had = self.day(day).entry is not None
         if had:
-            self.store.update_day(day, lambda d: Day(d.date, None, d.ticks))
+            self.store.update_day(day, lambda d: replace(d, entry=None))
         return had
 
     # -- ticks ---------------------------------------------------------------------------
@@ -233,6 +264,14 @@ class JournalService:
         anyway: bool = False,
     ) -> TickOutcome:
         """Record an exercise as done; too soon is refused unless `anyway`."""
+        outcome = self._checked_tick(
+            day, exercise_id, anyway, sets=sets, reps=reps, hold_s=hold_s, side=side
+        )
+        self.store.update_day(day, lambda d: entries.with_tick(d, outcome.tick))
+        return outcome
+
+    def _checked_tick(self, day: date, exercise_id: str, anyway: bool, **dose: Any) -> TickOutcome:
+        """The tick to store and its advice; bad input and too soon (unless `anyway`) are refused."""
         self._check_not_future(day)
         journal = self._recent(day)
         exercise = entries.find_exercise(journal, exercise_id)
@@ -240,11 +279,67 @@ class JournalService:
         too_soon = [w for w in advice.warnings if w.code == "too_soon"]
         if too_soon and not anyway:
             raise AdvisorRefusal(too_soon[0].message, list(advice.warnings))
-        tick = entries.make_tick(
-            exercise, sets=sets, reps=reps, hold_s=hold_s, side=side, overridden=bool(too_soon)
-        )
-        self.store.update_day(day, lambda d: entries.with_tick(d, tick))
+        tick = entries.make_tick(exercise, overridden=bool(too_soon), **dose)
         return TickOutcome(tick=tick, advice=advice)
+
+    def tick_many(
+        self,
+        day: date,
+        names: list[str],
+        routine: str | None = None,
+        *,
+        anyway: bool = False,
+    ) -> TickBatch:
+        """Tick several exercises (ids or names) and a routine's, all or nothing, in one write.
+
+        Every name is resolved and every tick checked before anything is written: one unknown
+        name or one too-soon exercise (unless `anyway`) and nothing is stored.
+        """
+        self._check_not_future(day)
+        journal = self._recent(day)
+        wanted = [entries.find_exercise(journal, name) for name in names]
+        if routine is not None:
+            found = entries.find_routine(journal, routine)
+            wanted += [journal.exercises[e] for e in found.exercises if e in journal.exercises]
+        if not wanted:
+            raise InputError("tick", "name at least one exercise, or a routine with --routine")
+        chosen = list({e.id: e for e in wanted}.values())
+        ticked = journal.ticks_on(day)
+        new = [e for e in chosen if e.id not in ticked]
+        # The advice for each as if the whole batch were ticked: "stretch first" sees the warm-up.
+        batch = Day(day, journal.entry_on(day), {**ticked, **{e.id: Tick(e.id) for e in new}})
+        seen = Journal(
+            days={**journal.days, day: batch},
+            episodes=journal.episodes,
+            exercises=journal.exercises,
+            routines=journal.routines,
+            clearances=journal.clearances,
+        )
+        warnings: dict[tuple[str, str], advisor.AdvisorWarning] = {}
+        ticks = []
+        for exercise in new:
+            advice = advisor.advise(seen, day, self.settings.advisor, exercise)
+            too_soon = advice.too_soon
+            if too_soon is not None and not anyway:
+                raise AdvisorRefusal(too_soon.message, list(advice.warnings))
+            for warning in advice.warnings:
+                warnings.setdefault((warning.code, warning.message), warning)
+            ticks.append(entries.make_tick(exercise, overridden=too_soon is not None))
+
+        def apply(stored: Day) -> Day:
+            for tick in ticks:
+                if tick.exercise not in stored.ticks:
+                    stored = entries.with_tick(stored, tick)
+            return stored
+
+        if ticks:
+            self.store.update_day(day, apply)
+        order = {code: i for i, code in enumerate(advisor.WARNING_CODES)}
+        return TickBatch(
+            ticks=tuple(ticks),
+            already=tuple(e.id for e in chosen if e.id in ticked),
+            warnings=tuple(sorted(warnings.values(), key=lambda w: order.get(w.code, 99))),
+        )
 
     def untick(self, day: date, exercise_id: str) -> bool:
         """Remove a tick; False when the exercise was not ticked that day."""
@@ -277,6 +372,38 @@ class JournalService:
 
     def add_exercise(self, exercise: Exercise) -> None:
         self._update_meta(lambda m: rules.add_exercise(m, exercise))
+
+    # -- red flags -------------------------------------------------------------------------
+    def red_flags(self) -> tuple[list[FlaggedDay], list[Clearance]]:
+        """Every day with red flags (and what cleared them), and every clearance, oldest first."""
+        from backjournal.domain.red_flags import flagged_days
+
+        journal = self.journal()
+        return flagged_days(journal), list(journal.clearances)
+
+    def clear_red_flags(self, day: date, note: str = "") -> tuple[Clearance, list[date]]:
+        """Record that the user was seen about the red flags logged on or before `day`.
+
+        Returns the clearance and the flagged days it releases; refused when there is nothing
+        to clear (no flag on or before `day` that an earlier clearance has not released).
+        """
+        from backjournal.domain.red_flags import add_clearance, check_note, flagged_days
+
+        self._check_not_future(day)
+        clearance = Clearance(day, check_note(note))
+        released = [
+            f.date
+            for f in flagged_days(self.journal())
+            if f.date <= day and (f.cleared_on is None or f.cleared_on >= day)
+        ]
+        if not released:
+            raise InputError(
+                "red-flags",
+                f"nothing to clear: no warning signs are logged on or before {day} "
+                "that an earlier clearance has not already cleared",
+            )
+        self._update_meta(lambda m: add_clearance(m, clearance))
+        return clearance, released
 
     # -- PSFS: the weekly function score -------------------------------------------------
     def psfs(self) -> Psfs:
@@ -400,7 +527,9 @@ class JournalService:
         entries.score(days, "days", 1, 36_500)
         if not self.store.is_empty():
             raise InputError("demo", NOT_EMPTY_DEMO)
-        data, meta = demo_journal(days, seed, self.today())
+        today = self.today()
+        data, meta = demo_journal(days, seed, today)
+        meta.demo = DemoOrigin(days=days, seed=seed, today=today)  # so `demo --clear` knows it
         try:
             self.store.replace_all(
                 data, meta, require_empty=True
@@ -408,6 +537,32 @@ class JournalService:
         except JournalNotEmpty:
             raise InputError("demo", NOT_EMPTY_DEMO) from None
         return len(data)
+
+    def clear_demo(self) -> Path | None:
+        """Remove a journal that holds exactly what `demo` wrote, after a backup; else refuse.
+
+        Returns the backup of what was removed (None when the journal was already empty).
+        """
+        from backjournal.domain.demo import demo_journal
+
+        def only_demo(days: dict[date, Day], meta: JournalMeta) -> None:
+            if not days and meta == JournalMeta():
+                return
+            origin = meta.demo
+            if origin is None:
+                raise InputError(
+                    "demo", "this journal was not filled by `backjournal demo`; nothing removed"
+                )
+            expected_days, expected = demo_journal(origin.days, origin.seed, origin.today)
+            expected.demo = origin
+            if days != expected_days or meta != expected:
+                raise InputError(
+                    "demo",
+                    "the journal holds more than the demo data (something was logged or changed "
+                    "since); nothing removed",
+                )
+
+        return self.store.clear_if(only_demo)
 
     def _update_meta(self, change: Callable[[JournalMeta], JournalMeta]) -> JournalMeta:
         """Apply a rule to the stored meta; it runs once unlocked so bad input never touches the disk."""
@@ -468,11 +623,16 @@ __all__ = [
     "JournalUnusable",
     "Paths",
     "SaveConflict",
+    "SessionHandle",
     "SettingsError",
     "StoreWriteError",
+    "TickBatch",
     "TickOutcome",
+    "load_settings",
     "open_journal",
     "read_theme_files",
+    "resolve_paths",
+    "save_settings",
     "shipped_themes_dir",
     "system_clock",
 ]

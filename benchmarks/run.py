@@ -40,6 +40,7 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -316,7 +317,7 @@ def inproc(args: list[str], env: dict[str, str]) -> dict:
     return json.loads(result.stdout)
 
 
-def measure(setup: Setup, runs: int, per_round: int, settle: float) -> list[Row]:
+def measure(setup: Setup, runs: int, per_round: int, settle: float, hold_s: int = 30) -> list[Row]:
     env = setup.env
     big = setup.journals[setup.largest]
     small = setup.journals[setup.smallest]
@@ -678,9 +679,161 @@ def measure(setup: Setup, runs: int, per_round: int, settle: float) -> list[Row]
             median(comp["load_big"]) / median(comp["load_small"]),
         )
     )
+    rows.extend(key_latency_rows(setup, runs))
+    rows.append(night_keys_row(env))
+    rows.append(session_timer_row(setup, big, hold_s))
     if tui_fail:
         rows[0].note += " | failures: " + "; ".join(tui_fail)
     return rows
+
+
+KEY_TARGET = 1.3  # each screen key within 1.3x of the bare app's switch (issue 10)
+TICK_TARGET_S = 0.050
+
+
+def key_latency_rows(setup: Setup, runs: int) -> list[Row]:
+    """Key to settled screen on the largest journal (t d p r e, a tick) vs a bare Textual app
+    switching to a 200-row DataTable; fresh processes, interleaved round by round, headless."""
+    big = setup.largest
+    data = Path(shutil.copytree(setup.journals[big], setup.work / "keys-journal"))
+    script = str(HERE / "key_latency.py")
+    app: dict[str, list[float]] = {}
+    bare: list[float] = []
+    problems: list[str] = []
+
+    def play(*args: str) -> dict[str, Any] | None:
+        result = subprocess.run(
+            [sys.executable, script, *args],
+            capture_output=True,
+            text=True,
+            env=setup.env,
+            timeout=300,
+        )
+        try:
+            played: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+        except (ValueError, IndexError):
+            problems.append(result.stderr.strip()[-300:])
+            return None
+        return played
+
+    for r in range(runs):
+        progress(f"round {r + 1} of {runs}: key to settled screen, app and bare Textual")
+        played_bare = play("bare", "3")
+        if played_bare is not None:  # each sample less its process's Pilot floor
+            floor = median(played_bare["floor"])
+            bare += [max(0.0, s - floor) for s in played_bare["switch"]]
+        played_app = play("app", str(data))
+        if played_app is not None:
+            floor = median(played_app["floor"])
+            for key, value in played_app.items():
+                if key != "floor":
+                    app.setdefault(key, []).append(max(0.0, value - floor))
+    baseline = "bare Textual: switch to a 200-row DataTable"
+    note = (
+        f"{runs} fresh processes each, headless 120x40 through Pilot, until idle with no worker "
+        "running; first visit of each screen; each less a key bound to nothing in the same "
+        "process (Pilot's own waiting)"
+    )
+    keys = [("t", "t (back to Tonight)"), ("d", "d"), ("p", "p"), ("r", "r"), ("e", "e")]
+    rows: list[Row] = []
+    if not bare:
+        return [Row(f"key to settled screen, {big}", "not measured", note="; ".join(problems))]
+    base = median(bare)
+    for key, name in keys:
+        if key in app:
+            value = median(app[key])
+            ratio = value / base if base else None
+            rows.append(
+                Row(
+                    f"key {name} to settled screen, {big}",
+                    ms(value),
+                    baseline,
+                    ms(base),
+                    ratio,
+                    f"<= {KEY_TARGET}",
+                    ratio is not None and ratio <= KEY_TARGET,
+                    note if key == "t" else "",
+                )
+            )
+    if "tick" in app:
+        value = median(app["tick"])
+        rows.append(
+            Row(
+                f"tick (space on the checklist) to settled screen, {big}",
+                ms(value),
+                baseline,
+                ms(base),
+                value / base if base else None,
+                f"<= {TICK_TARGET_S * 1000:.0f} ms",
+                value <= TICK_TARGET_S,
+                "the write, the journal signal and every reload it starts",
+            )
+        )
+    if problems:
+        rows[0].note += " | failures: " + "; ".join(problems)
+    return rows
+
+
+V1_NIGHT_KEYS = 20  # issue 10's count on v1, from a cold open
+
+
+def night_keys_row(env: dict[str, str]) -> Row:
+    """The keys of the typical night, played on the real app (benchmarks/night_keys.py)."""
+    figure = "keys of the typical night (pain, sleep, mood, area, 4 ticks, saved)"
+    result = subprocess.run(
+        [sys.executable, str(HERE / "night_keys.py")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    try:
+        played = json.loads(result.stdout.strip().splitlines()[-1])
+        keys, stored = int(played["keys"]), bool(played["stored"])
+    except (ValueError, IndexError, KeyError):
+        return Row(figure, "not measured", note=result.stderr[-300:])
+    return Row(
+        figure,
+        str(keys) if stored else f"{keys}, night not stored",
+        "v1, from issue 10",
+        str(V1_NIGHT_KEYS),
+        keys / V1_NIGHT_KEYS,
+        "<= 10",
+        stored and keys <= 10,
+        "played key by key on the real app, headless; the count stops once the store holds it all",
+    )
+
+
+def session_timer_row(setup: Setup, journal: Path, hold_s: int) -> Row:
+    """benchmarks/session_timer.py: a guided-session hold against real time, on the big journal."""
+    data = Path(shutil.copytree(journal, setup.work / "session-journal"))
+    progress(f"playing a {hold_s} s hold in the Session screen on the real clock")
+    out = subprocess.run(
+        [sys.executable, str(HERE / "session_timer.py"), str(data), str(hold_s)],
+        capture_output=True,
+        text=True,
+        env=setup.env,
+        timeout=hold_s + 120,
+    )
+    if out.returncode != 0:
+        return Row(
+            f"session: {hold_s} s hold, lateness at its end, {setup.largest}",
+            "not measured",
+            note=out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "failed",
+        )
+    found = json.loads(out.stdout)
+    late, gap = found["late_ms"], found["max_poll_gap_ms"]
+    return Row(
+        f"session: {hold_s} s hold, lateness at its end, {setup.largest}",
+        f"{late:.0f} ms",
+        "ideal end (hold as scheduled)",
+        f"{found['hold_scheduled_s']:g} s",
+        None,
+        "<= 200 ms, no poll gap > 200 ms",
+        abs(late) <= 200 and gap <= 200,
+        f"headless app (not a pty), real monotonic clock; longest gap between two timer polls "
+        f"{gap:.0f} ms (interval 100 ms), {found['polls']} polls",
+    )
 
 
 def bare_marker() -> str:
@@ -770,7 +923,7 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()
     try:
         setup = prepare(args, work)
-        rows = measure(setup, runs, per_round, settle)
+        rows = measure(setup, runs, per_round, settle, hold_s=3 if args.quick else 30)
     finally:
         SPAWNER.close()
         if not args.keep:

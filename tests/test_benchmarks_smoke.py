@@ -60,6 +60,13 @@ def test_the_benchmark_prints_every_row(tmp_path):
         f"streaks + advice, cold, {big}",
         f"streaks + advice after one tick, warm, {big}",
         f"full journal load, fresh process, {big}",
+        *(
+            f"key {name} to settled screen, {big}"
+            for name in ("t (back to Tonight)", "d", "p", "r", "e")
+        ),
+        f"tick (space on the checklist) to settled screen, {big}",
+        "keys of the typical night (pain, sleep, mood, area, 4 ticks, saved)",
+        f"session: 3 s hold, lateness at its end, {big}",
     ]
     assert list(rows) == expected, result.stdout
     for figure, cells in rows.items():

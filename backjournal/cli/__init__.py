@@ -96,6 +96,11 @@ def _run(args: Namespace | SimpleNamespace, run_app: Callable[[Context], int] | 
         failed_on = getattr(error, "path", None)
         print(f"backjournal: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
+    except BrokenPipeError:
+        # `backjournal show | head -1` closed the pipe early: the reader has what it wanted, and
+        # nothing is wrong with the journal (a BrokenPipeError is an OSError: caught first).
+        _silence_stdout()
+        return EXIT_OK
     except OSError as error:
         # The environment (permissions, a name too long, a symlink loop) in a path of the journal's:
         # a sentence and exit 4, never a traceback. Paths the user gives are checked where used (exit 2).
@@ -108,15 +113,21 @@ def _run(args: Namespace | SimpleNamespace, run_app: Callable[[Context], int] | 
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        # `backjournal show | head` closed the pipe early: not an error worth a traceback.
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
     finally:
         if context is not None and args.command not in (None, "check"):
             _warn_about_problems(context, failed_on)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit cannot raise again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _warn_about_problems(context: object, skip: object) -> None:

@@ -52,11 +52,11 @@ def cmd_log(args: Namespace, ctx: Context) -> int:
     changes = {k: v for k, v in given.items() if v is not None}
     if not changes:
         raise InputError("log", "nothing to record: give at least --pain (0-10)")
-    entry = service.log(day, changes)
-    print(f"Saved {day}: pain {entry.pain}/10.")
+    entry = service.log(day, changes, append_note=args.append)
+    print(f"Saved {day}: pain {output.pain_text(entry.pain)}.")
     for warning in service.advise(day).warnings:
         if warning.code in ("red_flag", "pain_rising", "flare_suspected"):
-            print(f"! {warning.message}")
+            print(f"! {warning.title}: {warning.message}")
     return 0
 
 
@@ -67,6 +67,7 @@ def cmd_show(args: Namespace, ctx: Context) -> int:
         "date": day.isoformat(),
         "entry": codec.entry_to_dict(record.entry) if record.entry else None,
         "ticks": [codec.tick_to_dict(t) for t in record.ticks.values()],
+        "sessions": codec.day_to_dict(record).get("sessions", []),
     }
     if args.json:
         _print_json(data)
@@ -75,33 +76,15 @@ def cmd_show(args: Namespace, ctx: Context) -> int:
     return 0
 
 
-def cmd_tick(args: Namespace, ctx: Context) -> int:
-    day = ctx.service.parse_date(args.date)
-    outcome = ctx.service.tick(
-        day,
-        args.exercise,
-        sets=args.sets,
-        reps=args.reps,
-        hold_s=args.hold,
-        side=args.side,
-        anyway=args.anyway,
-    )
-    note = " (advisor overridden)" if outcome.tick.overridden else ""
-    print(f"Ticked {args.exercise} on {day}{note}.")
-    for warning in outcome.advice.warnings:
-        print(f"! {warning.message}")
-    return 0
-
-
 def cmd_untick(args: Namespace, ctx: Context) -> int:
     day = ctx.service.parse_date(args.date)
     from backjournal.domain.entries import find_exercise
 
-    find_exercise(ctx.service.library(), args.exercise)
-    if ctx.service.untick(day, args.exercise):
-        print(f"Removed the tick for {args.exercise} on {day}.")
+    exercise = find_exercise(ctx.service.library(), args.exercise)
+    if ctx.service.untick(day, exercise.id):
+        print(f"Removed the tick for {exercise.id} on {day}.")
     else:
-        print(f"{args.exercise} was not ticked on {day}; nothing changed.")
+        print(f"{exercise.id} was not ticked on {day}; nothing changed.")
     return 0
 
 
@@ -121,7 +104,9 @@ def cmd_episode(args: Namespace, ctx: Context) -> int:
         print(f"Episode started on {episode.start}. Day 1: gentle mobility only.")
     else:
         episode = service.end_episode(day)
-        print(f"Episode from {episode.start} closed; {episode.end} is its first day after.")
+        assert episode.end is not None
+        span = output.episode_span(episode.start.isoformat(), episode.end.isoformat())
+        print(f"Episode closed: {span}.")
     return 0
 
 
@@ -194,18 +179,14 @@ def cmd_export(args: Namespace, ctx: Context) -> int:
 
 
 def cmd_import(args: Namespace, ctx: Context) -> int:
-    count = ctx.service.import_file(args.file)
-    print(f"Imported {count} days.")
-    return 0
-
-
-def cmd_demo(args: Namespace, ctx: Context) -> int:
-    from backjournal.domain.entries import score
-
-    days = score(args.days, "days", 1, 36_500)
-    seed = score(args.seed, "seed", 0, 2**31)
-    count = ctx.service.demo(days, seed)
-    print(f"Wrote {count} demo days into {ctx.paths.data_dir}.")
+    try:
+        count = ctx.service.import_file(args.file)
+    except InputError as error:
+        if args.file.lower().endswith(".csv") and "JSON" in error.problem:
+            hint = "; import reads the JSON export (`backjournal export`), not CSV"
+            raise InputError(error.field, error.problem + hint) from None
+        raise
+    print(f"Imported {count} days from {args.file}.")
     return 0
 
 
@@ -396,6 +377,9 @@ def cmd_locate(args: Namespace, ctx: Context) -> int:
     return 0
 
 
+from backjournal.cli.commands_night import cmd_demo, cmd_red_flags, cmd_tick  # noqa: E402
+from backjournal.cli.commands_session import cmd_session  # noqa: E402
+
 COMMANDS: dict[str, Callable[[Namespace, Context], int]] = {
     "psfs": cmd_psfs,
     "insights": cmd_insights,
@@ -415,6 +399,8 @@ COMMANDS: dict[str, Callable[[Namespace, Context], int]] = {
     "backups": cmd_backups,
     "restore": cmd_restore,
     "locate": cmd_locate,
+    "red-flags": cmd_red_flags,
+    "session": cmd_session,
 }
 
 

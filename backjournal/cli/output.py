@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from backjournal.domain import advisor
 from backjournal.domain.exercises import dose_text, ordered
-from backjournal.domain.models import Day, Exercise, Journal
+from backjournal.domain.models import OUTCOMES, Day, Exercise, Journal
 from backjournal.domain.settings import AdvisorSettings
-from backjournal.domain.vocab import AREA_LABELS, PHASE_LABELS, RED_FLAG_LABELS
+from backjournal.domain.vocab import (
+    AREA_LABELS,
+    PAIN_BAND_LABELS,
+    PHASE_LABELS,
+    RED_FLAG_LABELS,
+    pain_band,
+)
 
 if TYPE_CHECKING:  # for the annotation only: `log` need not import the streak rules
     from backjournal.domain.streaks import Streaks
@@ -28,8 +34,8 @@ def day_text(day: Day, library: Mapping[str, Exercise]) -> str:
         lines.append("  No entry yet.")
     else:
         lines.append(
-            f"  Pain {entry.pain}/10"
-            + (f", worst {entry.worst}/10" if entry.worst is not None else "")
+            f"  Pain {pain_text(entry.pain)}"
+            + (f", worst {pain_text(entry.worst)}" if entry.worst is not None else "")
         )
         if entry.areas:
             lines.append("  Where: " + ", ".join(AREA_LABELS[a] for a in entry.areas))
@@ -49,8 +55,22 @@ def day_text(day: Day, library: Mapping[str, Exercise]) -> str:
             tick = day.ticks[exercise_id]
             name = library[exercise_id].name if exercise_id in library else exercise_id
             flag = "  (ticked against the advisor)" if tick.overridden else ""
+            if tick.stopped:
+                pain = f", pain {tick.pain_during}/10" if tick.pain_during is not None else ""
+                flag += f"  (stopped: it hurt{pain})"
             lines.append(f"    [x] {name}{flag}")
+    for session in day.sessions:
+        length = f"{session.minutes:.0f} min" if session.minutes is not None else "not finished"
+        counts = {o: sum(1 for i in session.items if i.outcome == o) for o in OUTCOMES}
+        told = ", ".join(f"{n} {o}" for o, n in counts.items() if n) or "nothing recorded"
+        pain = f", pain after {session.pain_after}/10" if session.pain_after is not None else ""
+        lines.append(f"  Guided session at {session.start:%H:%M} ({length}): {told}{pain}")
     return "\n".join(lines)
+
+
+def pain_text(value: int) -> str:
+    """'4/10 (moderate)': the score and its band on the one pain scale."""
+    return f"{value}/10 ({PAIN_BAND_LABELS[pain_band(value)]})"
 
 
 def _score(value: int | None) -> str:
@@ -69,7 +89,7 @@ def advice_text(advice: advisor.Advice) -> str:
             f"  Next: {PHASE_LABELS[advice.next_phase]} from {advice.next_earliest} at the earliest"
         )
     for warning in advice.warnings:
-        lines.append(f"  ! [{warning.code}] {warning.message}")
+        lines.append(f"  ! {warning.title}: {warning.message} [{warning.code}]")
     lines.append("  " + DISCLAIMER)
     return "\n".join(lines)
 
@@ -115,6 +135,7 @@ def episode_rows(journal: Journal, settings: AdvisorSettings, today: date) -> li
             {
                 "start": episode.start.isoformat(),
                 "end": episode.end.isoformat() if episode.end else None,
+                "last_day": (episode.end - timedelta(days=1)).isoformat() if episode.end else None,
                 "open": episode.end is None,
                 "phases": [
                     {"date": c.day.isoformat(), "phase": c.phase, "reason": c.reason}
@@ -125,13 +146,26 @@ def episode_rows(journal: Journal, settings: AdvisorSettings, today: date) -> li
     return rows
 
 
+def episode_span(start: str, end: str | None) -> str:
+    """'2026-01-01 to 2026-01-20 (20 days; 2026-01-21 is the first day after it)'.
+
+    An episode's stored end is the first day no longer in it; people read a range as inclusive,
+    so the range shows the last day inside, and says which day the end was.
+    """
+    if end is None:
+        return f"{start} to now (open)"
+    first, after = date.fromisoformat(start), date.fromisoformat(end)
+    last = after - timedelta(days=1)
+    days = (after - first).days
+    return f"{start} to {last} ({days} {'day' if days == 1 else 'days'}; {after} is the first day after it)"
+
+
 def episodes_text(rows: list[dict[str, Any]]) -> str:
     if not rows:
         return "No episodes yet. Start one on a bad day with `backjournal episode start`."
     lines = []
     for row in rows:
-        span = f"{row['start']} - {row['end'] or 'open'}"
-        lines.append(span)
+        lines.append(episode_span(row["start"], row["end"]))
         for change in row["phases"]:
             lines.append(
                 f"    {change['date']}  {PHASE_LABELS[change['phase']]:<16} {change['reason']}"

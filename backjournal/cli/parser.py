@@ -111,11 +111,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--area",
         action=_Append,
         metavar="A",
-        help="where it hurt (repeat): neck, upper-back, mid-back, lower-back, buttock-left, buttock-right, leg-left, leg-right",
+        help="where it hurt (repeat): neck, upper-back, mid-back, lower-back, buttock-left, "
+        "buttock-right, leg-left, leg-right (or as the app says them: 'lower back', 'left leg')",
     )
     log.add_argument("--sleep", metavar="N", help="sleep, 0-10 (10 = slept well)")
     log.add_argument("--mood", metavar="N", help="mood, 0-10 (10 = great)")
-    log.add_argument("--note", metavar="TEXT", help="notes for the day (replaces earlier notes)")
+    log.add_argument(
+        "--note", metavar="TEXT", help="notes for the day (replaces earlier notes; see --append)"
+    )
+    log.add_argument(
+        "--append", action="store_true", help="add --note on a new line under the day's note"
+    )
     log.add_argument(
         "--tag", action=_Append, metavar="T", help="a free word to find the day by (repeat)"
     )
@@ -138,17 +144,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     tick = sub.add_parser(
         "tick",
-        help="record an exercise as done",
-        epilog="Refused with exit 3 when the advisor says it is too soon, unless --anyway.",
+        help="record exercises as done",
+        epilog="All or nothing: one unknown exercise, or one the advisor says is too soon "
+        "(exit 3, unless --anyway), and nothing is ticked.",
     )
     tick.add_argument(
-        "exercise", metavar="EXERCISE", help="exercise id (see `backjournal exercises`)"
+        "exercise",
+        metavar="EXERCISE",
+        nargs="*",
+        help="exercise ids or names, in any case: pelvic-tilt, 'pelvic tilt' "
+        "(see `backjournal exercises`)",
+    )
+    tick.add_argument(
+        "--routine", metavar="R", help="tick every exercise of a routine (id or name)"
     )
     _date(tick)
-    tick.add_argument("--sets", metavar="N", help="sets done (default: the exercise's dose)")
-    tick.add_argument("--reps", metavar="N", help="reps done")
-    tick.add_argument("--hold", metavar="S", help="seconds held")
-    tick.add_argument("--side", metavar="SIDE", help="left, right or both")
+    tick.add_argument(
+        "--sets", metavar="N", help="sets done (default: the dose; one exercise only)"
+    )
+    tick.add_argument("--reps", metavar="N", help="reps done (one exercise only)")
+    tick.add_argument("--hold", metavar="S", help="seconds held (one exercise only)")
+    tick.add_argument("--side", metavar="SIDE", help="left, right or both (one exercise only)")
     tick.add_argument(
         "--anyway",
         action="store_true",
@@ -177,6 +193,37 @@ def build_parser() -> argparse.ArgumentParser:
         "--exercise", metavar="ID", help="also check ticking this exercise on that day"
     )
     _json(advise)
+
+    flags = sub.add_parser(
+        "red-flags",
+        help="record that a doctor saw you about red flags, or list them",
+        epilog="From the day of a clearance on, red flags logged on or before it no longer hold "
+        "the phase; the days before keep their history.",
+    )
+    fsub = flags.add_subparsers(dest="red_flags_command", metavar="ACTION", required=True)
+    clear = fsub.add_parser("clear", help="you were seen about the red flags logged so far")
+    _date(clear, "the day you were seen")
+    clear.add_argument("--note", metavar="TEXT", help="what the doctor said (optional)")
+    _json(fsub.add_parser("list", help="red-flag days and clearances"))
+
+    session = sub.add_parser(
+        "session",
+        help="tonight's guided session plan: order, doses, sides and minutes",
+        epilog="The session itself plays in the app (g on Tonight). Exercises that hurt in your "
+        "last two sessions are left out; --add-back plays one anyway.",
+    )
+    session.add_argument("--plan", action="store_true", help="print the plan (required)")
+    _date(session)
+    session.add_argument(
+        "--drop", action="append", metavar="EXERCISE", help="leave an exercise out (repeat)"
+    )
+    session.add_argument(
+        "--add-back",
+        action="append",
+        metavar="EXERCISE",
+        help="play an exercise that hurt lately, knowingly (repeat)",
+    )
+    _json(session)
 
     streaks = sub.add_parser("streaks", help="journal and routine streaks")
     _date(streaks)
@@ -220,9 +267,20 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="read a JSON export into an empty journal (all or nothing)")
     imp.add_argument("file", metavar="FILE")
 
-    demo = sub.add_parser("demo", help="fill an empty journal with realistic sample data")
+    demo = sub.add_parser(
+        "demo",
+        help="fill an empty journal with realistic sample data",
+        epilog="To try it without touching your journal: "
+        "backjournal --data-dir /tmp/bj-demo demo, then backjournal --data-dir /tmp/bj-demo",
+    )
     demo.add_argument("--days", default="120", metavar="N", help="how many days (default 120)")
     demo.add_argument("--seed", default="1", metavar="S", help="random seed (default 1)")
+    demo.add_argument(
+        "--clear",
+        action="store_true",
+        help="remove a journal that holds only demo data (asks first; --yes to skip)",
+    )
+    demo.add_argument("--yes", action="store_true", help="with --clear: do not ask")
 
     check = sub.add_parser("check", help="verify the journal files")
     check.add_argument(

@@ -6,10 +6,12 @@ readings of the rules. This module adds:
 
 * ``next``: the next phase and its earliest date by the time rules alone, never before D+1
   (mobility: stretching on max(D+1, day 11); stretching: strengthening on
-  max(D+1, day 21, stretching start + 10 days)); withheld (None) while a red flag is recent.
+  max(D+1, day 21, stretching start + 10 days)); None while a red flag holds.
 * Warnings, in this order when several apply:
 
-  - ``red_flag``: an entry in D-6..D (``red_flag_window_days`` [7] days ending D) has red flags.
+  - ``red_flag``: an entry in D-6..D (``red_flag_window_days`` [7] days ending D) has red flags
+    that no clearance on or before D released (`backjournal.domain.red_flags`). While one
+    holds, the phase does not move forward.
   - ``pain_rising``: the entry on D shows rising pain (in or out of an episode).
   - ``flare_suspected``: no episode is open on D and the entry on D shows rising pain.
   - ``too_soon`` (with an exercise): its kind is not allowed in D's phase. The earliest date of
@@ -21,12 +23,16 @@ readings of the rules. This module adds:
     ``max_strengthening_days`` [3] days with a strengthening tick.
   - ``stretch_first``: D has a strengthening tick and no stretching or warm-up tick, counting
     the given exercise as ticked.
+  - ``exercise_hurt``: an exercise was stopped because it hurt in the ``hurt_window_days`` [7]
+    days ending D (`backjournal.domain.hurt`); the advice is to go gently with it.
   - ``not_settled``: in mobility or stretching, the time rules already allow the next phase on D
     (day >= 11; or day >= 21 and stretching began 10 or more days ago) but pain has not settled.
 
 A tick's kind comes from the journal's exercise library; ticks of unknown exercises are ignored.
 Every timing is the program's default from its source material, not medical advice: the
-messages say so briefly and point to the user's physiotherapist.
+messages say so briefly and point to the user's physiotherapist. Messages name days ("25 Nov"),
+never "today": the day advised on may be a past one. Each warning has a short `title`; its
+message does not repeat it, so "title: message" reads once.
 """
 
 from __future__ import annotations
@@ -56,7 +62,10 @@ from backjournal.domain.advisor_phase import (
     strengthening_time_earliest,
     stretching_time_earliest,
 )
+from backjournal.domain.dates import day_list, short_day
+from backjournal.domain.hurt import hurt_message, hurt_recently
 from backjournal.domain.models import Episode, Exercise, Journal
+from backjournal.domain.red_flags import holding_flags
 from backjournal.domain.settings import AdvisorSettings
 from backjournal.domain.vocab import (
     MAINTENANCE,
@@ -79,6 +88,7 @@ __all__ = [
     "AdvisorWarning",
     "Advice",
     "WARNING_CODES",
+    "WARNING_TITLES",
     "advise",
     "is_settled",
     "is_rising",
@@ -103,6 +113,7 @@ PAIN_RISING = "pain_rising"
 NOT_SETTLED = "not_settled"
 STRENGTHENING_OVERDONE = "strengthening_overdone"
 STRETCH_FIRST = "stretch_first"
+EXERCISE_HURT = "exercise_hurt"
 RED_FLAG = "red_flag"
 FLARE_SUSPECTED = "flare_suspected"
 WARNING_CODES: tuple[str, ...] = (
@@ -112,8 +123,21 @@ WARNING_CODES: tuple[str, ...] = (
     TOO_SOON,
     STRENGTHENING_OVERDONE,
     STRETCH_FIRST,
+    EXERCISE_HURT,
     NOT_SETTLED,
 )
+
+# A short heading for each warning, in kind words; the message follows it and does not repeat it.
+WARNING_TITLES: dict[str, str] = {
+    RED_FLAG: "Please get medical advice",
+    PAIN_RISING: "Your pain is up",
+    FLARE_SUSPECTED: "Could this be a flare?",
+    TOO_SOON: "Not yet",
+    STRENGTHENING_OVERDONE: "Plenty of strengthening this week",
+    STRETCH_FIRST: "Warm up or stretch first",
+    EXERCISE_HURT: "Something hurt lately",
+    NOT_SETTLED: "Not quite settled yet",
+}
 
 _PHYSIO = "These are the program's default timings, not medical advice: your physiotherapist's word comes first."
 
@@ -125,11 +149,15 @@ class AdvisorWarning:
     code: str
     message: str
 
+    @property
+    def title(self) -> str:
+        return WARNING_TITLES.get(self.code, self.code.replace("_", " ").capitalize())
+
     def to_dict(self) -> dict[str, str]:
-        return {"code": self.code, "message": self.message}
+        return {"code": self.code, "title": self.title, "message": self.message}
 
 
-_Date = date  # Advice has a field named `date`, which hides the type inside the class body
+_Date = date  # inside Advice, the field `date` hides the type
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +226,7 @@ def history_start(journal: Journal, day: date, s: AdvisorSettings) -> date:
         s.settled_window_days - 1,
         s.red_flag_window_days - 1,
         s.strengthening_window_days - 1,
+        s.hurt_window_days - 1,
         0,
     )
     episode = journal.episode_on(day)
@@ -225,32 +254,34 @@ def _kinds_on(journal: Journal, day: date) -> set[str]:
     return {library[e].kind for e in journal.ticks_on(day) if e in library}
 
 
-def _red_flag(journal: Journal, day: date, s: AdvisorSettings) -> AdvisorWarning | None:
-    flags: set[str] = set()
-    dates: list[date] = []
-    for back in range(max(s.red_flag_window_days, 1) - 1, -1, -1):
-        when = day - timedelta(days=back)
-        entry = journal.entry_on(when)
-        if entry is not None and entry.red_flags:
-            flags.update(entry.red_flags)
-            dates.append(when)
-    if not flags:
+def _red_flag(
+    journal: Journal, day: date, s: AdvisorSettings, in_episode: bool
+) -> AdvisorWarning | None:
+    held = holding_flags(journal.entry_on, day, s.red_flag_window_days, journal.clearances)
+    if not held:
         return None
+    flags = {f for _, found in held for f in found}
     names = [RED_FLAG_LABELS.get(f, f) for f in RED_FLAGS if f in flags]
     names += sorted(f for f in flags if f not in RED_FLAG_LABELS)
-    logged = ", ".join(d.isoformat() for d in dates)
+    hold = (
+        " Until you have been seen about them, the advisor keeps your phase where it is "
+        "(it can still step back)."
+        if in_episode
+        else ""
+    )
     return AdvisorWarning(
         RED_FLAG,
-        f"You logged warning signs on {logged}: {'; '.join(names)}. Please seek medical care "
-        f"urgently: contact your doctor or an urgent care service today, or emergency services if "
-        f"it is severe. Phase advice is withheld while these signs are recent.",
+        f"On {day_list([d for d, _ in held], day)} you logged warning signs: {'; '.join(names)}. "
+        f"They need medical care soon: contact your doctor or an urgent care service, "
+        f"or emergency services if they are severe.{hold} Once a doctor has seen you about them, "
+        f"record that you were cleared (red-flags clear) and the advisor goes on from that day.",
     )
 
 
 def _rising_warnings(
     day: date, reason: str, episode: Episode | None, history: tuple[PhaseChange, ...]
 ) -> list[AdvisorWarning]:
-    text = f"Your pain is rising on {day.isoformat()}: {reason}."
+    text = f"On {short_day(day, day)} you logged {reason}."
     if (
         episode is not None
         and history
@@ -258,7 +289,7 @@ def _rising_warnings(
         and history[-1].reason == STEPPED_BACK
     ):
         text += (
-            f" The advisor steps you back to the {_label(history[-1].phase)} phase from this day."
+            f" The advisor steps you back to the {_label(history[-1].phase)} phase from that day."
         )
     text += (
         " Slow down, step back to gentler exercises, and stop anything that hurts;"
@@ -269,9 +300,9 @@ def _rising_warnings(
         warnings.append(
             AdvisorWarning(
                 FLARE_SUSPECTED,
-                f"This may be a flare: your pain is rising ({reason}) and no episode is open. "
-                f"Consider starting an episode from {day.isoformat()}, so the advisor can guide you "
-                f"back up from gentle mobility.",
+                f"Your pain went up ({reason}) and no episode is open. "
+                f"Consider starting an episode from {short_day(day, day)}, so the advisor can guide "
+                f"you back up from gentle mobility.",
             )
         )
     return warnings
@@ -288,22 +319,22 @@ def _too_soon(
 ) -> AdvisorWarning:
     needed = phase_needed_for(exercise.kind) or phase
     earliest = earliest_for(episode, phase, phase_start, day, needed, s)
-    when = f"on {earliest.isoformat()} at the earliest" if earliest else "later"
+    when = f"on {short_day(earliest, day)} at the earliest" if earliest else "later"
     return AdvisorWarning(
         TOO_SOON,
-        f"Too soon for {exercise.name} ({exercise.kind}): it is day {number} of your episode "
-        f"(started {episode.start.isoformat()}), in the {_label(phase)} phase. "
+        f"{exercise.name} ({exercise.kind}) is too soon: {short_day(day, day)} is day {number} of "
+        f"your episode (started {short_day(episode.start, day)}), in the {_label(phase)} phase. "
         f"The {_label(needed)} phase begins {when}, once your pain has settled. {_PHYSIO}",
     )
 
 
 def _overdone(days: list[date], day: date, s: AdvisorSettings) -> AdvisorWarning:
     first = day - timedelta(days=max(s.strengthening_window_days, 1) - 1)
-    listed = ", ".join(d.isoformat() for d in days)
+    listed = day_list(days, day)
     return AdvisorWarning(
         STRENGTHENING_OVERDONE,
         f"This would make {len(days)} strengthening days in the {s.strengthening_window_days} days "
-        f"from {first.isoformat()} to {day.isoformat()} ({listed}). The program suggests at most "
+        f"from {short_day(first, day)} to {short_day(day, day)} ({listed}). The program suggests at most "
         f"{s.max_strengthening_days}: muscles get stronger on the rest days in between.",
     )
 
@@ -311,8 +342,8 @@ def _overdone(days: list[date], day: date, s: AdvisorSettings) -> AdvisorWarning
 def _stretch_first(day: date) -> AdvisorWarning:
     return AdvisorWarning(
         STRETCH_FIRST,
-        f"Strengthening is ticked on {day.isoformat()} with no warm-up or stretch that day. "
-        f"Warm up or stretch first, so the muscles are ready for the load.",
+        f"Strengthening is ticked on {short_day(day, day)} with no warm-up or stretch that day: "
+        f"the muscles take the load better once they are warm.",
     )
 
 
@@ -321,10 +352,10 @@ def _not_settled(
 ) -> AdvisorWarning:
     return AdvisorWarning(
         NOT_SETTLED,
-        f"It is day {number} of your episode, late enough for {_label(upcoming)} by the program's "
-        f"default timings, but your pain has not settled yet: {missing}. The advisor waits for {s.settled_entries} entries within "
+        f"Day {number} of your episode is late enough for {_label(upcoming)} by the program's "
+        f"default timings; the advisor first waits for {s.settled_entries} entries within "
         f"{s.settled_window_days} days, each {s.settled_max_pain}/10 or less and none "
-        f"{s.pain_jump} or more above the one before.",
+        f"{s.pain_jump} or more above the one before. Still missing: {missing}.",
     )
 
 
@@ -347,7 +378,7 @@ def advise(
     allowed = allowed_kinds(phase)
 
     warnings: list[AdvisorWarning] = []
-    red = _red_flag(journal, day, s)
+    red = _red_flag(journal, day, s, episode is not None)
     if red is not None:
         warnings.append(red)
     reason = rising_detail(journal, day, s)
@@ -365,6 +396,9 @@ def advise(
                 warnings.append(_overdone(days, day, s))
     if "strengthening" in kinds and not kinds & {"stretching", "warm-up"}:
         warnings.append(_stretch_first(day))
+    hurts = hurt_recently(journal, day, s.hurt_window_days)
+    if hurts:
+        warnings.append(AdvisorWarning(EXERCISE_HURT, hurt_message(hurts, journal, day)))
 
     if episode is not None and phase in (MOBILITY, STRETCHING):
         if phase == MOBILITY:

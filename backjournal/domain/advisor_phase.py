@@ -25,6 +25,9 @@ Exact readings of the contract (issue 2, section 4), with the default settings i
   day is >= day 11 and pain is settled; stretching advances to strengthening when the day is
   >= day 21, is at least ``min_stretching_days`` [10] days after stretching (last) began (on or
   after ``stretching start + 10`` days) and pain is settled. At most one change per day.
+  **Red flags hold the phase**: on a day where a red flag holds (logged in D-6..D and not
+  released by a clearance, see `backjournal.domain.red_flags`) nothing advances; a rising day
+  still steps back.
 * **Time rules** (used for ``next`` and ``too_soon``): stretching may begin on day 11;
   strengthening on ``max(day 21, stretching start + 10 days)``.
 """
@@ -40,7 +43,7 @@ from itertools import pairwise
 from threading import Lock
 from typing import Any
 
-from backjournal.domain.models import Day, Entry, Episode, Journal
+from backjournal.domain.models import Clearance, Day, Entry, Episode, Journal
 from backjournal.domain.settings import AdvisorSettings
 from backjournal.domain.vocab import (
     MAINTENANCE,
@@ -253,8 +256,17 @@ def earliest_for(
 # ---------------------------------------------------------------------------- the walk
 
 
+def _look_back(s: AdvisorSettings) -> int:
+    """How many days before an episode's start its walk reads."""
+    return max(s.rising_lookback_days, s.settled_window_days - 1, s.red_flag_window_days - 1, 0)
+
+
 def _walk(
-    get: Callable[[date], Entry | None], episode: Episode, until: date, s: AdvisorSettings
+    get: Callable[[date], Entry | None],
+    episode: Episode,
+    until: date,
+    s: AdvisorSettings,
+    clearances: tuple[Clearance, ...] = (),
 ) -> list[PhaseChange]:
     last = until if episode.end is None else min(until, episode.end - ONE_DAY)
     start = episode.start
@@ -263,15 +275,21 @@ def _walk(
     history = [
         PhaseChange(start, MOBILITY, START, "day 1 of the episode: gentle range of motion only")
     ]
-    look = max(s.rising_lookback_days, s.settled_window_days - 1, 0)
+    look = _look_back(s)
     lookback_days, lookback_entries = s.rising_lookback_days, s.rising_lookback_entries
     rising_pain, jump = s.rising_pain, s.pain_jump
+    flag_window = max(s.red_flag_window_days, 1)
     first = start.toordinal()
     recent: list[tuple[int, int]] = []  # (ordinal, pain) of the entries in the last `look` days
+    flagged = -1  # the ordinal of the latest entry with red flags read so far
     for ordinal in range(first - look, first):
         entry = get(date.fromordinal(ordinal))
         if entry is not None:
+            if entry.red_flags:
+                flagged = ordinal
             recent.append((ordinal, entry.pain))
+    clear_dates = sorted(c.date.toordinal() for c in clearances)
+    cleared = -1  # the ordinal of the latest clearance on or before the day walked
     stretch_from = first + s.stretching_from_day - 1
     strength_from = first + s.strengthening_from_day - 1
     level = 0  # index in RECOVERY_PHASES
@@ -280,7 +298,11 @@ def _walk(
     for ordinal in range(first, last.toordinal() + 1):
         entry = get(day)
         rising = False
+        while clear_dates and clear_dates[0] <= ordinal:
+            cleared = clear_dates.pop(0)
         if entry is not None:
+            if entry.red_flags:
+                flagged = ordinal
             pain = entry.pain
             if pain >= rising_pain:
                 rising = True
@@ -304,6 +326,8 @@ def _walk(
                             day, RECOVERY_PHASES[level], STEPPED_BACK, f"day {number}: {reason}"
                         )
                     )
+            elif flagged > cleared and flagged > ordinal - flag_window:
+                pass  # a red flag holds: nothing moves forward until it is cleared or older
             elif level == 0:
                 if ordinal >= stretch_from and _settled_fast(recent, ordinal, s):
                     level, level_start = 1, ordinal
@@ -352,18 +376,22 @@ def phase_history(
     last = day if episode.end is None else min(day, episode.end - ONE_DAY)
     if last < episode.start:
         return []
-    key = (episode.start, last, s)
+    clearances = tuple(journal.clearances)
+    key = (episode.start, last, s, clearances)
     get = journal.entry_on
     with _WALKS_LOCK:
         cached = _WALKS.get(key)
     if cached is not None and all(map(operator.is_, map(get, cached[0]), cached[1])):
         return list(cached[2])
-    look = max(s.rising_lookback_days, s.settled_window_days - 1, 0)
-    first = episode.start - timedelta(days=look)
+    first = episode.start - timedelta(days=_look_back(s))
     dates = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     entries = list(map(get, dates))
     history = _walk(
-        dict(zip(dates, entries, strict=True)).get, Episode(episode.start, None), last, s
+        dict(zip(dates, entries, strict=True)).get,
+        Episode(episode.start, None),
+        last,
+        s,
+        clearances,
     )
     with _WALKS_LOCK:
         _WALKS[key] = (dates, entries, tuple(history))

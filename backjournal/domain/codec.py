@@ -13,10 +13,22 @@ from typing import Any
 
 from backjournal.domain.codec_fast import TicksKey, day_fast, entry_fast, tick_fast
 from backjournal.domain.dates import EARLIEST, LATEST
-from backjournal.domain.models import NOTES_MAX, Day, Entry, Episode, Exercise, Routine, Tick
+from backjournal.domain.models import (
+    NOTES_MAX,
+    Clearance,
+    Day,
+    DemoOrigin,
+    Entry,
+    Episode,
+    Exercise,
+    Routine,
+    Tick,
+)
 from backjournal.domain.vocab import AREAS, KINDS, RED_FLAGS, REGIONS, SIDES, TICK_SIDES
 
-# 2: journal-meta.json may hold the PSFS tables (optional; absent means none).
+# 2: journal-meta.json may hold the PSFS tables and a "clearances" table (red flags cleared);
+#    a tick may hold "stopped" (false if absent) and "pain_during" (null if absent); a day may
+#    hold "sessions" (guided sessions, [] if absent). All optional: version 1 files read as is.
 SCHEMA_VERSION = 2
 
 
@@ -111,6 +123,8 @@ def tick_to_dict(tick: Tick) -> dict[str, Any]:
         "hold_s": tick.hold_s,
         "side": tick.side,
         "overridden": tick.overridden,
+        "stopped": tick.stopped,
+        "pain_during": tick.pain_during,
     }
 
 
@@ -128,6 +142,9 @@ def _tick_checked(doc: Any, where: str) -> Tick:
     overridden = doc.get("overridden", False)
     if not isinstance(overridden, bool):
         raise ShapeError(f"{where}.overridden", "must be true or false")
+    stopped = doc.get("stopped", False)
+    if not isinstance(stopped, bool):
+        raise ShapeError(f"{where}.stopped", "must be true or false")
     return Tick(
         exercise=doc["exercise"],
         sets=_int(doc.get("sets"), f"{where}.sets", 1, 100),
@@ -135,16 +152,23 @@ def _tick_checked(doc: Any, where: str) -> Tick:
         hold_s=_int(doc.get("hold_s"), f"{where}.hold_s", 1, 3600),
         side=side,
         overridden=overridden,
+        stopped=stopped,
+        pain_during=_int(doc.get("pain_during"), f"{where}.pain_during", 0, 10),
     )
 
 
 def day_to_dict(day: Day) -> dict[str, Any]:
-    """The stored document for one day: its entry and its ticks keyed by exercise."""
-    return {
+    """The stored document for one day: its entry, its ticks keyed by exercise, its sessions."""
+    doc = {
         "date": day.date.isoformat(),
         "entry": entry_to_dict(day.entry) if day.entry else None,
         "ticks": [tick_to_dict(t) for t in day.ticks.values()],
     }
+    if day.sessions:
+        from backjournal.domain.session_codec import session_to_dict
+
+        doc["sessions"] = [session_to_dict(s) for s in day.sessions]
+    return doc
 
 
 def day_to_doc(day: Day) -> dict[str, Any]:
@@ -178,6 +202,10 @@ def day_to_doc(day: Day) -> dict[str, Any]:
             out["rest"] = True
         doc["entry"] = out
     doc["ticks"] = [_tick_doc(t) for t in day.ticks.values()]
+    if day.sessions:  # absent when none: most days, and every day of a schema 1 file
+        from backjournal.domain.session_codec import session_to_dict
+
+        doc["sessions"] = [session_to_dict(s) for s in day.sessions]
     return doc
 
 
@@ -193,6 +221,10 @@ def _tick_doc(tick: Tick) -> dict[str, Any]:
         doc["side"] = tick.side
     if tick.overridden:
         doc["overridden"] = True
+    if tick.stopped:
+        doc["stopped"] = True
+    if tick.pain_during is not None:
+        doc["pain_during"] = tick.pain_during
     return doc
 
 
@@ -218,7 +250,12 @@ def _day_checked(doc: Any, where: str) -> Day:
         if tick.exercise in ticks:
             raise ShapeError(f"{where} ticks", f"{tick.exercise!r} is ticked twice")
         ticks[tick.exercise] = tick
-    return Day(date=day, entry=entry, ticks=ticks)
+    sessions: tuple[Any, ...] = ()
+    if doc.get("sessions") is not None:
+        from backjournal.domain.session_codec import sessions_from_list
+
+        sessions = sessions_from_list(doc["sessions"], f"{where} sessions")
+    return Day(date=day, entry=entry, ticks=ticks, sessions=sessions)
 
 
 def episode_to_dict(episode: Episode) -> dict[str, Any]:
@@ -331,3 +368,43 @@ def routine_from_dict(doc: Any, where: str = "routine") -> Routine:
         times_per_week=times,
         max_per_week=most,
     )
+
+
+CLEARANCE_NOTE_MAX = 1000
+
+
+def clearance_to_dict(clearance: Clearance) -> dict[str, Any]:
+    return {"date": clearance.date.isoformat(), "note": clearance.note}
+
+
+def clearance_from_dict(doc: Any, where: str = "clearance") -> Clearance:
+    if not isinstance(doc, dict):
+        raise ShapeError(where, "must be an object")
+    day = _date(doc.get("date"), f"{where}.date")
+    note = doc.get("note", "")
+    if not isinstance(note, str) or len(note) > CLEARANCE_NOTE_MAX:
+        raise ShapeError(
+            f"{where}.note", f"must be text of at most {CLEARANCE_NOTE_MAX} characters"
+        )
+    return Clearance(date=day, note=note)
+
+
+def check_clearances(clearances: list[Clearance], where: str = "clearances") -> list[Clearance]:
+    """Sort clearances by date and refuse two on the same date."""
+    ordered = sorted(clearances, key=lambda c: c.date)
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        if before.date == after.date:
+            raise ShapeError(where, f"two clearances are dated {after.date}")
+    return ordered
+
+
+def demo_to_dict(origin: DemoOrigin) -> dict[str, Any]:
+    return {"days": origin.days, "seed": origin.seed, "today": origin.today.isoformat()}
+
+
+def demo_from_dict(doc: Any, where: str = "meta.demo") -> DemoOrigin:
+    if not isinstance(doc, dict):
+        raise ShapeError(where, "must be an object")
+    days = _whole(doc.get("days"), f"{where}.days", 1, 36_500)
+    seed = _whole(doc.get("seed"), f"{where}.seed", 0, 2**31)
+    return DemoOrigin(days=days, seed=seed, today=_date(doc.get("today"), f"{where}.today"))

@@ -96,7 +96,11 @@ def tick_fast(doc: Any) -> Tick | None:
         get("hold_s"),
         get("side"),
     )
-    overridden = get("overridden", False)
+    overridden, stopped, pain_during = (
+        get("overridden", False),
+        get("stopped", False),
+        get("pain_during"),
+    )
     if (
         type(exercise) is not str
         or not (sets is None or (type(sets) is int and 1 <= sets <= 100))
@@ -104,14 +108,18 @@ def tick_fast(doc: Any) -> Tick | None:
         or not (hold_s is None or (type(hold_s) is int and 1 <= hold_s <= 3600))
         or not (side is None or (type(side) is str and side in _TICK_SIDE_SET))
         or type(overridden) is not bool
+        or type(stopped) is not bool
+        or not (pain_during is None or (type(pain_during) is int and 0 <= pain_during <= 10))
     ):
         return None
-    key = (exercise, sets, reps, hold_s, side, overridden)
+    key = (exercise, sets, reps, hold_s, side, overridden, stopped, pain_during)
     tick = _TICK_POOL.get(key)
     if tick is None:
         if len(_TICK_POOL) >= _TICK_POOL_MAX:
             _TICK_POOL.clear()
-        tick = _TICK_POOL[key] = Tick(exercise, sets, reps, hold_s, side, overridden)
+        tick = _TICK_POOL[key] = Tick(
+            exercise, sets, reps, hold_s, side, overridden, stopped, pain_during
+        )
     return tick
 
 
@@ -147,6 +155,9 @@ def day_fast(doc: Any, ticks_key: TicksKey | None = None) -> Day | None:
     raw_ticks = doc.get("ticks", _NO_TICKS)
     if type(raw_ticks) is not list:
         return None
+    raw_sessions = doc.get("sessions")
+    if raw_sessions is not None:
+        return _with_sessions(doc, raw_sessions, ticks_key)
     if not raw_ticks:
         return Day(when, entry, _NO_TICK_MAP)
     if ticks_key is None:
@@ -167,3 +178,20 @@ def day_fast(doc: Any, ticks_key: TicksKey | None = None) -> Day | None:
             _TICK_LISTS.clear()
         known = _TICK_LISTS[key] = MappingProxyType(ticks)
     return Day(when, entry, known)
+
+
+def _with_sessions(
+    doc: dict[str, Any], raw_sessions: Any, ticks_key: TicksKey | None
+) -> Day | None:
+    """A day holding guided sessions: the rest decoded fast, the sessions by their checked codec."""
+    from backjournal.domain.codec import ShapeError
+    from backjournal.domain.session_codec import sessions_from_list
+
+    plain = day_fast({k: v for k, v in doc.items() if k != "sessions"}, ticks_key)
+    if plain is None:
+        return None
+    try:
+        sessions = sessions_from_list(raw_sessions, "sessions")
+    except ShapeError:
+        return None  # the checked path names the problem
+    return Day(plain.date, plain.entry, plain.ticks, sessions)

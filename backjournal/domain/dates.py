@@ -8,7 +8,12 @@ from datetime import date, datetime, time, timedelta
 from backjournal.domain.errors import InputError
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_DAYS_AGO = re.compile(r"^(\d{1,5})\s+days?\s+ago$")
+_COUNT = r"(\d{1,5}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
+_UNIT = r"(day|week|month|year)s?"
+_AGO = re.compile(rf"^{_COUNT}\s+{_UNIT}\s+ago$")
+_FROM_NOW = re.compile(rf"^(?:in\s+{_COUNT}\s+{_UNIT}|{_COUNT}\s+{_UNIT}\s+from\s+now)$")
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBERS.update(seven=7, eight=8, nine=9, ten=10)
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 EARLIEST = date(1900, 1, 1)  # nobody journals a back from before this; likely a typo
 # The last year whose weeks and following days still fit in a date (9999-12-31 is the end).
@@ -22,6 +27,18 @@ def check_in_range(day: date, field: str) -> date:
     if day > LATEST:
         raise InputError(field, f"{day.isoformat()} is after {LATEST.year}; check the year")
     return day
+
+
+def short_day(day: date, ref: date | None = None) -> str:
+    """'25 Nov', with the year when it differs from `ref`'s: how messages name a day."""
+    text = f"{day.day} {day:%b}"
+    return text if ref is not None and day.year == ref.year else f"{text} {day.year}"
+
+
+def day_list(days: list[date], ref: date | None = None) -> str:
+    """'25 Nov', '25 Nov and 27 Nov', '24 Nov, 25 Nov and 27 Nov'."""
+    names = [short_day(d, ref) for d in days]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def journal_today(now: datetime, day_starts_at: time = time(4, 0)) -> date:
@@ -42,6 +59,45 @@ def _weekday_name(word: str) -> str | None:
     return matches[0] if len(matches) == 1 else None
 
 
+def _count(word: str) -> int:
+    return _NUMBERS[word] if word in _NUMBERS else int(word)
+
+
+def _shift(today: date, count: int, unit: str) -> date:
+    """`today` moved by `count` units (negative: back); months and years keep the day if they can."""
+    if unit in ("day", "week"):
+        return today + timedelta(days=count * (7 if unit == "week" else 1))
+    months = today.year * 12 + today.month - 1 + count * (12 if unit == "year" else 1)
+    year, month = divmod(months, 12)
+    if not 1 <= year <= 9999:
+        raise OverflowError
+    for day in range(today.day, 27, -1):  # 31 Mar minus a month is 28 (or 29) Feb
+        try:
+            return date(year, month + 1, day)
+        except ValueError:
+            continue
+    return date(year, month + 1, min(today.day, 28))
+
+
+def _relative(text: str, today: date) -> date | None:
+    """Days said relative to today: 'tomorrow', '2 weeks ago', 'a week ago', 'last week',
+    'next week', 'in 3 days'. Future ones are returned too; the caller refuses them by name."""
+    if text in ("tomorrow", "tonight"):
+        return today + timedelta(days=1 if text == "tomorrow" else 0)
+    if match := _AGO.match(text):
+        return _shift(today, -_count(match.group(1)), match.group(2))
+    if match := _FROM_NOW.match(text):
+        count, unit = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
+        return _shift(today, _count(count), unit)
+    words = text.split()
+    if len(words) == 2 and words[0] in ("last", "next") and words[1] in ("week", "month", "year"):
+        return _shift(today, -1 if words[0] == "last" else 1, words[1])
+    if len(words) == 2 and words[0] == "next" and (name := _weekday_name(words[1])):
+        ahead = (WEEKDAYS.index(name) - today.weekday()) % 7 or 7
+        return today + timedelta(days=ahead)
+    return None
+
+
 def _parse(text: str, today: date, field: str) -> date:
     if _ISO.match(text):
         try:
@@ -52,8 +108,8 @@ def _parse(text: str, today: date, field: str) -> date:
         return today
     if text == "yesterday":
         return today - timedelta(days=1)
-    if match := _DAYS_AGO.match(text):
-        return today - timedelta(days=int(match.group(1)))
+    if (relative := _relative(text, today)) is not None:
+        return relative
     words = text.split()
     if len(words) == 2 and words[0] == "last" and (name := _weekday_name(words[1])):
         return _weekday_before(today, name)
@@ -75,7 +131,8 @@ def _parse_with_dateutil(text: str, today: date, field: str) -> date:
     except (ValueError, OverflowError, parser.ParserError):
         raise InputError(
             field,
-            f"could not read {text!r} as a date (try 2026-11-20, yesterday, 3 days ago, last monday)",
+            f"could not read {text!r} as a date "
+            "(try 2026-11-20, yesterday, 3 days ago, 2 weeks ago, last monday)",
         ) from None
     if len(readings) > 1:
         options = " or ".join(sorted(d.isoformat() for d in readings))
@@ -84,7 +141,8 @@ def _parse_with_dateutil(text: str, today: date, field: str) -> date:
 
 
 def parse_date(text: str, today: date, field: str = "date") -> date:
-    """Read a user's date: ISO, today/yesterday, 'N days ago', '[last] weekday', or dateutil.
+    """Read a user's date: ISO, today/yesterday, 'N days/weeks ago', 'last week', '[last] weekday',
+    or dateutil.
 
     Future dates are refused; the error names the field.
     """

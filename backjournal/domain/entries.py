@@ -7,9 +7,9 @@ from dataclasses import replace
 from typing import Any
 
 from backjournal.domain.errors import InputError
-from backjournal.domain.models import NOTES_MAX, Day, Entry, Exercise, Journal, Tick
+from backjournal.domain.models import NOTES_MAX, Day, Entry, Exercise, Journal, Routine, Tick
 from backjournal.domain.text import check_text, has_lone_surrogate, visible
-from backjournal.domain.vocab import AREAS, RED_FLAGS, TICK_SIDES
+from backjournal.domain.vocab import AREA_LABELS, AREAS, RED_FLAGS, TICK_SIDES
 
 ENTRY_FIELDS = ("pain", "worst", "areas", "sleep", "mood", "notes", "tags", "red_flags", "rest")
 TAG_MAX = 40
@@ -55,15 +55,54 @@ def _counted(values: Iterable[Any], most: int, field: str) -> list[Any]:
     return given
 
 
-def choices(values: Iterable[str], allowed: tuple[str, ...], field: str) -> tuple[str, ...]:
-    """Known words only, each once, in the vocabulary's order."""
+def word_key(text: str) -> str:
+    """How names are compared: case, spaces, hyphens and underscores between words do not matter.
+
+    'Pelvic tilt', 'pelvic-tilt' and 'Pelvic_Tilt' all read 'pelvic-tilt'; other characters
+    count, so '../walk' is not 'walk'.
+    """
+    words = str(text).lower().replace("_", " ").replace("-", " ").split()
+    return "-".join(words)
+
+
+def resolve(value: str, known: Mapping[str, str], field: str, what: str, listing: str = "") -> str:
+    """The id that `value` names in `known` (word_key of an id or a label -> id).
+
+    Unknown values get difflib's closest suggestion: "did you mean pelvic-tilt?".
+    """
+    key = word_key(value)
+    if key in known:
+        return known[key]
+    import difflib  # only on the way to an error message
+
+    # (a name is short: a long value gets no suggestion, and no quadratic search for one)
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6) if len(key) <= 80 else []
+    hint = f": did you mean {known[close[0]]}?" if close else ""
+    raise InputError(
+        field, f"unknown {what} {_shown(value)}{hint}" + (f" ({listing})" if listing else "")
+    )
+
+
+def _keys(ids: Iterable[str], labels: Mapping[str, str]) -> dict[str, str]:
+    known = {word_key(label): i for i, label in labels.items()}
+    known.update((word_key(i), i) for i in ids)  # ids win over a label that reads the same
+    return known
+
+
+def choices(
+    values: Iterable[str],
+    allowed: tuple[str, ...],
+    field: str,
+    labels: Mapping[str, str] | None = None,
+) -> tuple[str, ...]:
+    """Known words only, each once, in the vocabulary's order; ids or labels, in any case."""
+    known = _keys(allowed, labels or {})
+    listing = f"choose from {', '.join(allowed)}"
     given = set()
     for value in _counted(values, CHOICES_MAX, field):
-        if not isinstance(value, str) or value not in allowed:
-            raise InputError(
-                field, f"unknown value {_shown(value)}; choose from {', '.join(allowed)}"
-            )
-        given.add(value)
+        if not isinstance(value, str):
+            raise InputError(field, f"unknown value {_shown(value)}; {listing}")
+        given.add(resolve(value, known, field, "value", listing))
     return tuple(v for v in allowed if v in given)
 
 
@@ -108,7 +147,7 @@ def clean_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
         if field in ("pain", "worst", "sleep", "mood"):
             clean[field] = None if value is None and field != "pain" else score(value, field)
         elif field == "areas":
-            clean[field] = choices(value, AREAS, "area")
+            clean[field] = choices(value, AREAS, "area", AREA_LABELS)
         elif field == "red_flags":
             clean[field] = choices(value, RED_FLAGS, "red-flag")
         elif field == "tags":
@@ -132,6 +171,15 @@ def merge_entry(existing: Entry | None, changes: Mapping[str, Any]) -> Entry:
     return replace(existing, **clean)
 
 
+def with_note_added(
+    existing: Entry | None, changes: Mapping[str, Any], note: Any
+) -> dict[str, Any]:
+    """`changes` with the note added on a new line under the stored one (jrnl's way)."""
+    text = notes(note)
+    before = existing.notes.rstrip("\n") if existing is not None else ""
+    return {**changes, "notes": f"{before}\n{text}" if before and text else before or text}
+
+
 def check_entry(entry: Entry) -> Entry:
     """An entry from outside (an import, a backup) through the very rules of typed input.
 
@@ -141,12 +189,23 @@ def check_entry(entry: Entry) -> Entry:
 
 
 def find_exercise(journal: Journal, exercise_id: str) -> Exercise:
+    """The exercise named by its id or its name, in any case ('Pelvic tilt' is pelvic-tilt)."""
     exercise = journal.exercises.get(exercise_id)
-    if exercise is None:
-        raise InputError(
-            "exercise", f"unknown exercise {exercise_id!r}; `backjournal exercises` lists them"
-        )
-    return exercise
+    if exercise is not None:
+        return exercise
+    known = _keys(journal.exercises, {e.id: e.name for e in journal.exercises.values()})
+    found = resolve(
+        exercise_id, known, "exercise", "exercise", "`backjournal exercises` lists them"
+    )
+    return journal.exercises[found]
+
+
+def find_routine(journal: Journal, routine_id: str) -> Routine:
+    """The routine named by its id or its name, in any case."""
+    by_id = {r.id: r for r in journal.routines}
+    known = _keys(by_id, {r.id: r.name for r in journal.routines})
+    listing = f"choose from {', '.join(by_id)}" if by_id else "there are no routines"
+    return by_id[resolve(routine_id, known, "routine", "routine", listing)]
 
 
 def make_tick(
@@ -157,6 +216,8 @@ def make_tick(
     hold_s: Any = None,
     side: str | None = None,
     overridden: bool = False,
+    stopped: bool = False,
+    pain_during: Any = None,
 ) -> Tick:
     """A tick as done; what is not given is taken from the exercise's dose."""
     if side is not None and side not in TICK_SIDES:
@@ -168,6 +229,8 @@ def make_tick(
         hold_s=score(hold_s, "hold", 1, 3600) if hold_s is not None else exercise.hold_s,
         side=side if side is not None else ("both" if exercise.sides == "both" else None),
         overridden=overridden,
+        stopped=stopped,
+        pain_during=score(pain_during, "pain") if pain_during is not None else None,
     )
 
 

@@ -92,10 +92,11 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         reps=None,
         hold_s=30,
         sides="both",
-        how_to="Kneel on your right knee with the left foot flat in front, left knee bent. Set "
-        "your hand on the right buttock and tighten it, then lean forward from the hip, keeping "
-        "your back straight, until you feel a stretch at the front of the right hip. Hold about "
-        "30 seconds, then switch to the left knee; alternate sides.",
+        # Side-neutral: the guided session names the side, and it may start on either.
+        how_to="Kneel on the knee of the side you are stretching, the other foot flat in front "
+        "with its knee bent. Set a hand on the buttock of the kneeling side and tighten it, then "
+        "lean forward from the hip, keeping your back straight, until you feel a stretch at the "
+        "front of that hip. Hold about 30 seconds, then change knees; alternate sides.",
         caution="Do not arch or bend the spine to go further. Use a cushion under the knee.",
     ),
     _ex(
@@ -124,10 +125,10 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         hold_s=20,
         hold_max_s=30,
         sides="both",
-        how_to="Lie on your back with the right hip and knee bent. With your left hand take the "
-        "right knee and draw it towards your left shoulder; with your right hand, hold just "
-        "above the right ankle and ease it outwards. Hold, then repeat on the left side, "
-        "alternating sides.",
+        how_to="Lie on your back with the hip and knee of the side you are stretching bent. "
+        "With the opposite hand take that knee and draw it towards the opposite shoulder; with "
+        "the other hand, hold just above the ankle and ease it outwards. Hold, then change "
+        "sides, alternating.",
         caution="You should feel a stretch deep in the buttock, not pain down the leg.",
     ),
     _ex(

@@ -11,19 +11,34 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from backjournal.domain import codec, psfs_codec
+from backjournal.domain import codec, hurt, psfs_codec
 from backjournal.domain.advisor_phase import STEPPED_BACK, phase_history
 from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
 from backjournal.domain.errors import InputError
 from backjournal.domain.exercises import BUILTIN_BY_ID, ordered
 from backjournal.domain.incoming import check_day
 from backjournal.domain.journal import add_exercise, save_routine
-from backjournal.domain.models import Day, Episode, Exercise, Journal, JournalMeta, Psfs, Routine
+from backjournal.domain.models import (
+    Clearance,
+    Day,
+    Episode,
+    Exercise,
+    Journal,
+    JournalMeta,
+    Psfs,
+    Routine,
+)
 from backjournal.domain.psfs import markdown_lines, ratings_between
 from backjournal.domain.settings import AdvisorSettings
 from backjournal.domain.streaks import DONE, MET, MISSED, PAUSED, day_status, week_status
 from backjournal.domain.text import csv_cell, json_safe, markdown_text, visible
-from backjournal.domain.vocab import PHASE_LABELS, RED_FLAG_LABELS
+from backjournal.domain.vocab import (
+    PAIN_BAND_LABELS,
+    PHASE_LABELS,
+    RED_FLAG_LABELS,
+    pain_band,
+    pain_band_legend,
+)
 
 FORMAT = "backjournal-export"
 CSV_COLUMNS = (
@@ -86,6 +101,9 @@ def export_json(
         "psfs": psfs_codec.psfs_to_dict(
             replace(meta.psfs, ratings=tuple(ratings_between(meta.psfs, start, end)))
         ),
+        "clearances": [
+            codec.clearance_to_dict(c) for c in sorted(meta.clearances, key=lambda c: c.date)
+        ],
     }
     return json_safe(json.dumps(doc, indent=2, ensure_ascii=False)) + "\n"
 
@@ -146,6 +164,7 @@ def parse_export(
         meta.episodes = _read_episodes(raw_episodes, today)
         days = _read_days(raw_days, library, today)
         meta.psfs = _read_psfs(doc.get("psfs"), today)
+        meta.clearances = _read_clearances(doc.get("clearances", []), today)
     except ShapeError as exc:
         raise InputError(exc.where, exc.problem) from None
     return days, meta
@@ -201,6 +220,19 @@ def _read_episodes(raw_episodes: list[Any], today: date | None) -> list[Episode]
             if episode.start > today:
                 raise InputError(f"import episodes[{i}].start", f"{episode.start} is in the future")
     return codec.check_episodes(episodes, "import episodes")
+
+
+def _read_clearances(raw: Any, today: date | None) -> list[Clearance]:
+    """Red-flag clearances (schema 2; absent from older exports, which have none)."""
+    if not isinstance(raw, list):
+        raise InputError("import clearances", "must be a list")
+    found = []
+    for i, item in enumerate(raw):
+        clearance = codec.clearance_from_dict(item, f"import clearances[{i}]")
+        if today is not None and clearance.date > today:
+            raise InputError(f"import clearances[{i}].date", f"{clearance.date} is in the future")
+        found.append(clearance)
+    return codec.check_clearances(found, "import clearances")
 
 
 def _read_days(
@@ -286,8 +318,12 @@ def _weeks(start: date, end: date) -> list[date]:
     return [monday + timedelta(weeks=n) for n in range((end - monday).days // 7 + 1)]
 
 
-def _mean(values: list[int]) -> str:
-    return f"{sum(values) / len(values):.1f}" if values else "-"
+def _banded(values: list[int]) -> str:
+    """The mean with its band on the one pain scale: '3.2 (low)'."""
+    if not values:
+        return "-"
+    mean = sum(values) / len(values)
+    return f"{mean:.1f} ({PAIN_BAND_LABELS[pain_band(mean)]})"
 
 
 def _span(a: date, b: date) -> str:
@@ -300,7 +336,11 @@ def export_markdown(
     """A one-minute summary for a physiotherapist: pain by week, episodes, adherence, red flags, notes."""
     _check_range(start, end)
     last = min(end, today)  # nothing is recorded after today, so nothing after it is counted
-    counted = max(0, (last - start).days + 1)
+    # Days before the journal began were not missed: counting starts at the later of the
+    # period's start and the first day with anything recorded.
+    began = min((d for d, day in journal.days.items() if not day.is_empty), default=None)
+    counted_from = max(start, began) if began is not None else start
+    counted = max(0, (last - counted_from).days + 1)
     entries = [(d, e) for d in _dates(start, last) if (e := journal.entry_on(d)) is not None]
     pains = [e.pain for _, e in entries]
     lines = [
@@ -308,19 +348,30 @@ def export_markdown(
         "",
         f"**Period:** {_span(start, end)} ({(end - start).days + 1} days)",
         "",
+    ]
+    if counted_from > last:
+        lines += [f"The journal began on {began}, after this period: nothing to count.", ""]
+    elif counted_from > start:
+        lines += [
+            f"Counted from {counted_from}, the journal's first entry: the days before it are "
+            "not counted as missed.",
+            "",
+        ]
+    lines += [
         f"- Nights logged: {len(entries)} of {counted}",
-        f"- Average pain: {_mean(pains)} out of 10"
+        f"- Average pain: {_banded(pains)} out of 10"
         + (f" (lowest {min(pains)}, highest {max(pains)})" if pains else ""),
         f"- Rest days: {sum(1 for _, e in entries if e.rest)}",
         "",
-        "Pain is scored 0 (none) to 10 (worst imaginable).",
+        f"Pain is scored 0 (none) to 10 (worst imaginable); bands: {pain_band_legend()}.",
         "",
     ]
     lines += _weekly_pain(journal, start, end, today)
     lines += _episodes(journal, start, end, settings, today)
-    lines += _adherence(journal, start, last, settings, today)
+    lines += _adherence(journal, counted_from, last, settings, today, began)
     lines += markdown_lines(journal.psfs, start, end)
-    lines += _red_flags(entries)
+    lines += _red_flags(entries, [c for c in journal.clearances if start <= c.date <= last])
+    lines += hurt.markdown_section(journal, start, last)
     lines += _notes(entries)
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -341,7 +392,7 @@ def _weekly_pain(journal: Journal, start: date, end: date, today: date) -> list[
         year, week, _ = monday.isocalendar()
         lines.append(
             f"| {year}-W{week:02d} | {first} to {last} | {len(found)} of {(last - first).days + 1} "
-            f"| {_mean([e.pain for e in found])} | {max(worst) if worst else '-'} |"
+            f"| {_banded([e.pain for e in found])} | {max(worst) if worst else '-'} |"
         )
     return [*lines, ""]
 
@@ -377,7 +428,12 @@ def _episodes(
 
 
 def _adherence(
-    journal: Journal, start: date, last: date, settings: AdvisorSettings, today: date
+    journal: Journal,
+    start: date,
+    last: date,
+    settings: AdvisorSettings,
+    today: date,
+    began: date | None = None,
 ) -> list[str]:
     lines = ["## Exercise routines", ""]
     if last < start or not journal.routines:
@@ -395,9 +451,16 @@ def _adherence(
                 f"({round(100 * status[DONE] / total)}%), {status[PAUSED]} paused"
             )
             continue
-        # The week still running counts only once its target is met, as in the streaks.
+        # The week still running counts only once its target is met, as in the streaks; so does
+        # a week that began before the counting did (its first days were not in the journal).
+        weeks_status = [
+            (monday, week_status(journal, routine, monday, settings, today))
+            for monday in _weeks(start, last)
+        ]
         status = Counter(
-            week_status(journal, routine, monday, settings, today) for monday in _weeks(start, last)
+            state
+            for monday, state in weeks_status
+            if began is None or monday >= began or state == MET
         )
         weeks = status[MET] + status[MISSED] + status[PAUSED]
         lines.append(
@@ -407,14 +470,18 @@ def _adherence(
     return [*lines, ""]
 
 
-def _red_flags(entries: list[tuple[date, Any]]) -> list[str]:
+def _red_flags(entries: list[tuple[date, Any]], clearances: list[Clearance]) -> list[str]:
     lines = ["## Warning signs reported", ""]
     flagged = [(d, e) for d, e in entries if e.red_flags]
-    if not flagged:
+    if not flagged and not clearances:
         return [*lines, "None reported in this period.", ""]
+    rows: list[tuple[date, str]] = []
     for d, e in flagged:
-        labels = "; ".join(RED_FLAG_LABELS.get(f, f) for f in e.red_flags)
-        lines.append(f"- {d}: {markdown_text(labels)}")
+        rows.append((d, markdown_text("; ".join(RED_FLAG_LABELS.get(f, f) for f in e.red_flags))))
+    for c in clearances:
+        note = markdown_text(" ".join(c.note.split()))
+        rows.append((c.date, "cleared by a doctor" + (f" ({note})" if note else "")))
+    lines += [f"- {d}: {text}" for d, text in sorted(rows, key=lambda row: row[0])]
     return [*lines, ""]
 
 

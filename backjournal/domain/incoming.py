@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 
 from backjournal.domain.dates import check_in_range
@@ -34,7 +35,8 @@ def check_day(day: Day, library: Mapping[str, Exercise], where: str) -> Day:
                 f"{exercise_id!r} is neither a built-in exercise nor one of the journal's exercises",
             )
         _check_tick(tick, exercise, f"{where}.ticks.{exercise_id}")
-    return day if entry is day.entry else Day(day.date, entry, day.ticks)
+    # replace, not Day(date, entry, ticks): the day's other fields (guided sessions) are kept.
+    return day if entry is day.entry else replace(day, entry=entry)
 
 
 def _check_tick(tick: Tick, exercise: Exercise, where: str) -> None:

@@ -31,8 +31,14 @@ def build_journal(days: Mapping[date, Day], meta: JournalMeta) -> Journal:
     exercises.update((e.id, e) for e in meta.exercises)
     routines = list(DEFAULT_ROUTINES) if meta.routines is None else list(meta.routines)
     episodes = sorted(meta.episodes, key=lambda e: e.start)
+    clearances = sorted(meta.clearances, key=lambda c: c.date)
     return Journal(
-        days=dict(days), episodes=episodes, exercises=exercises, routines=routines, psfs=meta.psfs
+        days=dict(days),
+        episodes=episodes,
+        exercises=exercises,
+        routines=routines,
+        psfs=meta.psfs,
+        clearances=clearances,
     )
 
 

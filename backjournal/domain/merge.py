@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -91,4 +91,4 @@ def save_onto(day: Day, changes: Mapping[str, Any], base: Mapping[str, Any]) -> 
     writes = changes_to_write(day, changes, base)
     if not writes:
         return day
-    return Day(day.date, entries.merge_entry(day.entry, writes), day.ticks)
+    return replace(day, entry=entries.merge_entry(day.entry, writes))  # ticks, sessions kept

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 # Strengthening, then stretching, then the rest (most typical of a routine first).
 _ROUTINE_KIND_PRIORITY = (
@@ -44,6 +44,38 @@ class Tick:
     hold_s: int | None = None
     side: str | None = None  # left, right or both
     overridden: bool = False  # ticked although the advisor said too soon
+    stopped: bool = False  # stopped part-way because it hurt (a guided session's "this hurts")
+    pain_during: int | None = None  # 0-10, the pain that stopped it
+
+
+# What became of one exercise of a guided session.
+DONE, SKIPPED, STOPPED = "done", "skipped", "stopped"
+OUTCOMES: tuple[str, ...] = (DONE, SKIPPED, STOPPED)
+
+
+@dataclass(frozen=True, slots=True)
+class GuidedItem:
+    """One exercise of a guided session and its outcome: done, skipped or stopped (it hurt)."""
+
+    exercise: str
+    outcome: str
+
+
+@dataclass(frozen=True, slots=True)
+class GuidedSession:
+    """A guided session as played: when it ran, its items in order, and the pain after it.
+
+    `start` identifies it within its day; `end` is None while it runs (or if it was cut short).
+    """
+
+    start: datetime
+    end: datetime | None = None
+    items: tuple[GuidedItem, ...] = ()
+    pain_after: int | None = None
+
+    @property
+    def minutes(self) -> float | None:
+        return None if self.end is None else (self.end - self.start).total_seconds() / 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +85,13 @@ class Day:
     date: date
     entry: Entry | None = None
     ticks: Mapping[str, Tick] = field(default_factory=dict)
+    # Guided sessions played on the day, by start. Kept with the day so that a session's tick
+    # and its record are one atomic write; a rewrite of the day keeps them (Store.update_day).
+    sessions: tuple[GuidedSession, ...] = ()
 
     @property
     def is_empty(self) -> bool:
-        return self.entry is None and not self.ticks
+        return self.entry is None and not self.ticks and not self.sessions
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +139,14 @@ class Episode:
 
 
 @dataclass(frozen=True, slots=True)
+class Clearance:
+    """The user was seen about their red flags: those logged on or before `date` stop holding."""
+
+    date: date
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class PsfsActivity:
     """An activity the back makes hard, named by the user; retired ones keep their ratings."""
 
@@ -144,6 +187,7 @@ class Journal:
     episodes: list[Episode] = field(default_factory=list)  # sorted by start
     exercises: dict[str, Exercise] = field(default_factory=dict)  # built-in and custom
     routines: list[Routine] = field(default_factory=list)
+    clearances: list[Clearance] = field(default_factory=list)  # of red flags, sorted by date
     psfs: Psfs = field(default_factory=Psfs)
 
     def entry_on(self, day: date) -> Entry | None:
@@ -175,11 +219,22 @@ class Journal:
         return max(kinds, key=_ROUTINE_KIND_PRIORITY.index, default="mobility")
 
 
+@dataclass(frozen=True, slots=True)
+class DemoOrigin:
+    """How `backjournal demo` filled the journal, so the very same data can be recognised."""
+
+    days: int
+    seed: int
+    today: date
+
+
 @dataclass(slots=True)
 class JournalMeta:
-    """What is stored besides the days: episodes, custom exercises, routines, PSFS."""
+    """What is stored besides the days: episodes, custom exercises, routines, PSFS, clearances."""
 
     episodes: list[Episode] = field(default_factory=list)
     exercises: list[Exercise] = field(default_factory=list)  # custom ones only
     routines: list[Routine] | None = None  # None: the default routines
     psfs: Psfs = field(default_factory=Psfs)
+    clearances: list[Clearance] = field(default_factory=list)  # sorted by date, one per date
+    demo: DemoOrigin | None = None  # set by `backjournal demo`

@@ -30,6 +30,7 @@ class AdvisorSettings:
     max_strengthening_days: int = 3  # per strengthening window; one more is "overdone"
     strengthening_window_days: int = 7
     red_flag_window_days: int = 7  # D-6..D
+    hurt_window_days: int = 7  # an exercise that hurt in D-6..D is named, with advice to go gently
 
     def to_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -117,6 +118,60 @@ _FIELDS = {
 }
 
 
+ALERTS: tuple[str, ...] = ("bell", "flash")
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSettings:
+    """The guided session's pacing: our defaults (the source gives holds and reps, not pauses)."""
+
+    settle_s: int = 5  # between two holds, to change side or settle into the next one
+    rest_s: int = 20  # between two sets of repetitions
+    tempo: bool = False  # count repetitions at a steady tempo instead of on `space`
+    alert: str = "bell"  # at a hold's end: the terminal bell, or a visual flash
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> SessionSettings:
+        """Build from a dict, validating every key; the first bad one raises InputError."""
+        settings, problems = cls.read(data)
+        if problems:
+            raise problems[0]
+        return settings
+
+    @classmethod
+    def read(cls, data: Any) -> tuple[SessionSettings, list[InputError]]:
+        """Build from stored data of any shape: each bad value is a problem, and its default is used."""
+        if not isinstance(data, dict):
+            return cls(), [InputError("session", "must be an object of name: value pairs")]
+        values: dict[str, Any] = {}
+        problems: list[InputError] = []
+        for key, value in data.items():
+            problem = _session_problem(key, value)
+            if problem is None:
+                values[key] = value
+            else:
+                problems.append(problem)
+        return replace(cls(), **values), problems
+
+
+def _session_problem(key: Any, value: Any) -> InputError | None:
+    if key in ("settle_s", "rest_s"):
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 300:
+            return InputError(f"session.{key}", "must be a whole number of seconds, 0-300")
+    elif key == "tempo":
+        if not isinstance(value, bool):
+            return InputError("session.tempo", "must be true or false")
+    elif key == "alert":
+        if value not in ALERTS:
+            return InputError("session.alert", f"must be one of {', '.join(ALERTS)}")
+    else:
+        return InputError(f"session.{_key(key)}", "is not a known session setting")
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """User settings kept in the config directory."""
@@ -125,6 +180,7 @@ class Settings:
     week_start: int = 0  # 0 = Monday, 6 = Sunday: for calendar display only
     theme: str = "backjournal-calm"
     advisor: AdvisorSettings = field(default_factory=AdvisorSettings)
+    session: SessionSettings = field(default_factory=SessionSettings)
     name: str = ""  # a name or nickname for the clinician report; empty: none shown
 
     def to_dict(self) -> dict[str, Any]:
@@ -133,6 +189,7 @@ class Settings:
             "week_start": self.week_start,
             "theme": self.theme,
             "advisor": self.advisor.to_dict(),
+            "session": self.session.to_dict(),
             **({"name": self.name} if self.name else {}),
         }
 
@@ -159,4 +216,8 @@ class Settings:
                 except InputError as problem:
                     problems.append(problem)
         advisor, advisor_problems = AdvisorSettings.read(data.get("advisor", {}))
-        return replace(cls(), advisor=advisor, **values), problems + advisor_problems
+        session, session_problems = SessionSettings.read(data.get("session", {}))
+        return (
+            replace(cls(), advisor=advisor, session=session, **values),
+            problems + advisor_problems + session_problems,
+        )

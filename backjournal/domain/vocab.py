@@ -114,3 +114,22 @@ def phase_needed_for(kind: str) -> str | None:
 def kind_rank(kind: str) -> int:
     """How demanding a kind is: strengthening 2, stretching 1, the rest 0."""
     return {"strengthening": 2, "stretching": 1}.get(kind, 0)
+
+
+# The one pain scale every screen, command and export colours or names pain by. The bands follow
+# the advisor: up to 3 is what "settled" allows, 7 and above always counts as rising pain.
+PAIN_BANDS: tuple[tuple[str, int, int], ...] = (("low", 0, 3), ("mid", 4, 6), ("high", 7, 10))
+PAIN_BAND_LABELS: dict[str, str] = {"low": "low", "mid": "moderate", "high": "high"}
+
+
+def pain_band(pain: float) -> str:
+    """'low' (0-3), 'mid' (4-6) or 'high' (7-10); an average is banded as it would round."""
+    for band, _, top in PAIN_BANDS:
+        if pain < top + 0.5:
+            return band
+    return PAIN_BANDS[-1][0]
+
+
+def pain_band_legend() -> str:
+    """'low 0-3, moderate 4-6, high 7-10'."""
+    return ", ".join(f"{PAIN_BAND_LABELS[b]} {lo}-{hi}" for b, lo, hi in PAIN_BANDS)

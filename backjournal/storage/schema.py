@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from backjournal.storage.tinyfile import HINT_CORRUPT
 DAYS = "days"
 META, EPISODES, EXERCISES, ROUTINES = "meta", "episodes", "exercises", "routines"
 PSFS_ACTIVITIES, PSFS_RATINGS = "psfs_activities", "psfs_ratings"  # schema 2, optional
+CLEARANCES = "clearances"  # schema 2: red-flag clearances (absent or empty: none)
 
 # version -> function taking {file name: TinyDB tables} at that version and returning them at version + 1.
 # A file name missing from the result is deleted; a new one is created.
@@ -29,7 +31,7 @@ Migration = Callable[[dict[str, Any]], dict[str, Any]]
 def _v1_to_v2(files: dict[str, Any]) -> dict[str, Any]:
     """Schema 2 only adds optional tables to journal-meta.json: add them empty, change nothing else."""
     meta = files[META_FILE]
-    for table in (PSFS_ACTIVITIES, PSFS_RATINGS):
+    for table in (PSFS_ACTIVITIES, PSFS_RATINGS, CLEARANCES):
         meta.setdefault(table, {})
     return files
 
@@ -113,6 +115,12 @@ def decode_meta(tables: dict[str, Any] | None, path: Path) -> JournalMeta:
         routines = [
             codec.routine_from_dict(doc, f"routine {i}") for i, doc in _docs(tables, ROUTINES, path)
         ]
+        clearances = codec.check_clearances(
+            [
+                codec.clearance_from_dict(doc, f"clearance {i}")
+                for i, doc in _docs(tables, CLEARANCES, path)
+            ]
+        )
         custom = flags.get("routines_custom", False)
         if not isinstance(custom, bool):
             raise ShapeError("meta.routines_custom", "must be true or false")
@@ -120,11 +128,14 @@ def decode_meta(tables: dict[str, Any] | None, path: Path) -> JournalMeta:
             [doc for _, doc in _docs(tables, PSFS_ACTIVITIES, path)],
             [doc for _, doc in _docs(tables, PSFS_RATINGS, path)],
         )
+        demo = None if flags.get("demo") is None else codec.demo_from_dict(flags["demo"])
         meta = JournalMeta(
             episodes=episodes,
             exercises=exercises,
             routines=routines if custom else None,
             psfs=psfs,
+            clearances=clearances,
+            demo=demo,
         )
         _unique_ids(meta)
     except ShapeError as error:
@@ -152,7 +163,17 @@ def normalize_meta(meta: JournalMeta) -> JournalMeta:
         routines = [codec.routine_from_dict(codec.routine_to_dict(r)) for r in meta.routines]
     stored = psfs_codec.psfs_to_dict(meta.psfs)
     psfs = psfs_codec.psfs_from_parts(stored["activities"], stored["ratings"])
-    normal = JournalMeta(episodes=episodes, exercises=exercises, routines=routines, psfs=psfs)
+    clearances = codec.check_clearances(
+        [codec.clearance_from_dict(codec.clearance_to_dict(c)) for c in meta.clearances]
+    )
+    normal = JournalMeta(
+        episodes=episodes,
+        exercises=exercises,
+        routines=routines,
+        psfs=psfs,
+        clearances=clearances,
+        demo=meta.demo,
+    )
     _unique_ids(normal)
     return normal
 
@@ -166,6 +187,9 @@ def encode_meta(meta: JournalMeta, base: dict[str, Any] | None = None) -> dict[s
     tables = dict(base or {})
     flags = dict(_docs(base, META, Path(META_FILE))[0][1]) if base and base.get(META) else {}
     flags.update(schema=SCHEMA_VERSION, routines_custom=meta.routines is not None)
+    flags.pop("demo", None)
+    if meta.demo is not None:
+        flags["demo"] = codec.demo_to_dict(meta.demo)
     tables[META] = table_of([flags])
     tables[EPISODES] = table_of([codec.episode_to_dict(e) for e in meta.episodes])
     tables[EXERCISES] = table_of([codec.exercise_to_dict(e) for e in meta.exercises])
@@ -173,6 +197,7 @@ def encode_meta(meta: JournalMeta, base: dict[str, Any] | None = None) -> dict[s
     psfs = psfs_codec.psfs_to_dict(meta.psfs)
     tables[PSFS_ACTIVITIES] = table_of(psfs["activities"])
     tables[PSFS_RATINGS] = table_of(psfs["ratings"])
+    tables[CLEARANCES] = table_of([codec.clearance_to_dict(c) for c in meta.clearances])
     return tables
 
 
@@ -230,6 +255,21 @@ def check_ticks(days: Mapping[date, Day], known: Collection[str], path: Path) ->
         )
 
 
+def keep_sessions(old: Day, new: Day) -> Day:
+    """`new`, holding every session of `old` too: sessions are only ever added or updated.
+
+    Code that rebuilds a day from its entry and ticks (``Day(d.date, entry, d.ticks)``) would
+    otherwise drop them silently; a session of `new` replaces the one of `old` with its start.
+    """
+    if not old.sessions:
+        return new
+    starts = {s.start for s in new.sessions}
+    kept = [s for s in old.sessions if s.start not in starts]
+    if not kept:
+        return new
+    return replace(new, sessions=tuple(sorted([*kept, *new.sessions], key=lambda s: s.start)))
+
+
 def normalize_day(day: Day) -> tuple[dict[str, Any], Day]:
     """The document for a day about to be written and the day as it will read back; raises ShapeError.
 
@@ -241,7 +281,7 @@ def normalize_day(day: Day) -> tuple[dict[str, Any], Day]:
     if stored.entry is not None and stored.entry == day.entry and stored.entry is not day.entry:
         # Keep the caller's (equal, immutable, just validated) Entry: memos keyed on entry identity,
         # such as the advisor's walk, then survive a tick, which replaces the Day but not its entry.
-        stored = Day(stored.date, day.entry, stored.ticks)
+        stored = replace(stored, entry=day.entry)
     return doc, stored
 
 

@@ -30,6 +30,7 @@ from backjournal.storage.schema import (
     decode_meta,
     decode_year,
     encode_meta,
+    keep_sessions,
     known_exercises,
     meta_version,
     normalize_day,
@@ -56,6 +57,8 @@ def _copy_meta(meta: JournalMeta) -> JournalMeta:
         exercises=list(meta.exercises),
         routines=routines,
         psfs=meta.psfs,  # frozen: shared safely
+        clearances=list(meta.clearances),
+        demo=meta.demo,
     )
 
 
@@ -236,6 +239,7 @@ class Store(WholeJournal):
             and not meta.exercises
             and meta.routines is None
             and meta.psfs.is_empty
+            and not meta.clearances
         )
 
     # Writing: lock, re-read under the lock, write atomically, release.
@@ -320,14 +324,20 @@ class Store(WholeJournal):
         storage.write(encode_meta(meta, storage.read()))
         self._remember(self.meta_path, storage, meta)
 
-    def update_day(self, day: date, fn: Callable[[Day], Day]) -> Day:
-        """Apply fn to the day as stored now (or an empty Day) under the lock; an empty result removes it."""
+    def update_day(
+        self, day: date, fn: Callable[[Day], Day], *, replace_sessions: bool = False
+    ) -> Day:
+        """Apply fn to the day as stored now (or an empty Day) under the lock; an empty result removes it.
+
+        The day's guided sessions are kept even when fn's day leaves them out (`keep_sessions`),
+        unless `replace_sessions`: the one deliberate way to remove a session."""
         if isinstance(day, datetime) or not isinstance(day, date):
             raise TypeError(f"update_day needs a date, got {day!r}")
         path = self.year_path(day.year)
         with self._writing() as txn:
             storage, days, ids = self._locked_year(path, day.year, txn.meta)
-            new = fn(days.get(day) or Day(date=day))
+            old = days.get(day) or Day(date=day)
+            new = fn(old) if replace_sessions else keep_sessions(old, fn(old))
             if new.date != day:
                 raise ValueError(f"the update for {day} returned a day dated {new.date}")
             if (unknown := unknown_tick({day: new}, known_exercises(txn.meta))) is not None:
@@ -391,6 +401,7 @@ class Store(WholeJournal):
                 or txn.meta.exercises
                 or txn.meta.routines is not None
                 or not txn.meta.psfs.is_empty
+                or txn.meta.clearances
             ):
                 raise JournalNotEmpty(self.data_dir)
             txn.before_write()
@@ -403,3 +414,21 @@ class Store(WholeJournal):
                 else None
             )
             replace.commit_files(self, files, saved)
+
+    def clear_if(self, check: Callable[[dict[date, Day], JournalMeta], None]) -> Path | None:
+        """Remove every journal file, after a backup, if `check` (which raises to refuse) passes
+        on the journal as read under the write lock; returns the backup (None: it was empty)."""
+        with self._writing() as txn:
+            self.forget()
+            days, meta = self.load()
+            check(days, meta)
+            if not self.journal_files():
+                return None
+            txn.before_write()
+            current, _, whole = self.verified_contents()  # every file was loaded just above
+            saved = backup_files.snapshot(
+                current, self.backups_dir, self.clock(), "before-clear", whole=whole
+            )
+            replace.commit_files(self, {}, saved)
+            self._merged = None
+            return saved

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
@@ -105,6 +106,7 @@ class BackjournalApp(themes.ThemeGuard):
         Binding(
             "s", "show('settings')", "Settings", tooltip="Settings: theme, day boundary, advisor"
         ),
+        Binding("home", "show('tonight')", "Tonight", show=False, tooltip="Back to tonight"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="This help"),
         Binding(
             "ctrl+q",
@@ -122,9 +124,12 @@ class BackjournalApp(themes.ThemeGuard):
         *,
         watch_css: bool = False,
         watch_interval: float | None = WATCH_INTERVAL,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(watch_css=watch_css)
         self.service = service
+        self.monotonic = monotonic
+        """The clock seam of every timer (the guided session): monotonic seconds, faked in tests."""
         self.watch_interval = watch_interval
         self._stamp = service.journal_stamp()  # what the journal's files were when last read
         self._problems: list[str] | None = None  # the damaged-file banner's lines, once asked
@@ -298,14 +303,66 @@ class BackjournalApp(themes.ThemeGuard):
     async def action_show(self, mode: str) -> None:
         if self.screen.id == "help":
             self.pop_screen()
-        if mode != self.current_mode and await self.confirm_leave():
+        if mode == "tonight":
+            await self._tonight()
+        elif mode != self.current_mode and await self.confirm_leave():
             await self.switch_mode(mode)
+
+    @work(group="leave")
+    async def action_session(self) -> None:
+        """The guided session, over Tonight (asks first about unsaved edits elsewhere)."""
+        from backjournal.tui.screens.session import SessionScreen
+
+        if isinstance(self.screen, SessionScreen):
+            return
+        if self.current_mode != "tonight":
+            if not await self.confirm_leave():
+                return
+            await self.switch_mode("tonight")
+        self.push_screen(SessionScreen(self.service))
+
+    async def _tonight(self) -> None:
+        """`t` (and home) always lead to tonight, even from a past day opened on Tonight."""
+        from backjournal.tui.screens.tonight import TonightScreen
+
+        today = self.service.today()
+        if self.current_mode == "tonight":
+            tonight = self.screen
+            if (
+                isinstance(tonight, TonightScreen)
+                and tonight.day != today
+                and await self.confirm_leave()
+            ):
+                tonight.show_day(today)
+            return
+        if not await self.confirm_leave():
+            return
+        await self.switch_mode("tonight")
+        tonight = self.screen
+        if isinstance(tonight, TonightScreen) and tonight.day not in (None, today):
+            tonight.show_day(today)
 
     def action_help(self) -> None:
         from backjournal.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.settings, id="help"))
+
+    def action_rate_psfs(self) -> None:
+        """The weekly function score's dialog, from any screen (the palette's command)."""
+        from backjournal.tui.modals.psfs_rating import PsfsRatingModal
+
+        try:
+            today = self.service.today()
+        except JOURNAL_ERRORS as error:
+            self.report_error(error)
+            return
+
+        def saved(done: bool | None) -> None:
+            if done:
+                self.journal_changed(None)
+
+        self.push_screen(PsfsRatingModal(self.service, today), callback=saved)
 
     async def action_quit(self) -> None:
         if self.unusable is not None:
@@ -357,7 +414,17 @@ class BackjournalApp(themes.ThemeGuard):
         for mode, (_, _, title, help_text) in SCREENS.items():
             yield SystemCommand(f"Go to {title}", help_text, partial(self.action_show, mode))
         yield SystemCommand(
+            "Guided session",
+            "Play tonight's routine with hold timers, sides and a 'this hurts' stop",
+            self.action_session,
+        )
+        yield SystemCommand(
             "Help", "Every key, and how the phase advisor decides", self.action_help
+        )
+        yield SystemCommand(
+            "Rate the weekly function score",
+            "PSFS: one digit per activity, under 30 seconds (a on Tonight)",
+            self.action_rate_psfs,
         )
         yield from super().get_system_commands(screen)
 

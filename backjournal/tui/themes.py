@@ -10,12 +10,31 @@ from typing import Any
 
 from textual.app import App
 from textual.color import Color, ColorParseError
-from textual.css.constants import VALID_STYLE_FLAGS
 from textual.theme import Theme
 
 DEFAULT_THEME = "backjournal-calm"
 # Used only when the shipped default itself cannot be loaded.
 LAST_RESORT_THEME = "textual-dark"
+# The text-style words Textual's CSS accepts (kept here: textual.css is not a public API).
+STYLE_WORDS = frozenset(
+    [
+        "b",
+        "blink",
+        "bold",
+        "dim",
+        "i",
+        "italic",
+        "none",
+        "not",
+        "o",
+        "overline",
+        "reverse",
+        "strike",
+        "u",
+        "underline",
+        "uu",
+    ]
+)
 
 _COLOURS = (
     "primary",
@@ -87,10 +106,10 @@ def _variable_value(key: str, value: str) -> None:
     chosen (the stylesheet is re-parsed then), so each must be a style or a colour."""
     if key.endswith("-style"):  # "bold", "b reverse", "bold not underline", "none"
         words = value.split()
-        if not words or any(word not in VALID_STYLE_FLAGS for word in words):
+        if not words or any(word not in STYLE_WORDS for word in words):
             raise ValueError(
                 f"variable {key} = {value!r} is not a text style "
-                f"(use words from: {', '.join(sorted(VALID_STYLE_FLAGS))})"
+                f"(use words from: {', '.join(sorted(STYLE_WORDS))})"
             )
         return
     colour = _WITH_OPACITY.fullmatch(value)  # "#FFD400 40%" is a colour with an opacity

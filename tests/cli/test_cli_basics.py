@@ -58,7 +58,12 @@ def test_python_dash_m_works(data_dir):
 def test_empty_data_dir_is_an_empty_journal_and_creates_nothing(bj, data_dir):
     result = bj("show", "--date", "2026-01-05", "--json")
     assert result.code == 0, result.err
-    assert json.loads(result.out) == {"date": "2026-01-05", "entry": None, "ticks": []}
+    assert json.loads(result.out) == {
+        "date": "2026-01-05",
+        "entry": None,
+        "ticks": [],
+        "sessions": [],
+    }
     assert not data_dir.exists()
 
 

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import pytest
 
 from backjournal.domain.exercises import BUILTIN_EXERCISES, DEFAULT_ROUTINES
-from backjournal.domain.models import Day, Entry, Episode, Journal, Routine, Tick
+from backjournal.domain.models import Clearance, Day, Entry, Episode, Journal, Routine, Tick
 from backjournal.domain.settings import AdvisorSettings
 
 BASE = date(2026, 3, 2)  # a Monday
@@ -35,6 +35,7 @@ class JournalBuilder:
         self.ticks: dict[date, dict[str, Tick]] = {}
         self.episodes: list[Episode] = []
         self.routines = list(routines)
+        self.clearances: list[Clearance] = []
 
     def entry(self, when: DayRef, pain: int, **fields) -> JournalBuilder:
         self.entries[day(when)] = Entry(pain=pain, **fields)
@@ -66,6 +67,16 @@ class JournalBuilder:
         self.episodes.sort(key=lambda e: e.start)
         return self
 
+    def flag(self, when: DayRef, pain: int = 2, *flags: str) -> JournalBuilder:
+        """An entry with red flags (bladder trouble unless others are named)."""
+        return self.entry(when, pain, red_flags=flags or ("bladder-bowel",))
+
+    def clear(self, when: DayRef, note: str = "") -> JournalBuilder:
+        """A red-flag clearance dated `when`."""
+        self.clearances.append(Clearance(day(when), note))
+        self.clearances.sort(key=lambda c: c.date)
+        return self
+
     def build(self) -> Journal:
         dates = set(self.entries) | set(self.ticks)
         days = {d: Day(d, self.entries.get(d), dict(self.ticks.get(d, {}))) for d in sorted(dates)}
@@ -74,6 +85,7 @@ class JournalBuilder:
             episodes=list(self.episodes),
             exercises={e.id: e for e in BUILTIN_EXERCISES},
             routines=list(self.routines),
+            clearances=list(self.clearances),
         )
 
 

@@ -34,6 +34,11 @@ def changes(journal, s, until):
     ]
 
 
+def short(day) -> str:
+    """How advisor messages name a day of the same year: '25 Nov'."""
+    return f"{day.day} {day:%b}"
+
+
 def codes(advice: Advice) -> list[str]:
     return [w.code for w in advice.warnings]
 
@@ -402,24 +407,22 @@ class TestTooSoon:
         advice = advise(jb.episode(1).build(), day_of(3), s, BRIDGE)
         text = message(advice, "too_soon")
         assert "day 3" in text and "mobility" in text
-        assert day_of(21).isoformat() in text  # max(day 21, day 11 + 10 days)
+        assert short(day_of(21)) in text  # max(day 21, day 11 + 10 days)
         assert "physiotherapist" in text
 
     def test_stretching_in_mobility(self, jb, day_of, s):
         text = message(advise(jb.episode(1).build(), day_of(3), s, HAMSTRING), "too_soon")
-        assert day_of(11).isoformat() in text and "stretching" in text
+        assert short(day_of(11)) in text and "stretching" in text
 
     def test_late_unsettled_mobility_gives_dates_from_tomorrow(self, jb, day_of, s):
         journal = jb.episode(1).pains(1, [5] * 15).build()
-        assert day_of(16).isoformat() in message(
-            advise(journal, day_of(15), s, HAMSTRING), "too_soon"
-        )
-        assert day_of(26).isoformat() in message(advise(journal, day_of(15), s, BRIDGE), "too_soon")
+        assert short(day_of(16)) in message(advise(journal, day_of(15), s, HAMSTRING), "too_soon")
+        assert short(day_of(26)) in message(advise(journal, day_of(15), s, BRIDGE), "too_soon")
 
     def test_strengthening_in_stretching(self, jb, day_of, s):
         journal = jb.episode(1).pains(1, [2] * 13).build()
         text = message(advise(journal, day_of(13), s, BRIDGE), "too_soon")
-        assert "day 13" in text and "stretching" in text and day_of(21).isoformat() in text
+        assert "day 13" in text and "stretching" in text and short(day_of(21)) in text
 
     def test_allowed_kinds_are_not_too_soon(self, jb, day_of, s):
         journal = jb.episode(1).build()
@@ -438,7 +441,7 @@ class TestPainWarnings:
     def test_pain_rising(self, jb, day_of, s):
         advice = advise(jb.episode(1).pains(1, [2] * 24 + [7]).build(), day_of(25), s)
         text = message(advice, "pain_rising")
-        assert day_of(25).isoformat() in text and "7/10" in text
+        assert short(day_of(25)) in text and "7/10" in text
         assert "slow down" in text.lower() and "stop anything that hurts" in text
         assert "flare_suspected" not in codes(advice)
         assert advice.phase == "stretching"
@@ -462,7 +465,7 @@ class TestPainWarnings:
         journal = jb.episode(1).entry(10, 2).entry(11, 2).build()
         assert "not_settled" not in codes(advise(journal, day_of(10), s))
         text = message(advise(journal, day_of(11), s), "not_settled")
-        assert "log pain nightly: 2 of 3 entries" in text and "day 11" in text
+        assert "log pain nightly: 2 of 3 entries" in text and "Day 11" in text
         assert "log pain nightly: 0 of 3" in message(advise(journal, day_of(20), s), "not_settled")
 
     def test_not_settled_in_stretching(self, jb, day_of, s):
@@ -488,7 +491,7 @@ class TestLoad:
             jb.tick(4, "bridge").tick(6, "bird-dog").tick(8, "bridge", "march-in-place").build()
         )
         text = message(advise(journal, day_of(10), s, BRIDGE), "strengthening_overdone")
-        assert "4" in text and day_of(4).isoformat() in text and day_of(10).isoformat() in text
+        assert "4" in text and short(day_of(4)) in text and short(day_of(10)) in text
 
     def test_day_d_minus_7_is_outside_the_window(self, jb, day_of, s):
         journal = jb.tick(3, "bridge").tick(6, "bird-dog").tick(8, "bridge").build()
@@ -528,7 +531,7 @@ class TestRedFlags:
         advice = advise(journal, day_of(10), s)
         text = message(advice, "red_flag")
         assert "urgent" in text and "medical care" in text
-        assert "bladder or bowel" in text and "fever" in text and day_of(4).isoformat() in text
+        assert "bladder or bowel" in text and "fever" in text and short(day_of(4)) in text
         assert advice.next_phase is None and advice.to_dict()["next"] is None
         assert advice.phase == "mobility"  # the phase is still reported
 
@@ -558,3 +561,91 @@ def test_warnings_come_in_a_stable_order(jb, day_of, s):
 def test_advice_is_pure(jb, day_of, s):
     journal = jb.episode(1).pains(1, [2] * 25).build()
     assert advise(journal, day_of(25), s) == advise(journal, day_of(25), s)
+
+
+class TestRedFlagsHoldThePhase:
+    """Issue 10, item 2: red flags hold the phase until they age out or are cleared."""
+
+    def settled(self, jb):
+        return jb.episode(1).pains(1, [2] * 30)
+
+    def test_bladder_trouble_on_day_9_holds_the_walk_on_day_11(self, jb, day_of, s):
+        journal = self.settled(jb).flag(9).build()
+        for n in range(9, 16):  # the flag is in D-6..D up to day 15
+            advice = advise(journal, day_of(n), s)
+            assert advice.phase == "mobility", n
+            assert advice.next_phase is None and advice.to_dict()["next"] is None
+            assert "red_flag" in codes(advice)
+        assert phase_on(journal, day_of(16), s) == "stretching"  # aged out: the walk moves on
+
+    def test_steps_back_still_apply(self, jb, day_of, s):
+        journal = self.settled(jb).flag(25, 8).build()
+        assert phase_on(journal, day_of(24), s) == "strengthening"
+        assert phase_on(journal, day_of(25), s) == "stretching"  # a step back
+        assert changes(journal, s, day_of(25))[-1] == (25, "stretching", "stepped back")
+
+    def test_a_clearance_releases_the_flags_from_its_day_on(self, jb, day_of, s):
+        journal = self.settled(jb).flag(9).clear(12, "seen by GP, all fine").build()
+        assert "red_flag" in codes(
+            advise(journal, day_of(11), s)
+        )  # the day before keeps its history
+        assert phase_on(journal, day_of(11), s) == "mobility"
+        advice = advise(journal, day_of(12), s)
+        assert "red_flag" not in codes(advice)
+        assert advice.phase == "stretching" and changes(journal, s, day_of(12))[-1][0] == 12
+        assert advice.next_phase == "strengthening"
+
+    def test_flags_logged_after_a_clearance_hold_again(self, jb, day_of, s):
+        journal = self.settled(jb).flag(9).clear(10).flag(12, 2, "fever").build()
+        assert phase_on(journal, day_of(11), s) == "stretching"  # day 9's flag was cleared on 10
+        advice = advise(journal, day_of(13), s)
+        assert advice.next_phase is None
+        text = message(advice, "red_flag")
+        assert "fever" in text and "bladder" not in text  # the cleared flag is not listed
+        assert f"On {short(day_of(12))} you logged" in text
+
+    def test_a_clearance_before_the_flag_changes_nothing(self, jb, day_of, s):
+        journal = self.settled(jb).clear(8).flag(9).build()
+        assert "red_flag" in codes(advise(journal, day_of(11), s))
+        assert phase_on(journal, day_of(11), s) == "mobility"
+
+    def test_a_clearance_changes_a_walk_already_cached(self, jb, day_of, s):
+        held = self.settled(jb).flag(9).build()
+        assert phase_on(held, day_of(12), s) == "mobility"
+        held.clearances.append(jb.clear(11).clearances[-1])
+        assert phase_on(held, day_of(12), s) == "stretching"
+
+    def test_messages_give_dates_and_never_say_today(self, jb, day_of, s):
+        journal = self.settled(jb).flag(9).entry(10, 9).build()
+        advice = advise(journal, day_of(10), s, BRIDGE)
+        for warning in advice.warnings:
+            assert "today" not in warning.message.lower(), warning
+        assert message(advice, "red_flag").startswith(f"On {short(day_of(9))} you logged")
+        assert "keeps your phase where it is" in message(advice, "red_flag")
+
+    def test_outside_an_episode_no_phase_is_mentioned(self, jb, day_of, s):
+        text = message(advise(jb.flag(1).build(), day_of(1), s), "red_flag")
+        assert "phase" not in text
+
+
+def test_no_message_repeats_its_title(jb, day_of, s):
+    """Issue 10, item 8: "Your pain is up: Your pain is rising..." said the same thing twice."""
+    journal = (
+        jb.pains(1, [1, 1, 1])
+        .entry(4, 8, red_flags=("night-pain",))
+        .tick(4, "bridge")
+        .episode(5)
+        .pains(6, [2, 2, 2, 2, 2, 2, 2, 4, 2])
+        .build()
+    )
+    seen = set()
+    for n in range(1, 17):
+        for exercise in (None, BRIDGE, HAMSTRING):
+            for warning in advise(journal, day_of(n), s, exercise).warnings:
+                seen.add(warning.code)
+                title = warning.title.lower()
+                body = warning.message.lower()
+                assert title not in body, warning
+                # Nor do its first words say the title's gist again ("not quite settled yet").
+                assert not body.startswith(("your pain is", "it is day", "not ")), warning
+    assert seen >= {"red_flag", "pain_rising", "flare_suspected", "too_soon", "not_settled"}

@@ -54,7 +54,27 @@ TRICKY = st.sampled_from(
     ]
 )
 ENTRY_KEYS = ("pain", "worst", "areas", "sleep", "mood", "notes", "tags", "red_flags", "rest")
-TICK_KEYS = ("exercise", "sets", "reps", "hold_s", "side", "overridden")
+TICK_KEYS = ("exercise", "sets", "reps", "hold_s", "side", "overridden", "stopped", "pain_during")
+SESSIONS = st.sampled_from(
+    [
+        None,
+        [],
+        [{"start": "2026-03-05T21:00:00"}],
+        [
+            {
+                "start": "2026-03-05T21:00:00",
+                "end": "2026-03-05T21:14:00",
+                "pain_after": 3,
+                "items": [{"exercise": "walk", "outcome": "done"}],
+            }
+        ],
+        [{"start": "2026-03-05T21:00:00", "items": [{"exercise": "walk", "outcome": "meh"}]}],
+        [{"start": "2026-03-05T21:00:00", "pain_after": True}],
+        [{"start": "2026-03-05T21:00:00"}, {"start": "2026-03-05T21:00:00"}],
+        {"start": "2026-03-05T21:00:00"},
+        "2026-03-05T21:00:00",
+    ]
+)
 
 
 def outcome(decode, doc):
@@ -69,7 +89,7 @@ def entry_docs():
 
 
 def tick_docs():
-    return st.dictionaries(st.sampled_from(TICK_KEYS), TRICKY, max_size=6).map(
+    return st.dictionaries(st.sampled_from(TICK_KEYS), TRICKY, max_size=8).map(
         lambda d: d if "exercise" in d and d["exercise"] is None else {"exercise": "walk", **d}
     )
 
@@ -96,9 +116,12 @@ def test_ticks_decode_the_same_on_both_paths(doc):
     st.lists(tick_docs(), max_size=3),
     st.sampled_from(["ticks", "none", "null"]),
     st.sampled_from([None, TICKS_KEY]),
+    SESSIONS,
 )
-def test_days_decode_the_same_on_both_paths(entry, ticks, how, key):
+def test_days_decode_the_same_on_both_paths(entry, ticks, how, key, sessions):
     doc: dict = {"date": "2026-03-05", "entry": entry}
+    if sessions is not None:
+        doc["sessions"] = sessions
     if how == "ticks":
         doc["ticks"] = ticks
     elif how == "null":

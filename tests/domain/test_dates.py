@@ -32,6 +32,17 @@ TODAY = date(2026, 11, 21)  # a Saturday
         ("Nov 1 2026", date(2026, 11, 1)),
         ("1 November", date(2026, 11, 1)),
         ("13/02/2026", date(2026, 2, 13)),
+        # Issue 10: the relative forms jrnl users type.
+        ("2 weeks ago", date(2026, 11, 7)),
+        ("a week ago", date(2026, 11, 14)),
+        ("one week ago", date(2026, 11, 14)),
+        ("last week", date(2026, 11, 14)),
+        ("a day ago", date(2026, 11, 20)),
+        ("two days ago", date(2026, 11, 19)),
+        ("a month ago", date(2026, 10, 21)),
+        ("last month", date(2026, 10, 21)),
+        ("a year ago", date(2025, 11, 21)),
+        ("tonight", TODAY),
     ],
 )
 def test_accepted_forms(text, expected):
@@ -42,7 +53,12 @@ def test_accepted_forms(text, expected):
     "text,problem",
     [
         ("2026-11-22", "future"),
-        ("tomorrow", "could not read"),
+        ("tomorrow", "is in the future"),
+        ("Tomorrow", "is in the future"),
+        ("next week", "is in the future"),
+        ("in 2 days", "is in the future"),
+        ("next monday", "is in the future"),
+        ("3 days from now", "is in the future"),
         ("25 November", "future"),
         ("01/02/2026", "ambiguous"),
         ("2026-13-45", "not a real calendar date"),
@@ -87,3 +103,8 @@ def test_weekday_names_are_within_the_last_week(today, weekday_index):
 @given(st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 1, 1)))
 def test_iso_round_trip_for_any_past_day(today):
     assert parse_date(today.isoformat(), today) == today
+
+
+def test_a_month_back_from_the_31st_is_the_end_of_the_shorter_month():
+    assert parse_date("a month ago", date(2026, 3, 31)) == date(2026, 2, 28)
+    assert parse_date("a year ago", date(2028, 2, 29)) == date(2027, 2, 28)

@@ -23,7 +23,16 @@ from backjournal.domain.export import (
     parse_export,
 )
 from backjournal.domain.journal import build_journal
-from backjournal.domain.models import Day, Entry, Episode, Exercise, JournalMeta, Routine, Tick
+from backjournal.domain.models import (
+    Clearance,
+    Day,
+    Entry,
+    Episode,
+    Exercise,
+    JournalMeta,
+    Routine,
+    Tick,
+)
 from backjournal.domain.settings import AdvisorSettings
 from backjournal.domain.vocab import AREAS, RED_FLAG_LABELS, RED_FLAGS, TICK_SIDES
 
@@ -66,6 +75,7 @@ def sample() -> tuple[dict[date, Day], JournalMeta]:
         episodes=[Episode(D("2026-01-01"), D("2026-02-01")), Episode(D("2026-03-01"))],
         exercises=[WALL],
         routines=[*DEFAULT_ROUTINES, MY_ROUTINE],
+        clearances=[Clearance(D("2026-03-05"), 'GP: "nothing serious"\nsee again if worse')],
     )
     return {d.date: d for d in days}, meta
 
@@ -81,7 +91,24 @@ def test_json_round_trip_is_byte_identical():
     assert back_meta.episodes == meta.episodes
     assert back_meta.exercises == meta.exercises
     assert back_meta.routines == meta.routines
+    assert back_meta.clearances == meta.clearances and meta.clearances
     assert export_json(back_days, back_meta, None, None) == text
+
+
+def test_clearances_are_exported_like_episodes_and_checked_on_import():
+    days, meta = sample()
+    doc = json.loads(export_json(days, meta, None, None))
+    assert doc["clearances"] == [{"date": "2026-03-05", "note": meta.clearances[0].note}]
+    # Like episodes, they shape the advice of the days exported, so a period keeps them.
+    assert json.loads(export_json(days, meta, None, D("2026-03-04")))["clearances"]
+    del doc["clearances"]  # a schema-1 export has none
+    assert parse_export(json.dumps(doc))[1].clearances == []
+    doc["clearances"] = [{"date": "2026-03-06"}, {"date": "2026-03-06"}]
+    with pytest.raises(InputError, match="two clearances"):
+        parse_export(json.dumps(doc))
+    doc["clearances"] = [{"date": "2026-04-01"}]
+    with pytest.raises(InputError, match="in the future"):
+        parse_export(json.dumps(doc), today=D("2026-03-20"))
 
 
 def test_json_shape():
@@ -122,7 +149,10 @@ def test_json_is_stable_whatever_the_order_things_come_in():
         ticks={"walk": Tick("walk"), "pelvic-tilt": Tick("pelvic-tilt")},
     )
     meta2 = JournalMeta(
-        episodes=meta.episodes[::-1], exercises=meta.exercises, routines=meta.routines
+        episodes=meta.episodes[::-1],
+        exercises=meta.exercises,
+        routines=meta.routines,
+        clearances=meta.clearances,
     )
     assert export_json(shuffled_days, meta2, None, None) == export_json(days, meta, None, None)
 
@@ -481,7 +511,9 @@ def md_journal():
         ticks = MOBILITY_IDS if n % 2 == 0 else ()
         days[d] = day(d.isoformat(), pain, ticks, **extra)
     meta = JournalMeta(
-        episodes=[Episode(D("2026-01-05"), D("2026-02-02")), Episode(D("2026-03-02"))]
+        episodes=[Episode(D("2026-01-05"), D("2026-02-02")), Episode(D("2026-03-02"))],
+        # Seen about the red flag the next day: it no longer holds the phase from 03-11.
+        clearances=[Clearance(D("2026-03-11"), "GP said nothing serious")],
     )
     return build_journal(days, meta)
 
@@ -495,8 +527,8 @@ def test_markdown_summary():
     assert "2026-03-02 to 2026-03-29 (28 days)" in text
     assert "Nights logged: 28 of 28" in text
     # Weekly averages, one table row per ISO week.
-    assert "| 2026-W10 | 2026-03-02 to 2026-03-08 | 7 of 7 | 6.0 | 6 |" in text
-    assert "| 2026-W11 | 2026-03-09 to 2026-03-15 | 7 of 7 | 3.0 | 3 |" in text
+    assert "| 2026-W10 | 2026-03-02 to 2026-03-08 | 7 of 7 | 6.0 (moderate) | 6 |" in text
+    assert "| 2026-W11 | 2026-03-09 to 2026-03-15 | 7 of 7 | 3.0 (low) | 3 |" in text
     assert "| 2026-W12 |" in text and "| 2026-W13 |" in text and "2.0" in text
     # The open episode with its phases; the earlier one is outside the period.
     assert "Started 2026-03-02, still ongoing" in text
@@ -508,6 +540,7 @@ def test_markdown_summary():
     # Red flags in plain words, and non-empty notes only.
     assert "2026-03-10: " + RED_FLAG_LABELS["fever"] in text
     assert RED_FLAG_LABELS["night-pain"] in text
+    assert "- 2026-03-11: cleared by a doctor (GP said nothing serious)" in text
     assert "- 2026-03-05: Long drive, stiff afterwards.\n  Better by the evening." in text
     assert "2026-03-07:" not in text
     # Adherence: mobility done every other day; stretching and strengthening paused while too soon.
@@ -517,14 +550,23 @@ def test_markdown_summary():
     assert "Strengthening (2 times a week): target reached in 0 of 3 weeks, 3 paused" in text
 
 
+def test_markdown_names_pain_on_the_one_scale():
+    """Issue 10, item 6: bands defined once in the domain; the export says them in words."""
+    text = export_markdown(
+        md_journal(), D("2026-03-02"), D("2026-03-29"), AdvisorSettings(), D("2026-03-29")
+    )
+    assert "bands: low 0-3, moderate 4-6, high 7-10." in text
+    assert "| 6.0 (moderate) |" in text and "| 3.0 (low) |" in text
+
+
 def test_markdown_partial_weeks_and_period_past_today():
     journal = md_journal()
     text = export_markdown(
         journal, D("2026-03-04"), D("2026-04-05"), AdvisorSettings(), D("2026-03-20")
     )
     assert "2026-03-04 to 2026-04-05" in text
-    assert "| 2026-W10 | 2026-03-04 to 2026-03-08 | 5 of 5 | 6.0 | 6 |" in text
-    assert "| 2026-W12 | 2026-03-16 to 2026-03-20 | 5 of 5 | 2.0 | 2 |" in text
+    assert "| 2026-W10 | 2026-03-04 to 2026-03-08 | 5 of 5 | 6.0 (moderate) | 6 |" in text
+    assert "| 2026-W12 | 2026-03-16 to 2026-03-20 | 5 of 5 | 2.0 (low) | 2 |" in text
     assert "2026-W13" not in text  # after today
     assert "Nights logged: 17 of 17" in text
 
@@ -534,7 +576,8 @@ def test_markdown_quiet_period():
     text = export_markdown(
         journal, D("2026-02-10"), D("2026-02-20"), AdvisorSettings(), D("2026-03-29")
     )
-    assert "Nights logged: 0 of 11" in text
+    # The journal began on 03-02: none of these days were missed.
+    assert "Nights logged: 0 of 0" in text and "after this period: nothing to count" in text
     assert "No episode overlaps this period." in text
     assert "None reported in this period." in text
     assert "No notes in this period." in text
@@ -557,3 +600,26 @@ def test_markdown_closed_episode_in_period():
         journal, D("2026-01-01"), D("2026-01-31"), AdvisorSettings(), D("2026-03-29")
     )
     assert "Started 2026-01-05, over by 2026-02-02 (28 days)" in text
+
+
+def test_markdown_adherence_counts_from_the_first_entry_and_says_so():
+    """Issue 10, item 7: "7 of 31 days" for a journal 13 days old understated adherence."""
+    days = {}
+    first = D("2026-03-19")  # a Thursday; the period starts on 03-01
+    for n in range(13):
+        d = first + timedelta(days=n)
+        days[d] = day(d.isoformat(), 2, MOBILITY_IDS if n % 2 == 0 else ())
+    journal = build_journal(days, JournalMeta())
+    text = export_markdown(
+        journal, D("2026-03-01"), D("2026-03-31"), AdvisorSettings(), D("2026-03-31")
+    )
+    assert "Counted from 2026-03-19, the journal's first entry" in text
+    assert "Nights logged: 13 of 13" in text
+    assert "Gentle mobility (daily): done on 7 of 13 days (54%)" in text
+    # The week the journal began in (from Thursday) counts only if met; the later ones do.
+    assert "Strengthening (2 times a week): target reached in 0 of 1 weeks" in text
+    # A period that starts after the first entry counts from its own start, and says nothing.
+    later = export_markdown(
+        journal, D("2026-03-23"), D("2026-03-31"), AdvisorSettings(), D("2026-03-31")
+    )
+    assert "Counted from" not in later and "Nights logged: 9 of 9" in later

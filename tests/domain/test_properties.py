@@ -51,6 +51,19 @@ def episode_journal(new_journal, before, pains):
     return new_journal().pains(1 - len(before), list(before) + list(pains)).episode(1).build()
 
 
+def red_flags_hold(journal, day, s):
+    """Issue 10, item 2, literally: a flag logged on F in D-6..D holds on D unless a clearance
+    is dated C with F <= C <= D."""
+    for back in range(max(s.red_flag_window_days, 1)):
+        flagged = day - timedelta(days=back)
+        entry = journal.entry_on(flagged)
+        if entry is None or not entry.red_flags:
+            continue
+        if not any(flagged <= c.date <= day for c in journal.clearances):
+            return True
+    return False
+
+
 def reference_history(journal, episode, until, s):
     """The walk, written as literally as the contract reads, on the public pain tests."""
     phase, phase_start = 0, episode.start
@@ -62,6 +75,8 @@ def reference_history(journal, episode, until, s):
             if phase > 0:
                 phase, phase_start = phase - 1, day
                 out.append((day, RECOVERY_PHASES[phase], "stepped back"))
+        elif red_flags_hold(journal, day, s):
+            pass  # the phase never moves forward while a red flag holds
         elif phase == 0 and number >= s.stretching_from_day and is_settled(journal, day, s)[0]:
             phase, phase_start = 1, day
             out.append((day, RECOVERY_PHASES[phase], "advanced"))
@@ -175,6 +190,83 @@ def test_next_is_never_before_tomorrow_and_follows_the_phase(new_journal, day_of
             assert advice.next_phase is None and advice.next_earliest is None
         if advice.next_earliest is not None:
             assert advice.next_earliest > day_of(n)
+
+
+def flagged_journal(new_journal, before, pains, flags, clears):
+    """An episode journal with red flags on some entry days and clearances on some days."""
+    builder = new_journal().pains(1 - len(before), list(before) + list(pains)).episode(1)
+    by_number = {n: p for n, p in enumerate([*before, *pains], start=1 - len(before))}
+    for n in flags:
+        pain = by_number.get(n)
+        builder.entry(n, 2 if pain is None else pain, red_flags=("fever",))
+    for n in clears:
+        builder.clear(n)
+    return builder.build()
+
+
+red_flag_days = st.lists(st.integers(-6, 40), max_size=4)
+
+
+@PROPS
+@given(
+    before=st.lists(pain_or_none, max_size=8),
+    pains=st.lists(pain_or_none, min_size=1, max_size=40),
+    flags=red_flag_days,
+    clears=red_flag_days,
+    s=advisor_settings,
+    window=st.integers(0, 10),
+)
+def test_red_flags_hold_the_walk_as_the_literal_reading(
+    new_journal, day_of, before, pains, flags, clears, s, window
+):
+    s = replace(s, red_flag_window_days=window)
+    journal = flagged_journal(new_journal, before, pains, flags, clears)
+    episode = journal.episodes[0]
+    until = day_of(len(pains))
+    walked = [(c.day, c.phase, c.reason) for c in phase_history(journal, episode, until, s)]
+    assert walked == reference_history(journal, episode, until, s)
+
+
+@PROPS
+@given(
+    pains=st.lists(pain_or_none, min_size=1, max_size=35),
+    flags=red_flag_days,
+    clears=red_flag_days,
+)
+def test_red_flag_warning_next_and_advances_agree_with_the_rule(
+    new_journal, day_of, pains, flags, clears
+):
+    journal = flagged_journal(new_journal, [], pains, flags, clears)
+    history = phase_history(journal, journal.episodes[0], day_of(len(pains)), DEFAULTS)
+    advanced = {c.day for c in history if c.reason == "advanced"}
+    for n in range(1, len(pains) + 1):
+        advice = advise(journal, day_of(n), DEFAULTS)
+        held = red_flags_hold(journal, day_of(n), DEFAULTS)
+        assert advice.has("red_flag") == held
+        if held:
+            assert advice.next_phase is None
+            assert day_of(n) not in advanced
+            assert "today" not in advice.warnings[0].message.lower()
+
+
+@PROPS
+@given(
+    pains=st.lists(pain_or_none, min_size=2, max_size=35),
+    flags=red_flag_days,
+    clear=st.integers(1, 35),
+)
+def test_a_clearance_never_changes_the_days_before_it(new_journal, day_of, pains, flags, clear):
+    without = flagged_journal(new_journal, [], pains, flags, [])
+    cleared = flagged_journal(new_journal, [], pains, flags, [clear])
+    before = min(day_of(clear) - ONE, day_of(len(pains)))
+    episode = without.episodes[0]
+    assert phase_history(without, episode, before, DEFAULTS) == phase_history(
+        cleared, episode, before, DEFAULTS
+    )
+    for n in range(1, min(clear, len(pains) + 1)):
+        assert advise(without, day_of(n), DEFAULTS).warnings == (
+            advise(cleared, day_of(n), DEFAULTS).warnings
+        )
 
 
 # ---------------------------------------------------------------------------- streaks

@@ -117,7 +117,8 @@ def test_heatmap_levels_and_trend_buckets(demo_service):
     data = compute_progress(journal, DEMO_TODAY, service.settings.advisor)
     for day, level in data.pain_cells.items():
         pain = journal.entry_on(day).pain
-        assert level == ("low" if pain <= 2 else "mid" if pain <= 5 else "high")
+        # The domain's one pain scale (issue 10): 0-3 low, 4-6 mid, 7-10 high.
+        assert level == ("low" if pain <= 3 else "mid" if pain <= 6 else "high")
     spans = buckets(DEMO_TODAY - timedelta(days=364), 365, 90)
     assert len(spans) == 90
     assert spans[0][0] == DEMO_TODAY - timedelta(days=364) and spans[-1][1] == DEMO_TODAY
@@ -141,3 +142,23 @@ async def test_weekly_adherence_fits_80_columns(demo_service, make_app):
         widget = screen.query_one(WeeklyAdherence)
         lines = str(widget.render()).splitlines()
         assert lines and max(len(line) for line in lines) <= widget.size.width
+
+
+async def test_a_young_journal_shows_the_last_30_days(demo_service, make_app):
+    """Issue 10: empty states teach; 13 days are not squeezed into a 90-day chart."""
+    app = make_app(demo_service(days=13))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_progress(pilot)
+        assert screen.span == 30
+        heading = str(screen.query_one("#progress-trend-heading").render())
+        assert "last 30 days" in heading
+        await pilot.press("c")  # the user's choice then stands
+        await pilot.pause()
+        assert screen.span == 90
+
+
+async def test_an_older_journal_shows_90_days(demo_service, make_app):
+    app = make_app(demo_service(days=120))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_progress(pilot)
+        assert screen.span == 90

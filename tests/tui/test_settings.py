@@ -115,3 +115,34 @@ async def test_leaving_with_unsaved_changes_asks(empty_service, make_app):
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, UnsavedChangesModal)
+
+
+async def test_guided_session_pacing_and_alert_are_saved_and_kept(
+    make_service, make_app, config_dir: Path
+):
+    from backjournal.domain.settings import Settings
+
+    # Values the form does not show (the report's name, the hurt window) survive a save.
+    kept = Settings(name="Sam", advisor=AdvisorSettings(hurt_window_days=5))
+    app = make_app(make_service(settings=kept))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_settings(pilot)
+        field(screen, "settle_s").value = "8"
+        screen.query_one("#settings-alert", Select).value = "flash"
+        screen.query_one("#settings-tempo", Select).value = True
+        assert screen.has_unsaved_changes()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not screen.has_unsaved_changes()
+        # Saving the advisor again keeps the session's settings (and the hurt window) as they are.
+        field(screen, "stretching_from_day").value = "12"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    stored = load_settings(config_dir / "settings.json")
+    assert (stored.session.settle_s, stored.session.alert, stored.session.tempo) == (
+        8,
+        "flash",
+        True,
+    )
+    assert stored.advisor.stretching_from_day == 12
+    assert stored.advisor.hurt_window_days == 5 and stored.name == "Sam"

@@ -32,17 +32,12 @@ class TooSoonModal(ModalScreen[bool]):
         self.allowed_from = allowed_from
 
     def compose(self) -> ComposeResult:
-        when = (
-            f"It opens on {long_date(self.allowed_from)} at the earliest, if your pain keeps settling."
-            if self.allowed_from
-            else "It opens once your pain has settled and the earlier phases are done."
-        )
+        # The advisor's reason already says when the phase opens: the date is said once.
         with Vertical(classes="dialog"):
             yield Label(
                 plain(f"{self.exercise.name}: not yet", newlines=False), classes="dialog-title"
             )
             yield Static(plain(self.reason), classes="dialog-body", id="too-soon-reason")
-            yield Static(when, classes="dialog-body", id="too-soon-when")
             yield Static(
                 "If your physiotherapist has said it is fine, you can record it now; "
                 "the journal notes that you went ahead early.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 
@@ -24,6 +25,12 @@ def journal_app(node: DOMNode) -> BackjournalApp:
 
 class JournalScreen(Screen[None]):
     """Reloads when shown and when the journal changes; hands journal errors to the app."""
+
+    # Help first in the footer (a base class's keys come before the screen's own): a narrow
+    # terminal cuts the footer's last keys, and Help lists every key that was cut.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "app.help", "Help", key_display="?", tooltip="Every key")
+    ]
 
     HELP_KEYS: ClassVar[list[tuple[str, str]]] = []
     """Keys handled by the screen's widgets, for the Help screen: (keys, what they do)."""

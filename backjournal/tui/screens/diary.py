@@ -249,9 +249,15 @@ class DiaryScreen(JournalScreen):
         bar = "█" * (entry.pain // 2) + ("▌" if entry.pain % 2 else "")
         pain = Text(f"{entry.pain:>2} ")
         pain.append(bar, style(f"diary--{pain_level(entry.pain)}"))
-        notes = entry.notes.strip().splitlines()[0] if entry.notes.strip() else ""
+        first = entry.notes.strip().splitlines()[0] if entry.notes.strip() else ""
         if entry.rest:
-            notes = f"(rest day) {notes}".strip()
+            first = f"(rest day) {first}".strip()
+        first = one_line(first)  # escaped, and a Text: never markup
+        notes = Text(first)
+        if entry.red_flags:  # a day with warning signs stands out in the list
+            notes = Text.assemble(
+                ("⚠ warning signs", style("diary--high")), "  " if first else "", first
+            )
         ticks = Text(
             str(len(day.ticks)) if day.ticks else "·",
             justify="right",
@@ -262,7 +268,7 @@ class DiaryScreen(JournalScreen):
             pain,
             short_areas(entry.areas),
             Text(one_line(" ".join(entry.tags))),
-            Text(one_line(notes)),
+            notes,
             ticks,
         ]
 

@@ -15,17 +15,26 @@ from textual.worker import get_current_worker
 
 from backjournal.domain.models import Journal
 from backjournal.domain.streaks import Streaks
+from backjournal.domain.vocab import PAIN_BANDS
 from backjournal.service import JOURNAL_ERRORS, JournalService
 from backjournal.tui.plain import one_line
 from backjournal.tui.screens.base import JournalScreen
 from backjournal.tui.widgets.calendar_heatmap import CalendarHeatmap
 from backjournal.tui.widgets.pain_trend import PainTrend
 from backjournal.tui.widgets.progress_data import ProgressData, compute_progress
+from backjournal.tui.widgets.psfs_trend import InsightsPanel, PsfsTrend
 from backjournal.tui.widgets.screen_footer import ScreenFooter
 from backjournal.tui.widgets.weekly_adherence import WeeklyAdherence
 
 SPANS = (30, 90, 365)
-PAIN_LEGEND = (("no entry", "empty"), ("pain 0-2", "low"), ("3-5", "mid"), ("6-10", "high"))
+# The domain's one pain scale, as the heatmap's legend: "pain 0-3", "4-6", "7-10".
+PAIN_LEGEND = (
+    ("no entry", "empty"),
+    *(
+        (f"pain {lo}-{hi}" if band == PAIN_BANDS[0][0] else f"{lo}-{hi}", band)
+        for band, lo, hi in PAIN_BANDS
+    ),
+)
 ADHERENCE_LEGEND = (
     ("nothing", "none"),
     ("some", "some"),
@@ -134,6 +143,7 @@ class ProgressScreen(JournalScreen):
         self.data: ProgressData | None = None
         self.journal: Journal | None = None
         self.streaks: Streaks | None = None
+        self._span_chosen = False  # the user switched the chart's span with c
 
     def compose(self) -> ComposeResult:
         yield Static("Progress", id="progress-title", classes="screen-title")
@@ -144,8 +154,18 @@ class ProgressScreen(JournalScreen):
             yield CalendarHeatmap(id="progress-heatmap")
             yield Static("", id="progress-trend-heading", classes="progress-heading")
             yield PainTrend(id="progress-trend")
+            yield Static(
+                "Function (weekly PSFS average: 0 can't do it, 10 as before)",
+                classes="progress-heading",
+            )
+            yield PsfsTrend(id="progress-psfs")
             yield Static("Weekly exercise, last 12 weeks", classes="progress-heading")
             yield WeeklyAdherence(id="progress-adherence")
+            yield Static(
+                "What goes with better days (associations, not causes)",
+                classes="progress-heading",
+            )
+            yield InsightsPanel(id="progress-insights")
         yield ScreenFooter()
 
     def on_mount(self) -> None:
@@ -173,6 +193,10 @@ class ProgressScreen(JournalScreen):
 
     def _show(self, journal: Journal, data: ProgressData, streaks: Streaks) -> None:
         self.journal, self.data, self.streaks = journal, data, streaks
+        if not self._span_chosen:
+            # A young journal's chart covers the last 30 days, not 13 days squeezed into 90.
+            young = data.since is None or (data.today - data.since).days < SPANS[0]
+            self.set_reactive(ProgressScreen.span, SPANS[0] if young else SPANS[1])
         self._draw()
 
     def _draw(self) -> None:
@@ -197,6 +221,8 @@ class ProgressScreen(JournalScreen):
             f"Pain, last {self.span} days, episodes marked ┣━   (c: 30 / 90 / 365 days)"
         )
         self.query_one(WeeklyAdherence).show(data.week_labels, data.adherence_rows)
+        self.query_one(PsfsTrend).show(self.journal.psfs, data.today)
+        self.query_one(InsightsPanel).show(data.insights)
 
     def watch_map_mode(self) -> None:
         self._draw()
@@ -208,4 +234,5 @@ class ProgressScreen(JournalScreen):
         self.map_mode = "exercise" if self.map_mode == "pain" else "pain"
 
     def action_cycle_span(self) -> None:
+        self._span_chosen = True
         self.span = SPANS[(SPANS.index(self.span) + 1) % len(SPANS)]

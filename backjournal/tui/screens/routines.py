@@ -91,6 +91,15 @@ class RoutinesScreen(JournalScreen):
     #library-list {
         height: 1fr;
     }
+    /* The lists' titles in text colours, not the blurred border's (near the background in
+       the night theme); the focused list's title in the accent. */
+    #routines-body OptionList {
+        border-title-color: $foreground-muted;
+        &:focus {
+            border-title-color: $accent;
+            border-title-style: bold;
+        }
+    }
     #library-detail {
         height: 1fr;
         border: round $panel-lighten-2;

@@ -34,7 +34,15 @@ ADVISOR_LABELS: dict[str, str] = {
     "max_strengthening_days": "Strengthening days allowed per window",
     "strengthening_window_days": "... in a window of this many days",
     "red_flag_window_days": "Warning signs stay in view for days",
+    "hurt_window_days": "An exercise that hurt is named for days",
 }
+# The guided session's pacing, in plain words (seconds).
+SESSION_LABELS: dict[str, str] = {
+    "settle_s": "Pause between holds (seconds)",
+    "rest_s": "Rest between sets of repetitions (seconds)",
+}
+TEMPO_OPTIONS = [("I press space for each one", False), ("Count them at a steady tempo", True)]
+ALERT_OPTIONS = [("The terminal bell", "bell"), ("A flash of the countdown", "flash")]
 PAIN_FIELDS = ("settled_max_pain", "pain_jump", "rising_pain")
 
 ADVISOR_NOTE = (
@@ -43,9 +51,27 @@ ADVISOR_NOTE = (
 )
 
 
-def read_form(values: dict[str, str], theme: str, week_start: int) -> Settings:
-    """Settings from the form's texts; raises InputError naming the first bad value."""
-    advisor: dict[str, int] = {}
+def read_form(
+    values: dict[str, str],
+    theme: str,
+    week_start: int,
+    session: dict[str, Any] | None = None,
+    current: Settings | None = None,
+) -> Settings:
+    """Settings from the form's texts; raises InputError naming the first bad value.
+
+    What the form does not show (the report's name, any setting added later) is kept from
+    `current`: saving the form must never reset it.
+    """
+    kept = (current or Settings()).to_dict()
+    pacing: dict[str, Any] = {**kept["session"], **(session or {})}
+    for name, what in SESSION_LABELS.items():
+        if name in values:
+            text = values[name].strip()
+            if not text.isdigit():
+                raise InputError(what, f"{text!r} is not a whole number")
+            pacing[name] = int(text)
+    advisor: dict[str, int] = dict(kept["advisor"])
     for name in ADVISOR_LABELS:
         text = values[name].strip()
         if not text.isdigit():
@@ -54,10 +80,12 @@ def read_form(values: dict[str, str], theme: str, week_start: int) -> Settings:
         if name in PAIN_FIELDS and advisor[name] > 10:
             raise InputError(ADVISOR_LABELS[name].lstrip(". "), "is a pain score: use 0 to 10")
     data: dict[str, Any] = {
+        **kept,
         "day_starts_at": values["day_starts_at"].strip(),
         "week_start": week_start,
         "theme": theme,
         "advisor": advisor,
+        "session": pacing,
     }
     try:
         return Settings.from_dict(data)
@@ -152,6 +180,17 @@ class SettingsScreen(JournalScreen):
                 with Horizontal(classes="settings-row"):
                     yield Label(label, classes="settings-label")
                     yield Input(id=f"settings-{name}", type="integer", compact=True)
+            yield Static("Guided session", classes="settings-heading")
+            for name, label in SESSION_LABELS.items():
+                with Horizontal(classes="settings-row"):
+                    yield Label(label, classes="settings-label")
+                    yield Input(id=f"settings-{name}", type="integer", compact=True)
+            with Horizontal(classes="settings-row"):
+                yield Label("Repetitions", classes="settings-label")
+                yield Select(TEMPO_OPTIONS, id="settings-tempo", allow_blank=False, compact=True)
+            with Horizontal(classes="settings-row"):
+                yield Label("At the end of each hold", classes="settings-label")
+                yield Select(ALERT_OPTIONS, id="settings-alert", allow_blank=False, compact=True)
         with Horizontal(id="settings-buttons"):
             yield Button("Save", id="settings-save", variant="primary")
             yield Button("Advisor defaults", id="settings-reset")
@@ -183,9 +222,11 @@ class SettingsScreen(JournalScreen):
     def _form_values(self) -> dict[str, object]:
         values: dict[str, object] = {
             name: self.query_one(f"#settings-{name}", Input).value.strip()
-            for name in [*ADVISOR_LABELS, "day_starts_at"]
+            for name in [*ADVISOR_LABELS, *SESSION_LABELS, "day_starts_at"]
         }
         values["week_start"] = self.query_one("#settings-week_start", Select).value
+        values["tempo"] = self.query_one("#settings-tempo", Select).value
+        values["alert"] = self.query_one("#settings-alert", Select).value
         return values
 
     def _saved_values(self) -> dict[str, object]:
@@ -195,6 +236,9 @@ class SettingsScreen(JournalScreen):
         }
         values["day_starts_at"] = settings.day_starts_at.strftime("%H:%M")
         values["week_start"] = settings.week_start
+        values.update({name: str(getattr(settings.session, name)) for name in SESSION_LABELS})
+        values["tempo"] = settings.session.tempo
+        values["alert"] = settings.session.alert
         return values
 
     def has_unsaved_changes(self) -> bool:
@@ -218,6 +262,10 @@ class SettingsScreen(JournalScreen):
         )
         self.query_one("#settings-week_start", Select).value = settings.week_start
         self._fill_advisor(settings.advisor)
+        for name in SESSION_LABELS:
+            self.query_one(f"#settings-{name}", Input).value = str(getattr(settings.session, name))
+        self.query_one("#settings-tempo", Select).value = settings.session.tempo
+        self.query_one("#settings-alert", Select).value = settings.session.alert
 
     def _show_theme(self, *_: object) -> None:
         """The themes there are, and the one in use (a theme that failed is gone from both)."""
@@ -254,12 +302,22 @@ class SettingsScreen(JournalScreen):
     def action_save(self) -> bool:
         values = {
             name: self.query_one(f"#settings-{name}", Input).value
-            for name in [*ADVISOR_LABELS, "day_starts_at"]
+            for name in [*ADVISOR_LABELS, *SESSION_LABELS, "day_starts_at"]
         }
         theme = self.query_one("#settings-theme", Select).value
         week_start = self.query_one("#settings-week_start", Select).value
         try:
-            settings = read_form(values, str(theme), int(week_start))  # type: ignore[arg-type]
+            session = {
+                "tempo": self.query_one("#settings-tempo", Select).value,
+                "alert": self.query_one("#settings-alert", Select).value,
+            }
+            settings = read_form(
+                values,
+                str(theme),
+                int(week_start),  # type: ignore[arg-type]
+                session,
+                self.service.settings,
+            )
         except InputError as error:
             self._say(f"Not saved. {error.field}: {error.problem}.", error=True)
             return False

@@ -22,10 +22,16 @@ from textual.worker import get_current_worker
 from backjournal.domain.advisor import Advice
 from backjournal.domain.models import Journal
 from backjournal.service import JOURNAL_ERRORS, JournalService, SaveConflict
+from backjournal.tui.screens.tonight_actions import TonightActions
 from backjournal.tui.screens.tonight_conflicts import ConflictHandling
-from backjournal.tui.screens.tonight_ticks import TickHandling
-from backjournal.tui.widgets.checkin_values import FIELDS, as_shown, entry_values
-from backjournal.tui.widgets.tonight_text import day_title, plan_summary, red_flag_banner
+from backjournal.tui.widgets.checkin_values import FIELDS, as_shown, entry_values, suggested_values
+from backjournal.tui.widgets.psfs_nudge import PsfsNudge
+from backjournal.tui.widgets.tonight_text import (
+    day_title,
+    held_banner,
+    plan_summary,
+    red_flag_banner,
+)
 
 if TYPE_CHECKING:
     from textual.widgets import Button
@@ -48,7 +54,7 @@ FIELD_NAMES = {
 }
 
 
-class TonightScreen(ConflictHandling, TickHandling):
+class TonightScreen(ConflictHandling, TonightActions):
     """The nightly screen. Saving is explicit; ticks save at once."""
 
     DEFAULT_CSS = """
@@ -81,6 +87,13 @@ class TonightScreen(ConflictHandling, TickHandling):
     #red-flag-banner {
         display: none;
         height: auto;
+        #red-flag-text {
+            width: 1fr;
+            height: auto;
+        }
+        #clear-red-flags {
+            margin-left: 1;
+        }
         padding: 0 1;
         background: $error 25%;
         border-left: thick $error;
@@ -99,6 +112,17 @@ class TonightScreen(ConflictHandling, TickHandling):
     }
     TonightScreen.-wide #tonight-body .pane {
         height: 100%;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+    }
+    #checklist-scroll {
+        height: auto;
+    }
+    TonightScreen.-wide #tonight-body #plan-pane {
+        overflow-y: hidden;
+    }
+    TonightScreen.-wide #checklist-scroll {
+        height: 1fr;
         overflow-y: auto;
         scrollbar-size-vertical: 1;
     }
@@ -134,6 +158,21 @@ class TonightScreen(ConflictHandling, TickHandling):
         Binding(
             "c", "focus_checklist", "Checklist", show=False, tooltip="Jump to the day's checklist"
         ),
+        Binding("f", "focus_form", "Form", show=False, tooltip="Back to the check-in form"),
+        Binding(
+            "w",
+            "show_warnings",
+            "Warnings",
+            show=False,
+            tooltip="Bring the advisor's warnings into view",
+        ),
+        Binding(
+            "g",
+            "app.session",
+            "Session",
+            show=False,
+            tooltip="Guided session: tonight's routine with hold timers and sides",
+        ),
         Binding(
             "n",
             "start_episode",
@@ -155,14 +194,23 @@ class TonightScreen(ConflictHandling, TickHandling):
             show=False,
             tooltip="Reload the journal, to see changes written elsewhere",
         ),
+        Binding(
+            "a",
+            "rate_psfs",
+            "Function score",
+            show=False,
+            tooltip="Rate the weekly function score (PSFS)",
+        ),
         *(Binding(str(n), f"set_pain({n})", show=False) for n in range(10)),
     ]
     # Keys handled by the widgets on this screen, for the Help screen.
     HELP_KEYS: ClassVar[list[tuple[str, str]]] = [
-        ("0-9", "Set the pain (or the score that has the focus)"),
-        ("← →  - +", "Change the focused score by one; pain 10 is one step right of 9"),
+        ("0-9", "Set the focused score, and move on to the next; 1 then 0 is 10"),
+        ("← →  - +", "Change the focused score by one"),
         ("backspace", "Clear an optional score (worst, sleep, mood)"),
-        ("space enter", "Tick or untick the highlighted exercise; unfold a routine"),
+        ("x", "Untick every area (a new night starts from last night's)"),
+        ("space enter", "Tick or untick, then on to the next; on a routine: tick the rest"),
+        ("i", "How to do the highlighted exercise"),
         ("tab shift+tab", "Move between the fields"),
     ]
 
@@ -171,6 +219,7 @@ class TonightScreen(ConflictHandling, TickHandling):
         self.day: date | None = None
         self.today: date | None = None
         self._baseline: dict[str, Any] = entry_values(None)  # what the journal holds
+        self._suggested: dict[str, Any] = {}  # what a new day starts from (last night's areas)
         self._values: dict[str, Any] = as_shown(self._baseline)  # what the form shows
         self._saved_at: str | None = None
         self._journal: Journal | None = None  # the recent days only (see reload)
@@ -187,6 +236,7 @@ class TonightScreen(ConflictHandling, TickHandling):
             yield Static(id="tonight-date")
             yield Static(id="tonight-status")
         yield Static(id="tonight-summary")
+        yield PsfsNudge(id="psfs-nudge")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -243,18 +293,27 @@ class TonightScreen(ConflictHandling, TickHandling):
             self.report_error(error)
             return
         stored = entry_values(journal.entry_on(day))
+        suggested = suggested_values(journal, day)
         if day != self.day:
-            self._values, self._baseline = as_shown(stored), stored
+            self._values, self._baseline = {**as_shown(stored), **suggested}, stored
             self._saved_at = None
         else:  # keep what the user changed, and the version it was changed from: saving merges
-            edited = self.changes().keys() - {
-                f for f, v in as_shown(stored).items() if v == self._values[f]
-            }
+            edited = (
+                self.changes().keys()
+                - {f for f, v in as_shown(stored).items() if v == self._values[f]}
+                - {  # a suggestion left as it was yields to a value stored meanwhile
+                    f
+                    for f, v in self._suggested.items()
+                    if stored[f] != self._baseline[f] and self._values[f] == v
+                }
+            )
             self._values = {
                 f: self._values[f] if f in edited else as_shown(stored)[f] for f in FIELDS
             }
             self._baseline = {f: self._baseline[f] if f in edited else stored[f] for f in FIELDS}
         self.day, self.today, self._journal, self._advice = day, today, journal, advice
+        self._suggested = suggested
+        self.query_one(PsfsNudge).show_for(journal.psfs, today)
         self._show()
         self.refresh_bindings()
         if self._body is not None:
@@ -322,7 +381,17 @@ class TonightScreen(ConflictHandling, TickHandling):
         return {f: self._values[f] for f in FIELDS if self._values[f] != shown[f]}
 
     def has_unsaved_changes(self) -> bool:
-        return bool(self.changes())
+        # A suggestion the user left as it was (last night's areas) is saved with the entry,
+        # but alone it is nothing to save.
+        suggested = self._suggested
+        return any(
+            f not in suggested or value != suggested[f] for f, value in self.changes().items()
+        )
+
+    def save_before_tick(self) -> None:
+        """Ticking, or leaving the form for the checklist, saves what was typed (once pain is set)."""
+        if self.has_unsaved_changes() and self._values["pain"] is not None:
+            self.save_changes()
 
     def unsaved_summary(self) -> str:
         names = ", ".join(FIELD_NAMES[f] for f in self.changes())
@@ -387,9 +456,20 @@ class TonightScreen(ConflictHandling, TickHandling):
             status.update(Content.styled("Not logged yet", "$foreground-muted"))
             label, variant = "Save ^s", "default"
         flags = self._values["red_flags"]
-        banner = red_flag_banner(flags, saved="red_flags" not in self.changes()) if flags else None
+        saved = "red_flags" not in self.changes()
+        advice = self._advice
+        banner = (
+            red_flag_banner(flags, saved, self.day, self.today)
+            if flags
+            else held_banner(
+                advice, self._journal, self.service.settings.advisor.red_flag_window_days
+            )
+            if advice is not None and self._journal is not None
+            else None
+        )
+        can_clear = saved and advice is not None and advice.has("red_flag")
         if self._body is not None:
-            self._body.show_status(label, variant, banner)
+            self._body.show_status(label, variant, banner, can_clear)
 
     def on_checkin_form_edited(self, event: CheckinForm.Edited) -> None:
         self._values = event.form.values()  # what it shows now, not when the message was sent
@@ -400,6 +480,8 @@ class TonightScreen(ConflictHandling, TickHandling):
             self.action_save()
         elif event.button.id == "start-episode":
             self.action_start_episode()
+        elif event.button.id == "clear-red-flags":
+            self.action_clear_red_flags()
 
     # -- actions ---------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -456,32 +538,8 @@ class TonightScreen(ConflictHandling, TickHandling):
         self.focus_next()
 
     def action_focus_checklist(self) -> None:
+        self.save_before_tick()
         if self._body is not None:
             checklist = self._body.checklist
             checklist.focus()
             checklist.scroll_visible()
-
-    @work
-    async def action_start_episode(self) -> None:
-        from backjournal.tui.modals.confirm import ConfirmModal
-
-        if self.day is None or (self._advice is not None and self._advice.episode is not None):
-            return
-        day = self.day
-        body = (
-            f"An episode marks a flare-up, starting {day:%A} {day.day} {day:%B}. The advisor begins with "
-            "gentle mobility, and opens stretching and then strengthening as your pain settles. "
-            "You can end it on the Episodes screen (e)."
-        )
-        dialog = ConfirmModal(
-            "Start an episode?", body, "Start episode", "Not now", default_confirm=True
-        )
-        if not await self.app.push_screen_wait(dialog):
-            return
-        try:
-            self.service.start_episode(day)
-        except JOURNAL_ERRORS as error:
-            self.report_error(error)
-            return
-        self.notify("Episode started. Gentle mobility for now.", title="Episode")
-        self.announce_change()

@@ -5,11 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from textual import work
-
-from backjournal.domain.advisor import Advice, earliest_for
+from backjournal.domain.advisor import Advice
 from backjournal.domain.models import Journal
-from backjournal.domain.vocab import phase_needed_for
 from backjournal.service import JOURNAL_ERRORS, AdvisorRefusal
 from backjournal.tui.screens.base import JournalScreen
 
@@ -27,8 +24,29 @@ class TickHandling(JournalScreen):
     _journal: Journal | None
     _advice: Advice | None
 
+    def save_before_tick(self) -> None:
+        """Ticking saves what was typed in the form first (when it can be saved: pain is set)."""
+
+    def on_checklist_tick_routine(self, event: Checklist.TickRoutine) -> None:
+        assert self.day is not None
+        self.save_before_tick()
+        try:
+            batch = self.service.tick_many(self.day, [], event.routine_id)
+        except AdvisorRefusal as refusal:
+            self.notify(str(refusal), title="Not yet", severity="warning", timeout=10)
+            return
+        except JOURNAL_ERRORS as error:
+            self.report_error(error)
+            return
+        self.announce_change()
+        for warning in batch.warnings:
+            if warning.code in TICK_NOTICES:
+                self.notify(warning.message, title=warning.title, severity="warning", timeout=10)
+
     def on_checklist_toggled(self, event: Checklist.Toggled) -> None:
         assert self.day is not None
+        if not event.ticked:
+            self.save_before_tick()
         try:
             if event.ticked:
                 self.service.untick(self.day, event.exercise_id)
@@ -47,41 +65,29 @@ class TickHandling(JournalScreen):
         self.announce_change()
         for warning in advice.warnings:
             if warning.code in TICK_NOTICES:
-                self.notify(
-                    warning.message, title="A note on that exercise", severity="warning", timeout=10
-                )
+                self.notify(warning.message, title=warning.title, severity="warning", timeout=10)
 
-    @work
-    async def _ask_too_soon(self, exercise_id: str, reason: str) -> None:
+    def _ask_too_soon(self, exercise_id: str, reason: str) -> None:
+        """The dialog is pushed at once, not from a worker: keys typed from now on are its own."""
         from backjournal.tui.modals.too_soon import TooSoonModal
 
-        day, journal, advice = self.day, self._journal, self._advice
-        assert day is not None and journal is not None and advice is not None
+        day, journal = self.day, self._journal
+        assert day is not None and journal is not None
         exercise = journal.exercises[exercise_id]
-        needed = phase_needed_for(exercise.kind)
-        when = None
-        if (
-            advice.episode is not None
-            and advice.phase_start is not None
-            and needed
-            and not advice.has("red_flag")
-        ):
-            when = earliest_for(
-                advice.episode,
-                advice.phase,
-                advice.phase_start,
-                day,
-                needed,
-                self.service.settings.advisor,
-            )
-        if not await self.app.push_screen_wait(TooSoonModal(exercise, reason, when)):
-            return
+
+        def answered(anyway: bool | None) -> None:
+            if anyway:
+                self._tick_anyway(day, exercise_id)
+
+        self.app.push_screen(TooSoonModal(exercise, reason, None), answered)
+
+    def _tick_anyway(self, day: date, exercise_id: str) -> None:
+        assert self._journal is not None
+        name = self._journal.exercises[exercise_id].name
         try:
             outcome = self.service.tick(day, exercise_id, anyway=True)
         except JOURNAL_ERRORS as error:
             self.report_error(error)
             return
-        self.notify(
-            f"Recorded {exercise.name}, noted as done before its phase.", title="Ticked early"
-        )
+        self.notify(f"Recorded {name}, noted as done before its phase.", title="Ticked early")
         self._after_tick(outcome.advice)

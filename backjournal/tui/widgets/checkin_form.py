@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from backjournal.domain.vocab import AREA_LABELS, AREAS, RED_FLAG_LABELS, RED_FLAGS
 from backjournal.tui.widgets.checkin_values import FIELDS, SCORES, entry_values, parse_tags
+from backjournal.tui.widgets.key_clock import KeyClock
 from backjournal.tui.widgets.score_bar import ScoreBar
 from backjournal.tui.widgets.toggle import Toggle
 
@@ -92,6 +93,10 @@ class WarningSignList(OptionList):
 class CheckinForm(Vertical):
     """Holds the values being edited; posts CheckinForm.Edited whenever the user changes one."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("x", "clear_areas", "Clear areas", show=False, tooltip="Untick every area"),
+    ]
+
     DEFAULT_CSS = """
     CheckinForm {
         height: auto;
@@ -145,8 +150,10 @@ class CheckinForm(Vertical):
     def compose(self) -> ComposeResult:
         yield ScoreBar("Pain now", required=True, id="pain")
         yield ScoreBar("Worst today", id="worst")
-        yield ScoreBar("Sleep", higher_is_better=True, id="sleep")
-        yield ScoreBar("Mood", higher_is_better=True, id="mood")
+        yield ScoreBar(
+            "Sleep", higher_is_better=True, hint="0 = awful, 10 = slept well", id="sleep"
+        )
+        yield ScoreBar("Mood", higher_is_better=True, hint="0 = low, 10 = great", id="mood")
         yield Label("Where it hurts", classes="checkin-label")
         with Grid(id="areas"):
             for area in AREAS:
@@ -205,6 +212,29 @@ class CheckinForm(Vertical):
                 self.query_one("#rest", Checkbox).value = value
             elif name == "red_flags":
                 self.query_one(WarningSignList).set_selected(value)
+
+    def set_key_clock(self, clock: KeyClock) -> None:
+        """The clock the scores read typed digits by (tests give a FakeKeyClock)."""
+        for bar in self.query(ScoreBar):
+            bar.clock = clock
+
+    def action_clear_areas(self) -> None:
+        """One key for a night that hurts elsewhere than the last: every area unticked."""
+        for area in AREAS:
+            self.query_one(f"#area-{area}", Checkbox).value = False  # posts Changed: an edit
+
+    @on(ScoreBar.Done)
+    def _next_score(self, event: ScoreBar.Done) -> None:
+        """A score typed in full: the focus moves to the next one (after mood, to the areas)."""
+        event.stop()
+        index = SCORES.index(event.bar.id or "pain") + 1
+        if index < len(SCORES):
+            following = self.query_one(f"#{SCORES[index]}", ScoreBar)
+            following.focus()
+            if event.carry is not None:
+                following.action_set_score(event.carry)
+        else:
+            self.query_one(f"#area-{AREAS[0]}").focus()
 
     def set_pain(self, value: int) -> None:
         self.query_one("#pain", ScoreBar).set_value(value)

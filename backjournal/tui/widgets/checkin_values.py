@@ -7,9 +7,10 @@ the widgets (see the Tonight screen's two-stage start).
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from typing import Any
 
-from backjournal.domain.models import Entry
+from backjournal.domain.models import Entry, Journal
 from backjournal.domain.text import visible
 from backjournal.domain.vocab import AREAS, RED_FLAGS
 
@@ -90,3 +91,20 @@ def _as_text_area_keeps(text: str) -> str:
     if not text or text.endswith(_LINE_ENDS):
         lines.append("")
     return newline.join(lines)
+
+
+SUGGEST_DAYS = 7  # how far back a new day's form looks for the areas of the last entry
+
+
+def suggested_values(journal: Journal, day: date) -> dict[str, Any]:
+    """What a day without an entry starts from: the areas of the last entry in the week before.
+
+    Most nights hurt where the night before did; one key (x) clears them.
+    """
+    if journal.entry_on(day) is not None:
+        return {}
+    for back in range(1, SUGGEST_DAYS + 1):
+        entry = journal.entry_on(day - timedelta(days=back))
+        if entry is not None:
+            return {"areas": tuple(entry.areas)} if entry.areas else {}
+    return {}

@@ -1,8 +1,14 @@
-"""Today's checklist: routines grouped in order, each item with its dose; space ticks and unticks."""
+"""Tonight's checklist: tonight's session, one list with each exercise once; space ticks.
+
+The list is `backjournal.domain.tonight`'s session: the routines due tonight and allowed in the
+phase, their exercises merged in session order (warm-up, top down, cool-down), each labelled with
+the routines it counts for. Above it, one line per routine with its own progress: space on that
+line ticks the rest of the routine. Routines left out (not allowed yet, or their week is met)
+follow, folded. Each day opens with the cursor on its first unticked exercise.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
 
@@ -19,18 +25,30 @@ from backjournal.domain.exercises import dose_text, ordered
 from backjournal.domain.models import Journal, Routine
 from backjournal.domain.settings import AdvisorSettings
 from backjournal.domain.streaks import Streaks
+from backjournal.domain.tonight import (
+    NOT_ALLOWED,
+    RoutineProgress,
+    TonightSession,
+    tonight_session,
+)
 from backjournal.domain.vocab import PHASE_LABELS, phase_needed_for
 from backjournal.tui.plain import one_line
 from backjournal.tui.widgets.phase_advisor import short_date
 
+LABEL_MIN = 3  # a routine's label on an item: the shortest unique start of its id, this or more
 
-@dataclass(frozen=True)
-class RoutineView:
-    """One routine as the checklist shows it."""
 
-    routine: Routine
-    allowed: bool
-    opens: str  # when a folded routine opens, in words
+def short_labels(ids: list[str]) -> dict[str, str]:
+    """Short, distinct labels for routine ids: mobility 'mob', stretching 'stret', strengthening
+    'stren'. An id that is a prefix of another keeps its whole self."""
+    labels = {}
+    for routine_id in ids:
+        others = [o for o in ids if o != routine_id]
+        size = LABEL_MIN
+        while size < len(routine_id) and any(o.startswith(routine_id[:size]) for o in others):
+            size += 1
+        labels[routine_id] = routine_id[:size]
+    return labels
 
 
 def opens_text(journal: Journal, routine: Routine, advice: Advice, s: AdvisorSettings) -> str:
@@ -77,6 +95,7 @@ class Checklist(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_tick", "Tick/untick", show=False),
+        Binding("i", "how_to", "How to", show=False, tooltip="How to do the highlighted exercise"),
     ]
 
     class Toggled(Message):
@@ -87,15 +106,29 @@ class Checklist(OptionList):
             self.exercise_id = exercise_id
             self.ticked = ticked
 
+    class TickRoutine(Message):
+        """The user wants the rest of this routine ticked (space on its line)."""
+
+        def __init__(self, routine_id: str) -> None:
+            super().__init__()
+            self.routine_id = routine_id
+
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
         self.unfolded: set[str] = set()
-        self._ticked: set[str] = set()
-        self._views: list[RoutineView] = []
         self._journal: Journal | None = None
         self._advice: Advice | None = None
         self._streaks: Streaks | None = None
+        self._settings: AdvisorSettings | None = None
+        self._session: TonightSession | None = None
+        self._day: date | None = None
+        self._advance_from: str | None = None  # an exercise just ticked: move on past it
         self._one_line = True
+        self._short: dict[str, str] = {}
+
+    @property
+    def session(self) -> TonightSession | None:
+        return self._session
 
     def show(
         self,
@@ -105,61 +138,64 @@ class Checklist(OptionList):
         settings: AdvisorSettings,
         streaks: Streaks | None = None,
     ) -> None:
-        """Rebuild the list for a day, keeping the highlighted item where it was."""
+        """Rebuild the list for a day; a new day starts folded, on its first unticked item."""
+        new_day = day != self._day
         self._journal, self._advice, self._streaks = journal, advice, streaks
-        self._ticked = set(journal.ticks_on(day))
-        self._views = [
-            RoutineView(
-                r,
-                journal.routine_kind(r) in advice.allowed,
-                ""
-                if journal.routine_kind(r) in advice.allowed
-                else opens_text(journal, r, advice, settings),
-            )
-            for r in journal.routines
-        ]
-        self._rebuild()
+        self._settings, self._day = settings, day
+        self._session = tonight_session(journal, day, advice.allowed)
+        self._short = short_labels([r.id for r in journal.routines])
+        if new_day:
+            self.unfolded = set()
+            self._advance_from = None
+        self._rebuild(first_unticked=new_day)
 
-    def _rebuild(self) -> None:
-        journal = self._journal
-        if journal is None:
+    def _rebuild(self, first_unticked: bool = False) -> None:
+        journal, session = self._journal, self._session
+        if journal is None or session is None:
             return
         keep = self.highlighted_option.id if self.highlighted_option else None
-        options: list[Option] = []
-        names = [
-            journal.exercises[e].name
-            for v in self._views
-            for e in v.routine.exercises
-            if e in journal.exercises
+        shown = [it.exercise_id for it in session.items]
+        folded_ids = [
+            e
+            for out in session.left_out
+            if out.routine.id in self.unfolded
+            for e in out.routine.exercises
+            if e not in shown
         ]
+        every = [*shown, *folded_ids]
+        names = [journal.exercises[e].name for e in every if e in journal.exercises]
         name_width = min(max((len(n) for n in names), default=10), 30) + 2
-        doses = [
-            dose_text(journal.exercises[e])
-            for v in self._views
-            for e in v.routine.exercises
-            if e in journal.exercises
-        ]
-        # One line per item when every item fits; otherwise every dose goes underneath, for an even look.
-        longest = 2 + name_width + max((len(d) for d in doses), default=0)
+        doses = [dose_text(journal.exercises[e]) for e in every if e in journal.exercises]
+        labels = max((len(self._labels(it.routines)) for it in session.items), default=0)
+        # One line per item when every item fits; otherwise doses go underneath, for an even look.
+        longest = 2 + name_width + max((len(d) for d in doses), default=0) + labels + 2
         self._one_line = longest <= (self.scrollable_content_region.width or 80)
-        for view in self._views:
-            routine = view.routine
-            folded = not view.allowed and routine.id not in self.unfolded
+        options: list[Option] = [
+            Option(self._progress_line(p), id=f"routine:{p.routine.id}") for p in session.routines
+        ]
+        for item in session.items:
             options.append(
                 Option(
-                    self._header(view, folded), id=f"routine:{routine.id}", disabled=view.allowed
+                    self._item(item.exercise_id, name_width, self._labels(item.routines)),
+                    id=f"ex:{item.exercise_id}",
+                )
+            )
+        for out in session.left_out:
+            folded = out.routine.id not in self.unfolded
+            options.append(
+                Option(
+                    self._left_out_line(out.routine, out.reason, folded),
+                    id=f"fold:{out.routine.id}",
                 )
             )
             if folded:
                 continue
-            for exercise_id in ordered(routine.exercises, journal.exercises):
-                options.append(
-                    Option(
-                        self._item(exercise_id, view.allowed, name_width),
-                        id=f"ex:{routine.id}:{exercise_id}",
+            for exercise_id in ordered(out.routine.exercises, journal.exercises):
+                if exercise_id not in shown:
+                    options.append(
+                        Option(self._item(exercise_id, name_width, ""), id=f"ex:{exercise_id}")
                     )
-                )
-        if not self._views:
+        if not journal.routines:
             options.append(
                 Option(
                     Content.styled("No routines yet: make one on the Routines screen (r).", "dim"),
@@ -168,25 +204,27 @@ class Checklist(OptionList):
             )
         self.set_options(options)
         ids = [o.id for o in options]
-        if keep in ids:
+        advance, self._advance_from = self._advance_from, None
+        if advance is not None and advance not in shown:
+            advance = None
+        if first_unticked:
+            self.action_first_unticked()
+        elif advance is not None and session.items[shown.index(advance)].ticked:
+            following = session.next_unticked(shown.index(advance))
+            target = f"ex:{shown[following]}" if following is not None else keep
+            self.highlighted = ids.index(target) if target in ids else self.highlighted
+        elif keep in ids:
             self.highlighted = ids.index(keep)
         elif self.highlighted is None:
-            self.action_first()
+            self.action_first_unticked()
 
-    def _header(self, view: RoutineView, folded: bool) -> Content:
-        routine = view.routine
-        if not view.allowed:
-            arrow = "▸ " if folded else "▾ "
-            return Content.assemble(
-                (arrow + one_line(routine.name), "bold dim"), ("  " + view.opens, "dim")
-            )
-        done = sum(1 for e in routine.exercises if e in self._ticked)
-        parts = [f"{done} of {len(routine.exercises)} done"]
-        streak = (
-            next((s for s in self._streaks.routines if s.id == routine.id), None)
-            if self._streaks
-            else None
-        )
+    def _labels(self, routines: tuple[str, ...]) -> str:
+        return " ".join(self._short.get(r, r) for r in routines)
+
+    def _progress_line(self, progress: RoutineProgress) -> Content:
+        routine = progress.routine
+        parts = [f"{progress.done} of {progress.total} done"]
+        streak = self._streaks.routine(routine.id) if self._streaks else None
         if routine.times_per_week is None:
             parts.insert(0, "daily")
         elif streak is not None and streak.this_week is not None:
@@ -200,13 +238,24 @@ class Checklist(OptionList):
             parts.insert(0, f"{routine.times_per_week}× a week")
         if streak is not None and streak.current:
             parts.append(f"{streak.current}-{streak.unit} streak")
-        complete = done == len(routine.exercises) and done > 0
         return Content.assemble(
-            (one_line(routine.name), "bold $success" if complete else "bold $primary"),
+            (one_line(routine.name), "bold $success" if progress.complete else "bold $primary"),
+            (f" {self._short.get(routine.id, routine.id)}", "$foreground-muted italic"),
             ("  " + " · ".join(parts), "$foreground-muted"),
         )
 
-    def _item(self, exercise_id: str, allowed: bool, name_width: int) -> Content:
+    def _left_out_line(self, routine: Routine, reason: str, folded: bool) -> Content:
+        journal, advice, settings = self._journal, self._advice, self._settings
+        assert journal is not None and advice is not None and settings is not None
+        arrow = "▸ " if folded else "▾ "
+        why = (
+            opens_text(journal, routine, advice, settings)
+            if reason == NOT_ALLOWED
+            else "done enough this week"
+        )
+        return Content.assemble((arrow + one_line(routine.name), "bold dim"), ("  " + why, "dim"))
+
+    def _item(self, exercise_id: str, name_width: int, labels: str) -> Content:
         journal, advice = self._journal, self._advice
         assert journal is not None and advice is not None
         exercise = journal.exercises.get(exercise_id)
@@ -220,21 +269,32 @@ class Checklist(OptionList):
             mark = Content.styled("○ ", "dim")
             not_yet = exercise is not None and exercise.kind not in advice.allowed
             note = Content.styled("  not yet", "$warning") if not_yet else Content("")
+        tags = Content.styled(f"  {labels}", "$foreground-muted italic") if labels else Content("")
         if self._one_line:
-            return Content.assemble(mark, name.ljust(name_width), (dose, "dim"), note)
+            return Content.assemble(mark, name.ljust(name_width), (dose, "dim"), tags, note)
         # Too narrow for one line: the dose goes underneath, indented under the name.
-        return Content.assemble(mark, name, note, "\n", " " * len(mark), (dose, "dim"))
+        return Content.assemble(mark, name, note, "\n", " " * len(mark), (dose, "dim"), tags)
 
     def _activate(self, option: Option | None) -> None:
         if option is None or option.id is None:
             return
-        if option.id.startswith("routine:"):
-            routine_id = option.id.removeprefix("routine:")
-            self.unfolded ^= {routine_id}
+        kind, _, key = option.id.partition(":")
+        if kind == "fold":
+            self.unfolded ^= {key}
             self._rebuild()
-        elif option.id.startswith("ex:"):
-            exercise_id = option.id.split(":", 2)[2]
-            self.post_message(self.Toggled(exercise_id, exercise_id in self._ticked))
+        elif kind == "routine":
+            progress = self._session.progress(key) if self._session else None
+            if progress is not None and not progress.complete:
+                self.post_message(self.TickRoutine(key))
+        elif kind == "ex":
+            ticked = (
+                self._journal is not None
+                and self._day is not None
+                and (key in self._journal.ticks_on(self._day))
+            )
+            if not ticked:
+                self._advance_from = key
+            self.post_message(self.Toggled(key, ticked))
 
     def on_resize(self) -> None:
         self._rebuild()
@@ -258,8 +318,31 @@ class Checklist(OptionList):
             region = region.translate(container.virtual_region.offset)
             widget = container
 
+    def action_how_to(self) -> None:
+        """The highlighted exercise's how-to, in a dialog (it was only on Routines before)."""
+        from backjournal.tui.modals.how_to import HowToModal
+
+        option = self.highlighted_option
+        journal = self._journal
+        if option is None or option.id is None or journal is None:
+            return
+        kind, _, key = option.id.partition(":")
+        if kind == "ex" and key in journal.exercises:
+            self.app.push_screen(HowToModal(journal.exercises[key]))
+
     def action_toggle_tick(self) -> None:
         self._activate(self.highlighted_option)
+
+    def action_first_unticked(self) -> None:
+        """The cursor to the first exercise still to do (or the first line when all are done)."""
+        session = self._session
+        index = session.first_unticked() if session is not None else None
+        target = f"ex:{session.items[index].exercise_id}" if session and index is not None else None
+        ids = [o.id for o in self.options]
+        if target in ids:
+            self.highlighted = ids.index(target)
+        elif ids:
+            self.highlighted = next((i for i, o in enumerate(self.options) if not o.disabled), 0)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # Enter and clicks do what space does.

@@ -12,6 +12,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from backjournal.domain.models import Episode
+from backjournal.domain.vocab import pain_band
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 CHART_ROWS = 5
@@ -20,8 +21,8 @@ MAX_PAIN = 10
 
 
 def pain_level(pain: float) -> str:
-    """The colour level of a pain score: low, mid or high (shared with the heatmap)."""
-    return "low" if pain < 2.5 else "mid" if pain < 5.5 else "high"
+    """The colour level of a pain score: the domain's one scale (low 0-3, mid 4-6, high 7-10)."""
+    return pain_band(pain)
 
 
 def buckets(start: date, days: int, columns: int) -> list[tuple[date, date]]:

@@ -191,7 +191,7 @@ class PhaseAdvisor(Vertical):
                 if warning.code in CAUTION
                 else "$accent"
             )
-            title = WARNING_TITLES.get(warning.code, warning.code.replace("_", " ").capitalize())
+            title = WARNING_TITLES.get(warning.code, warning.title)  # the advisor's own, else
             lines.append(
                 Content.assemble(
                     ("▲ " if warning.code in URGENT else "• ", style),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from backjournal.domain.advisor_phase import phases_by_day
+from backjournal.domain.insights import Insights, find_insights
 from backjournal.domain.models import Journal, Routine
 from backjournal.domain.settings import AdvisorSettings
 from backjournal.domain.streaks import DONE, MISSED, PAUSED, day_status, week_status
@@ -28,6 +29,7 @@ class ProgressData:
     adherence_cells: dict[date, str]
     week_labels: list[str]
     adherence_rows: list[tuple[str, list[WeekCell]]]
+    insights: Insights  # next-day pain with and without each factor (associations)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,16 @@ def compute_progress(
         cells = [_week_cell(reader, routine, m, today, first_day) for m in starts]
         rows.append((one_line(routine.name), cells))
     since = min(journal.days) if journal.days else None
-    return ProgressData(today, since, pains, pain_cells, adherence_cells, labels, rows)
+    return ProgressData(
+        today,
+        since,
+        pains,
+        pain_cells,
+        adherence_cells,
+        labels,
+        rows,
+        find_insights(journal, today),
+    )
 
 
 def _adherence_level(journal: Journal, reader: _Reader, daily: list[Routine], day: date) -> str:

@@ -1,7 +1,13 @@
-"""A 0-10 score (pain, sleep, mood) shown as a coloured bar; digits set it, arrows step it."""
+"""A 0-10 score (pain, sleep, mood) shown as a coloured bar; digits set it, arrows step it.
+
+Typing moves on, as a number field would: a digit sets the score and the focus goes to the next
+one, except "1", which waits a second for a "0" (10). After the second, or any other digit, the 1
+stands and the focus moves on; a digit typed after a standing 1 goes to the next score.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -10,17 +16,18 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from backjournal.domain.vocab import pain_band
+from backjournal.tui.widgets.key_clock import REAL_KEY_CLOCK, TEN_WINDOW_S, KeyClock
+
 SCALE = 10
+# The domain's one pain scale, in the theme's colours (the Diary and the charts use it too).
+BAND_STYLES = {"low": "$success", "mid": "$warning", "high": "$error"}
 
 
-def level_style(value: int, higher_is_better: bool = False) -> str:
-    """The theme colour for a score: calm when good, warning in the middle, error when bad."""
+def level_style(value: float, higher_is_better: bool = False) -> str:
+    """The theme colour for a score on the domain's pain bands: calm, warning, error."""
     badness = SCALE - value if higher_is_better else value
-    if badness <= 3:
-        return "$success"
-    if badness <= 6:
-        return "$warning"
-    return "$error"
+    return BAND_STYLES[pain_band(badness)]
 
 
 def score_bar(value: int | None, width: int = SCALE, higher_is_better: bool = False) -> Content:
@@ -68,22 +75,47 @@ class ScoreBar(Widget, can_focus=True):
         def control(self) -> ScoreBar:
             return self.bar
 
+    class Done(Message):
+        """The user typed this score in full: the focus moves to the next one.
+
+        `carry` is a digit typed after a standing "1": it is meant for the next score.
+        """
+
+        def __init__(self, bar: ScoreBar, carry: int | None) -> None:
+            super().__init__()
+            self.bar = bar
+            self.carry = carry
+
+        @property
+        def control(self) -> ScoreBar:
+            return self.bar
+
     def __init__(
         self,
         label: str,
         *,
         higher_is_better: bool = False,
         required: bool = False,
+        hint: str = "",
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.label = label
         self.higher_is_better = higher_is_better
         self.required = required
+        self.hint = hint  # what the scale means, shown while the field has the focus
+        self.clock: KeyClock = REAL_KEY_CLOCK  # tests give a FakeKeyClock
+        self._one_at: float | None = None  # when a "1" was typed that a "0" may still follow
+        self._cancel_pause: Callable[[], None] | None = None
 
     def render(self) -> Content:
         value = self.value
-        label = Content.styled(f"{self.label:<12}", "bold" if self.has_focus else "")
+        # Focused: the label in the block cursor's colours, as a focused checkbox's label (and
+        # the contrast theme's strong yellow), not only the row's faint tint.
+        label = Content.styled(
+            f"{self.label:<12}",
+            "bold $block-cursor-foreground on $block-cursor-background" if self.has_focus else "",
+        )
         bar = score_bar(value, SCALE, self.higher_is_better)
         if value is None:
             note = "  press 0-9" if self.required or self.has_focus else "  not set"
@@ -95,6 +127,8 @@ class ScoreBar(Widget, can_focus=True):
             )
             if self.has_focus:
                 number = number + Content.styled("  ←/→", "$foreground-muted")
+        if self.has_focus and self.hint:
+            number = number + Content.styled(f"  {self.hint}", "$foreground-muted")
         return Content.assemble(label, bar, number)
 
     def set_value(self, value: int | None) -> None:
@@ -106,13 +140,39 @@ class ScoreBar(Widget, can_focus=True):
             self.post_message(self.Changed(self, value))
 
     def action_set_score(self, value: int) -> None:
+        pending = self._one_at
+        self._stop_waiting()
+        if pending is not None:
+            if value == 0 and self.clock.now() - pending <= TEN_WINDOW_S:
+                self.set_value(10)
+                self.post_message(self.Done(self, None))
+            else:  # the 1 stands; this digit starts the next score
+                self.post_message(self.Done(self, value))
+            return
         self.set_value(value)
+        if value == 1:
+            self._one_at = self.clock.now()
+            self._cancel_pause = self.clock.later(self, TEN_WINDOW_S, self._pause_over)
+        else:
+            self.post_message(self.Done(self, None))
+
+    def _pause_over(self) -> None:
+        if self._one_at is not None:
+            self._stop_waiting()
+            self.post_message(self.Done(self, None))
+
+    def _stop_waiting(self) -> None:
+        if self._cancel_pause is not None:
+            self._cancel_pause()
+        self._one_at = self._cancel_pause = None
 
     def action_step(self, delta: int) -> None:
+        self._stop_waiting()
         start = self.value if self.value is not None else (-1 if delta > 0 else SCALE + 1)
         self.set_value(start + delta)
 
     def action_clear(self) -> None:
+        self._stop_waiting()
         if not self.required:
             self.set_value(None)
 
@@ -120,4 +180,5 @@ class ScoreBar(Widget, can_focus=True):
         self.refresh()
 
     def on_blur(self) -> None:
+        self._stop_waiting()  # moved away by hand: the 1 stands, nothing more to move
         self.refresh()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Label, Static
@@ -31,7 +31,11 @@ class TonightBody:
 
     def __init__(self) -> None:
         self.save_button = Button("Save", id="tonight-save", compact=True, variant="primary")
-        self.banner = Static(id="red-flag-banner")
+        self.banner_text = Static(id="red-flag-text")
+        self.clear_button = Button(
+            "Seen a doctor: clear", id="clear-red-flags", compact=True, variant="error"
+        )
+        self.banner = Horizontal(self.banner_text, self.clear_button, id="red-flag-banner")
         self.form = CheckinForm(id="checkin")
         self.advisor = PhaseAdvisor(id="advisor")
         self.checklist_title = Label(
@@ -53,8 +57,8 @@ class TonightBody:
                 Vertical(
                     Label("Phase advisor", classes="pane-title"),
                     self.advisor,
-                    self.checklist_title,
-                    self.checklist,
+                    # In two columns only the checklist scrolls: the advisor stays in view.
+                    VerticalScroll(self.checklist_title, self.checklist, id="checklist-scroll"),
                     id="plan-pane",
                     classes="pane",
                 ),
@@ -85,13 +89,19 @@ class TonightBody:
             "Today's checklist" if day == today else f"Checklist for {day:%a} {day.day} {day:%b}"
         )
         self.checklist_title.update(
-            Content.assemble(title, ("   space ticks and unticks", "$foreground-muted"))
+            Content.assemble(
+                title, ("   space ticks (on a routine: all of it)", "$foreground-muted")
+            )
         )
 
-    def show_status(self, label: str, variant: str, banner: Content | None) -> None:
-        """The save button's label and look, and the warning-sign banner (None hides it)."""
+    def show_status(
+        self, label: str, variant: str, banner: Content | None, can_clear: bool = False
+    ) -> None:
+        """The save button's label and look, and the warning-sign banner (None hides it), with
+        its button to record that a doctor has seen the user about the signs."""
         self.save_button.label = label
         self.save_button.variant = variant  # type: ignore[assignment]
         self.banner.display = banner is not None
+        self.clear_button.display = can_clear
         if banner is not None:
-            self.banner.update(banner)
+            self.banner_text.update(banner)
