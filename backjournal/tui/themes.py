@@ -101,6 +101,25 @@ def _variables(raw: Any) -> dict[str, str]:
     return variables
 
 
+# The colours Textual derives every other theme colour from.
+_BASE_COLOURS = frozenset(
+    [
+        "primary",
+        "secondary",
+        "accent",
+        "warning",
+        "error",
+        "success",
+        "foreground",
+        "background",
+        "surface",
+        "panel",
+        "boost",
+        "border",
+    ]
+)
+
+
 def _variable_value(key: str, value: str) -> None:
     """Checked here, at load time: a value Textual cannot use crashes the app when the theme is
     chosen (the stylesheet is re-parsed then), so each must be a style or a colour."""
@@ -114,7 +133,13 @@ def _variable_value(key: str, value: str) -> None:
         return
     colour = _WITH_OPACITY.fullmatch(value)  # "#FFD400 40%" is a colour with an opacity
     if colour is None or colour["colour"] in ("auto", "initial"):
-        if colour is None or (colour["colour"] == "initial" and colour["percent"]):
+        # "auto" and "initial" suit a text or a component colour ("text" = "auto 87%"), but a
+        # base colour set to them crashes the app when Textual derives the others from it.
+        if (
+            colour is None
+            or key in _BASE_COLOURS
+            or (colour["colour"] == "initial" and colour["percent"])
+        ):
             raise ValueError(f'variable {key} = {value!r} is not a colour (use "#rrggbb")')
         return
     _colour(colour["colour"], f"variable {key}")

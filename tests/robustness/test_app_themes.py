@@ -9,27 +9,51 @@ import pytest
 from app_support import SIZE, make_app, start
 from robustness_support import report
 from support import settle
+from textual.theme import Theme
 from textual.widgets import Select
 
 from backjournal.tui.widgets.score_bar import ScoreBar
 
 SUITE = "app themes"
-# Each passes the checks made when theme files are loaded, yet Textual refuses it when applied.
+# Variables Textual accepts in a Theme yet refuses when the theme is applied. As files they are
+# refused at load; registered directly they exercise the app's last line of defence.
 APPLIES_BADLY = {
-    "background-auto": 'primary = "#79B4A9"\n[variables]\n"background" = "auto"\n',
-    "border-auto": 'primary = "#79B4A9"\n[variables]\n"border" = "auto 100%"\n',
-    "primary-initial": 'primary = "#79B4A9"\n[variables]\n"primary" = "initial"\n',
+    "background-auto": {"background": "auto"},
+    "border-auto": {"border": "auto 100%"},
+    "primary-initial": {"primary": "initial"},
 }
-REFUSED_AT_LOAD = {"not-a-colour": 'primary = "banana"\n'}
+REFUSED_AT_LOAD = {
+    "not-a-colour": 'primary = "banana"\n',
+    **{
+        name: 'primary = "#79B4A9"\n[variables]\n'
+        + "".join(f'"{key}" = "{value}"\n' for key, value in variables.items())
+        for name, variables in APPLIES_BADLY.items()
+    },
+}
 
 
 @pytest.fixture
 def user_themes(config_dir):
     folder = config_dir / "themes"
     folder.mkdir()
-    for name, text in {**APPLIES_BADLY, **REFUSED_AT_LOAD}.items():
+    for name, text in REFUSED_AT_LOAD.items():
         (folder / f"{name}.toml").write_text(text, encoding="utf-8")
     return folder
+
+
+def register_bad_themes(app) -> None:
+    for name, variables in APPLIES_BADLY.items():
+        app.register_theme(Theme(name=name, primary="#79B4A9", variables=variables))
+
+
+async def test_bad_theme_files_are_refused_at_load_naming_the_file(journal_dir, user_themes):
+    app = make_app(journal_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        for name in REFUSED_AT_LOAD:
+            assert name not in app.available_themes
+            assert any(f"{name}.toml" in n for n in notices(app)), name
+    report(SUITE, f"{len(REFUSED_AT_LOAD)} theme files refused at load, each named")
 
 
 def notices(app) -> list[str]:
@@ -43,6 +67,7 @@ async def test_a_theme_chosen_from_the_palette_that_fails_falls_back_and_keeps_t
     app = make_app(journal_dir)
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
+        register_bad_themes(app)
         assert "not-a-colour" not in app.available_themes
         assert any("not-a-colour" in n for n in notices(app))  # named at start, with its file
         app.theme = "backjournal-night"  # a good choice first: the one to come back to
@@ -67,6 +92,7 @@ async def test_a_theme_chosen_in_settings_that_fails_falls_back(journal_dir, use
     app = make_app(journal_dir)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
+        register_bad_themes(app)
         await pilot.press("s")
         await settle(pilot, 5)
         select = app.screen.query_one("#settings-theme", Select)
@@ -87,6 +113,7 @@ async def test_every_theme_in_settings_can_be_chosen_in_turn(journal_dir, user_t
     app = make_app(journal_dir)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
+        register_bad_themes(app)
         await pilot.press("s")
         await settle(pilot, 5)
         select = app.screen.query_one("#settings-theme", Select)
