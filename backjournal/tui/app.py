@@ -218,6 +218,15 @@ class BackjournalApp(themes.ThemeGuard):
             self.notify(
                 f"{error.problem}. {error.hint}", title="Journal busy", severity="error", timeout=15
             )
+        elif isinstance(error, JournalUnusable) and self._only_an_old_year(error):
+            # The banner names it; tonight's year still works, so only this view is cut short.
+            self.notify(
+                f"{error.path.name} is damaged, and this view needs every year of the journal. "
+                "Tonight's year is fine. Run `backjournal check --repair`.",
+                title="Part of the journal is unreadable",
+                severity="error",
+                timeout=15,
+            )
         elif isinstance(error, JournalUnusable):
             self.show_unusable(error)
         elif isinstance(error, StoreWriteError):
@@ -228,6 +237,13 @@ class BackjournalApp(themes.ThemeGuard):
             )
         else:
             raise error
+
+    def _only_an_old_year(self, error: JournalUnusable) -> bool:
+        """A damaged year file other than tonight's: the journal stays usable around it."""
+        name = error.path.name
+        if not (name.startswith("journal-") and name.endswith(".json") and name[8:12].isdigit()):
+            return False  # the meta file, the lock, the folder: nothing works without them
+        return len(name) == 17 and int(name[8:12]) != self.service.today().year
 
     def show_unusable(self, error: JournalUnusable) -> None:
         """Replace everything with the explanation; any key quits with exit code 4."""
