@@ -20,6 +20,7 @@ from backjournal.domain.report_tables import (
     overrides_list,
     pain_table,
     psfs_table,
+    sessions_list,
     weeks_of,
 )
 from backjournal.domain.settings import AdvisorSettings
@@ -207,6 +208,7 @@ def build_report(
         "<h2>Exercise</h2>",
         adherence_table(journal, weeks, settings, today),
         *overrides_list(journal, start, last),
+        *sessions_list(journal, start, last),
     ]
     body += _red_flags(entries, clearances)
     body += notes_section(entries, all_notes)

@@ -168,6 +168,29 @@ def overrides_list(journal: Journal, start: date, last: date) -> list[str]:
     return [f"<p>Done against the advisor's timing ({len(found)}): {text('; '.join(found))}.</p>"]
 
 
+def sessions_list(journal: Journal, start: date, last: date) -> list[str]:
+    """Guided sessions (how many, minutes on average) and exercises stopped because they hurt."""
+    days = [journal.days[d] for d in sorted(journal.days) if start <= d <= last]
+    sessions = [s for day in days for s in day.sessions]
+    timed = [s.minutes for s in sessions if s.minutes is not None]
+    out = []
+    if sessions:
+        average = f", {sum(timed) / len(timed):.0f} min on average" if timed else ""
+        plural = "" if len(sessions) == 1 else "s"
+        out.append(f"<p>Guided sessions: {len(sessions)} session{plural}{average}.</p>")
+    hurt = []
+    for day in days:
+        for tick in day.ticks.values():
+            if tick.stopped:
+                exercise = journal.exercises.get(tick.exercise)
+                pain = f" (pain {tick.pain_during}/10)" if tick.pain_during is not None else ""
+                name = exercise.name if exercise else tick.exercise
+                hurt.append(f"{day.date.day} {day.date.strftime('%b')}: {name}{pain}")
+    if hurt:
+        out.append(f"<p>Stopped because it hurt ({len(hurt)}): {text('; '.join(hurt))}.</p>")
+    return out
+
+
 def _trim(note: str, limit: int) -> str:
     flat = " ".join(note.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "\u2026"
