@@ -112,7 +112,7 @@ def _daily_cell(journal: Journal, routine: Routine, span: Span, s: AdvisorSettin
     statuses = [day_status(journal, routine, d, s) for d in _days(span)]
     expected = sum(1 for st in statuses if st != PAUSED)
     done = statuses.count(DONE)
-    return "paused" if expected == 0 and not done else f"{done}/{expected}"
+    return "off" if expected == 0 and not done else f"{done}/{expected}"
 
 
 def _weekly_cell(
@@ -122,7 +122,7 @@ def _weekly_cell(
     if monthly:
         return str(done)
     if week_status(journal, routine, span[0], s, today) == PAUSED and not done:
-        return "paused"
+        return "off"
     return f"{done}/{routine.times_per_week}"
 
 
@@ -143,7 +143,7 @@ def adherence_table(
     explain = (
         "Days each routine was done in full. Daily routines: done / days expected (rest days and "
         "days the phase did not allow it are not expected). Weekly routines: done / target; "
-        "'paused': not allowed in that week's phase."
+        "'off': not allowed in that week's phase."
     )
     if monthly:
         explain = "Days each routine was done in full, per month (daily routines: done / expected)."
