@@ -10,11 +10,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from backjournal.domain import advisor, entries
+from backjournal.domain import advisor, entries, merge
 from backjournal.domain import journal as rules
 from backjournal.domain import psfs as psfs_rules
 from backjournal.domain.dates import parse_date
 from backjournal.domain.errors import AdvisorRefusal, InputError
+from backjournal.domain.merge import SaveConflict
 from backjournal.domain.models import (
     Clearance,
     Day,
@@ -48,6 +49,7 @@ from backjournal.storage import (
     save_settings,
     system_clock,
 )
+from backjournal.storage.stamp import JournalStamp, journal_stamp
 
 if TYPE_CHECKING:  # imported where used: `log` and `tick` start faster without them
     from backjournal.domain import streaks
@@ -225,6 +227,22 @@ class JournalService(GuidedSessions):
         stored = self.store.update_day(day, lambda d: replace(d, entry=merged(d)))
         assert stored.entry is not None
         return stored.entry
+
+    def save_day(
+        self, day: date, changes: Mapping[str, Any], base: Mapping[str, Any]
+    ) -> Entry | None:
+        """Write the fields the user changed from `base` (their values when loaded), merged with
+        what was stored meanwhile; a field changed both here and elsewhere raises SaveConflict."""
+        self._check_not_future(day)
+        merge.changes_to_write(self.day(day), changes, base)  # bad input or a conflict: no lock
+        self._recent(day)  # as in log: a damaged year stops us before the write
+        # Under the write lock the stored day is read again: a change from another process since
+        # is merged, or is a conflict, and nothing is written over it.
+        return self.store.update_day(day, lambda d: merge.save_onto(d, changes, base)).entry
+
+    def journal_stamp(self) -> JournalStamp:
+        """A fingerprint of the journal's files from a stat of each (no read): it changes with any write."""
+        return journal_stamp(self.store.data_dir)
 
     def delete_entry(self, day: date) -> bool:
         """Remove the day's entry (its ticks stay); False when there was none."""
@@ -463,6 +481,7 @@ class JournalService(GuidedSessions):
             today,
             name=self.settings.name,
             all_notes=all_notes,
+            clearances=[(c.date, c.note) for c in journal.clearances if first <= c.date <= last],
         )
 
     def export_to_file(
@@ -601,8 +620,10 @@ __all__ = [
     "JournalNotEmpty",
     "JournalProblem",
     "JournalService",
+    "JournalStamp",
     "JournalUnusable",
     "Paths",
+    "SaveConflict",
     "SessionHandle",
     "SettingsError",
     "StoreWriteError",

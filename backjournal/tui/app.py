@@ -11,14 +11,16 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Protocol
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 from textual.theme import Theme
 
 from backjournal.domain.settings import Settings
+from backjournal.domain.text import visible
 from backjournal.service import (
     JOURNAL_ERRORS,
     InputError,
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from backjournal.tui.screens.base import JournalScreen
 
 EXIT_OK, EXIT_UNUSABLE = 0, 4
+WATCH_INTERVAL = 1.0  # seconds between two looks at the journal's files (a stat each)
 
 # mode -> (module in backjournal.tui.screens, screen class, title, what the palette says about it)
 SCREENS: dict[str, tuple[str, str, str, str]] = {
@@ -81,7 +84,7 @@ class LaunchContext(Protocol):
     service: JournalService
 
 
-class BackjournalApp(App[int]):
+class BackjournalApp(themes.ThemeGuard):
     """The nightly journal: Tonight, Diary, Progress, Routines, Episodes and Settings."""
 
     TITLE = "backjournal"
@@ -120,12 +123,16 @@ class BackjournalApp(App[int]):
         service: JournalService,
         *,
         watch_css: bool = False,
+        watch_interval: float | None = WATCH_INTERVAL,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(watch_css=watch_css)
         self.service = service
         self.monotonic = monotonic
         """The clock seam of every timer (the guided session): monotonic seconds, faked in tests."""
+        self.watch_interval = watch_interval
+        self._stamp = service.journal_stamp()  # what the journal's files were when last read
+        self._problems: list[str] | None = None  # the damaged-file banner's lines, once asked
         self.unusable: JournalUnusable | None = None
         self.journal_changed_signal: Signal[DOMNode | None] = Signal(self, "journal-changed")
         """Published after every write, with the screen that wrote: the others reload."""
@@ -138,6 +145,25 @@ class BackjournalApp(App[int]):
         self._theme_problems = themes.install_themes(self, service.paths.user_themes_dir)
         self._startup_theme: str | None = themes.choose_theme(self, self.settings.theme)
         self.theme = self._startup_theme
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice shows its text literally (no markup, control characters escaped): notices
+        quote journal text, file names and error messages."""
+        super().notify(
+            visible(message),
+            title=visible(title, newlines=False),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     # -- the shared state screens use ------------------------------------------------
     @property
@@ -155,14 +181,35 @@ class BackjournalApp(App[int]):
             )
             return False
         if settings.theme != self.theme and settings.theme in self.available_themes:
-            self.theme = settings.theme
+            self.set_theme_safely(settings.theme)
         if (previous.day_starts_at, previous.advisor) != (settings.day_starts_at, settings.advisor):
             self.journal_changed()
         return True
 
     def journal_changed(self, writer: DOMNode | None = None) -> None:
         """After a write: every screen showing the journal hears of it and reloads."""
+        self._stamp = self.service.journal_stamp()  # our own write is not news to the watcher
+        self._problems = None
         self.journal_changed_signal.publish(writer)
+
+    def check_for_changes(self) -> bool:
+        """Whether another process changed the journal's files since they were last read; if so,
+        every screen hears of it (a form with unsaved edits keeps them). A stat of each file only."""
+        if self.unusable is not None or self.service.journal_stamp() == self._stamp:
+            return False
+        self.journal_changed(None)
+        return True
+
+    def journal_problems(self) -> list[str]:
+        """The damaged, missing or foreign journal files, each a sentence naming the repair command."""
+        if self._problems is None:
+            try:
+                self._problems = [str(p) for p in self.service.journal_problems()]
+            except JOURNAL_ERRORS as error:  # said by the screens' own reads too
+                self._problems = [f"{self.service.paths.data_dir}: {error}"]
+            except OSError as error:
+                self._problems = [f"{self.service.paths.data_dir}: {error}"]
+        return self._problems
 
     def report_error(self, error: Exception) -> None:
         """Show a journal error the way the user needs it: a notice, or the unusable-journal screen."""
@@ -170,6 +217,15 @@ class BackjournalApp(App[int]):
             # Another backjournal is busy writing: nothing was written, and trying again may work.
             self.notify(
                 f"{error.problem}. {error.hint}", title="Journal busy", severity="error", timeout=15
+            )
+        elif isinstance(error, JournalUnusable) and self._only_an_old_year(error):
+            # The banner names it; tonight's year still works, so only this view is cut short.
+            self.notify(
+                f"{error.path.name} is damaged, and this view needs every year of the journal. "
+                "Tonight's year is fine. Run `backjournal check --repair`.",
+                title="Part of the journal is unreadable",
+                severity="error",
+                timeout=15,
             )
         elif isinstance(error, JournalUnusable):
             self.show_unusable(error)
@@ -182,6 +238,13 @@ class BackjournalApp(App[int]):
         else:
             raise error
 
+    def _only_an_old_year(self, error: JournalUnusable) -> bool:
+        """A damaged year file other than tonight's: the journal stays usable around it."""
+        name = error.path.name
+        if not (name.startswith("journal-") and name.endswith(".json") and name[8:12].isdigit()):
+            return False  # the meta file, the lock, the folder: nothing works without them
+        return len(name) == 17 and int(name[8:12]) != self.service.today().year
+
     def show_unusable(self, error: JournalUnusable) -> None:
         """Replace everything with the explanation; any key quits with exit code 4."""
         if self.unusable is not None:
@@ -193,6 +256,9 @@ class BackjournalApp(App[int]):
 
     # -- start-up ----------------------------------------------------------------------
     def on_mount(self) -> None:
+        if self.watch_interval is not None:
+            # Other processes (the CLI, another window) write too: a stat a second notices them.
+            self.set_interval(self.watch_interval, self.check_for_changes)
         problems = self._theme_problems
         wanted = self.settings.theme
         chosen = self._startup_theme or themes.choose_theme(self, wanted)
@@ -232,6 +298,8 @@ class BackjournalApp(App[int]):
 
     def _remember_theme(self, theme: Theme) -> None:
         """Keep the user's choice, wherever it was made (palette, Settings)."""
+        if theme.name != self.theme:
+            return  # not applied after all (a theme that failed, replaced by the last good one)
         if self._startup_theme is not None and theme.name == self._startup_theme:
             # The theme applied at start-up is not a choice: a fallback must not overwrite settings.
             self._startup_theme = None

@@ -17,7 +17,23 @@ DEFAULT_THEME = "backjournal-calm"
 LAST_RESORT_THEME = "textual-dark"
 # The text-style words Textual's CSS accepts (kept here: textual.css is not a public API).
 STYLE_WORDS = frozenset(
-    "b blink bold dim i italic none not o overline reverse strike u underline uu".split()
+    [
+        "b",
+        "blink",
+        "bold",
+        "dim",
+        "i",
+        "italic",
+        "none",
+        "not",
+        "o",
+        "overline",
+        "reverse",
+        "strike",
+        "u",
+        "underline",
+        "uu",
+    ]
 )
 
 _COLOURS = (
@@ -85,6 +101,25 @@ def _variables(raw: Any) -> dict[str, str]:
     return variables
 
 
+# The colours Textual derives every other theme colour from.
+_BASE_COLOURS = frozenset(
+    [
+        "primary",
+        "secondary",
+        "accent",
+        "warning",
+        "error",
+        "success",
+        "foreground",
+        "background",
+        "surface",
+        "panel",
+        "boost",
+        "border",
+    ]
+)
+
+
 def _variable_value(key: str, value: str) -> None:
     """Checked here, at load time: a value Textual cannot use crashes the app when the theme is
     chosen (the stylesheet is re-parsed then), so each must be a style or a colour."""
@@ -98,7 +133,13 @@ def _variable_value(key: str, value: str) -> None:
         return
     colour = _WITH_OPACITY.fullmatch(value)  # "#FFD400 40%" is a colour with an opacity
     if colour is None or colour["colour"] in ("auto", "initial"):
-        if colour is None or (colour["colour"] == "initial" and colour["percent"]):
+        # "auto" and "initial" suit a text or a component colour ("text" = "auto 87%"), but a
+        # base colour set to them crashes the app when Textual derives the others from it.
+        if (
+            colour is None
+            or key in _BASE_COLOURS
+            or (colour["colour"] == "initial" and colour["percent"])
+        ):
             raise ValueError(f'variable {key} = {value!r} is not a colour (use "#rrggbb")')
         return
     _colour(colour["colour"], f"variable {key}")
@@ -172,3 +213,45 @@ def choose_theme(app: App, wanted: str) -> str:
         if name in app.available_themes:
             return name
     return LAST_RESORT_THEME
+
+
+class ThemeGuard(App[int]):
+    """An app no theme can crash: one Textual can't apply is dropped with a notice, and the last
+    theme that applied comes back (what the user was typing stays where it was)."""
+
+    _good_theme: str | None = None
+
+    def set_theme_safely(self, name: str) -> bool:
+        """Apply a registered theme; False (and a notice) when there is none of that name."""
+        if name not in self.available_themes:
+            self.notify(f"The theme {name!r} is not available.", title="Theme", severity="warning")
+            return False
+        self.theme = name
+        return True
+
+    def refresh_css(self, animate: bool = True) -> None:
+        try:
+            super().refresh_css(animate)
+        except Exception:  # whatever Textual raises for a theme it can't use
+            bad = self.theme
+            fallback = next(
+                (
+                    name
+                    for name in (self._good_theme, DEFAULT_THEME, LAST_RESORT_THEME)
+                    if name is not None and name != bad and name in self.available_themes
+                ),
+                None,
+            )
+            if fallback is None or bad in (DEFAULT_THEME, LAST_RESORT_THEME):
+                raise  # not a user theme's fault: a bug to see
+            self.unregister_theme(bad)  # not offered again in the palette or Settings
+            self.notify(
+                f"The theme {bad} could not be applied: Textual refused one of its values. "
+                f"Using {fallback} instead; fix or remove the theme's file.",
+                title="Theme",
+                severity="warning",
+                timeout=12,
+            )
+            self.theme = fallback
+            return
+        self._good_theme = self.theme

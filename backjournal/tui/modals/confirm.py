@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from backjournal.tui.plain import plain
+
 
 class ConfirmModal(ModalScreen[bool]):
     """Asks one question; dismisses True only when the user picks the confirm button."""
@@ -37,8 +39,8 @@ class ConfirmModal(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.body, classes="dialog-body")
+            yield Label(plain(self.title_text, newlines=False), classes="dialog-title")
+            yield Static(plain(self.body), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.cancel_label, id="confirm-no")
                 yield Button(

@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from backjournal.domain.errors import InputError
 from backjournal.service import STORE_ERRORS
+from backjournal.tui.plain import plain
 from backjournal.tui.screens.base import journal_app
 
 
@@ -69,7 +70,7 @@ class DateActionModal(ModalScreen[date | None]):
             self.action(day)
         except InputError as error:
             self.query_one("#date-action-error", Static).update(
-                f"{error.problem}.".replace("..", ".")
+                plain(f"{error.problem}.".replace("..", "."))
             )
             return
         except STORE_ERRORS as error:

@@ -17,6 +17,7 @@ from backjournal.domain.library_rules import slug
 from backjournal.domain.models import Exercise
 from backjournal.domain.vocab import KINDS, REGIONS
 from backjournal.service import STORE_ERRORS
+from backjournal.tui.plain import plain
 from backjournal.tui.screens.base import journal_app
 
 NUMBER_FIELDS = (("sets", "Sets"), ("reps", "Reps"), ("hold_s", "Hold (seconds)"))
@@ -138,7 +139,7 @@ class ExerciseFormModal(ModalScreen[str | None]):
         except InputError as error:
             field = error.field.replace("_s", "").replace("_", " ")
             self.query_one("#exercise-error", Static).update(
-                f"Not added: {field}: {error.problem}."
+                plain(f"Not added: {field}: {error.problem}.")
             )
             return
         except STORE_ERRORS as error:

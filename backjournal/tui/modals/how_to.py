@@ -13,6 +13,7 @@ from textual.widgets import Button, Label, Static
 
 from backjournal.domain.exercises import dose_text
 from backjournal.domain.models import Exercise
+from backjournal.tui.plain import plain
 
 
 class HowToModal(ModalScreen[None]):
@@ -27,13 +28,15 @@ class HowToModal(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         exercise = self.exercise
         with Vertical(classes="dialog"):
-            yield Label(exercise.name, classes="dialog-title")
+            yield Label(plain(exercise.name, newlines=False), classes="dialog-title")
             yield Static(f"{exercise.kind}, {dose_text(exercise)}", classes="dialog-muted")
             yield Static(
-                exercise.how_to or "No how-to written.", classes="dialog-body", id="how-to"
+                plain(exercise.how_to or "No how-to written."), classes="dialog-body", id="how-to"
             )
             if exercise.caution:
-                yield Static(exercise.caution, classes="dialog-body dialog-muted", id="caution")
+                yield Static(
+                    plain(exercise.caution), classes="dialog-body dialog-muted", id="caution"
+                )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Close", variant="primary", id="how-to-close")
 

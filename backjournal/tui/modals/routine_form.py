@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from backjournal.domain.errors import InputError
 from backjournal.service import STORE_ERRORS
+from backjournal.tui.plain import plain
 from backjournal.tui.screens.base import journal_app
 
 TARGETS: list[tuple[str, int]] = [("Every day", 0)] + [
@@ -62,7 +63,7 @@ class RoutineFormModal(ModalScreen[bool]):
         try:
             self.save(name, int(target) or None)  # type: ignore[arg-type]
         except InputError as error:
-            self.query_one("#routine-error", Static).update(f"Not saved: {error.problem}.")
+            self.query_one("#routine-error", Static).update(plain(f"Not saved: {error.problem}."))
             return
         except STORE_ERRORS as error:
             # The journal could not be written: the app explains; nothing was changed.

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from backjournal.domain.models import Exercise
+from backjournal.tui.plain import plain
 
 
 def long_date(day: date) -> str:
@@ -33,8 +34,10 @@ class TooSoonModal(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         # The advisor's reason already says when the phase opens: the date is said once.
         with Vertical(classes="dialog"):
-            yield Label(f"{self.exercise.name}: not yet", classes="dialog-title")
-            yield Static(self.reason, classes="dialog-body", id="too-soon-reason")
+            yield Label(
+                plain(f"{self.exercise.name}: not yet", newlines=False), classes="dialog-title"
+            )
+            yield Static(plain(self.reason), classes="dialog-body", id="too-soon-reason")
             yield Static(
                 "If your physiotherapist has said it is fine, you can record it now; "
                 "the journal notes that you went ahead early.",

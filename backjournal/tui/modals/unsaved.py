@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from backjournal.tui.plain import plain
+
 
 class UnsavedChangesModal(ModalScreen[str]):
     """Dismisses with "save", "discard" or "stay"; escape stays."""
@@ -24,7 +26,7 @@ class UnsavedChangesModal(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Save your changes first?", classes="dialog-title")
-            yield Static(self.summary, classes="dialog-body")
+            yield Static(plain(self.summary), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="unsaved-save")
                 yield Button("Don't save", id="unsaved-discard")

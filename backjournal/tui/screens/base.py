@@ -46,15 +46,28 @@ class JournalScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.journal_app.journal_changed_signal.subscribe(self, self._journal_changed)
+        from backjournal.tui.widgets.problem_banner import ProblemBanner
+
+        self.mount(ProblemBanner())
+        self.call_after_refresh(self._show_problems)
 
     def on_screen_resume(self) -> None:
         # Each time the screen is shown (changes written elsewhere show up), after its first frame.
         self.call_after_refresh(self.reload)
+        self.call_after_refresh(self._show_problems)
 
     def _journal_changed(self, writer: DOMNode | None) -> None:
         # The writer has reloaded already; screens of other modes reload when shown again.
-        if writer is not self and self in self.app.screen_stack:
-            self.reload()
+        if self in self.app.screen_stack:
+            self._show_problems()
+            if writer is not self:
+                self.reload()
+
+    def _show_problems(self) -> None:
+        from backjournal.tui.widgets.problem_banner import ProblemBanner
+
+        for banner in self.query(ProblemBanner):
+            banner.show_problems(self.journal_app.journal_problems())
 
     def reload(self) -> None:
         """Read the journal again and show it (screens override this)."""

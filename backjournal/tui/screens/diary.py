@@ -19,6 +19,7 @@ from backjournal.domain.diary_filter import DiaryFilter
 from backjournal.domain.errors import InputError
 from backjournal.domain.models import Day, Journal
 from backjournal.service import JOURNAL_ERRORS, JournalService
+from backjournal.tui.plain import one_line, plain
 from backjournal.tui.screens.base import JournalScreen
 from backjournal.tui.widgets.pain_trend import pain_level
 from backjournal.tui.widgets.screen_footer import ScreenFooter
@@ -251,6 +252,7 @@ class DiaryScreen(JournalScreen):
         first = entry.notes.strip().splitlines()[0] if entry.notes.strip() else ""
         if entry.rest:
             first = f"(rest day) {first}".strip()
+        first = one_line(first)  # escaped, and a Text: never markup
         notes = Text(first)
         if entry.red_flags:  # a day with warning signs stands out in the list
             notes = Text.assemble(
@@ -265,7 +267,7 @@ class DiaryScreen(JournalScreen):
             day.date.strftime(self._date_format),
             pain,
             short_areas(entry.areas),
-            " ".join(entry.tags),
+            Text(one_line(" ".join(entry.tags))),
             notes,
             ticks,
         ]
@@ -301,7 +303,7 @@ class DiaryScreen(JournalScreen):
 
     def _say(self, message: str, error: bool = False) -> None:
         label = self.query_one("#diary-message", Static)
-        label.update(message)
+        label.update(plain(message))
         label.set_class(error, "error")
 
     # -- filters ------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from backjournal.domain.models import Journal
 from backjournal.domain.streaks import Streaks
 from backjournal.domain.vocab import PAIN_BANDS
 from backjournal.service import JOURNAL_ERRORS, JournalService
+from backjournal.tui.plain import one_line
 from backjournal.tui.screens.base import JournalScreen
 from backjournal.tui.widgets.calendar_heatmap import CalendarHeatmap
 from backjournal.tui.widgets.pain_trend import PainTrend
@@ -62,7 +63,7 @@ class StreakPanel(Static):
     def show(self, streaks: Streaks, journal: Journal) -> None:
         style = self.get_component_rich_style
         muted = style("streaks--muted")
-        names = {r.id: r.name for r in journal.routines}
+        names = {r.id: one_line(r.name) for r in journal.routines}
         width = max([len("Nightly journal"), *(len(n) for n in names.values())]) + 2
         text = Text()
         current, best = streaks.journal.current, streaks.journal.best

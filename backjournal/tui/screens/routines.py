@@ -18,10 +18,12 @@ from backjournal.domain.errors import InputError
 from backjournal.domain.exercises import dose_text, ordered
 from backjournal.domain.library_rules import check_new_exercise, new_routine_id
 from backjournal.domain.models import Exercise, Journal, Routine
+from backjournal.domain.text import visible
 from backjournal.domain.vocab import KINDS, REGIONS
 from backjournal.service import JOURNAL_ERRORS, JournalService
 from backjournal.tui.modals.exercise_form import ExerciseFormModal
 from backjournal.tui.modals.routine_form import RoutineFormModal
+from backjournal.tui.plain import one_line, plain
 from backjournal.tui.screens.base import JournalScreen
 from backjournal.tui.widgets.screen_footer import ScreenFooter
 
@@ -192,7 +194,7 @@ class RoutinesScreen(JournalScreen):
         listing = self.query_one(RoutineList)
         current = select or (listing.highlighted_option.id if listing.highlighted_option else None)
         listing.set_options(
-            Option(Text.assemble(r.name, ("  " + target_text(r), "dim")), id=r.id)
+            Option(Text.assemble(one_line(r.name), ("  " + target_text(r), "dim")), id=r.id)
             for r in self.journal.routines
         )
         ids = [r.id for r in self.journal.routines]
@@ -218,7 +220,7 @@ class RoutinesScreen(JournalScreen):
         listing.set_options(
             Option(
                 Text.assemble(
-                    library[i].name if i in library else i,
+                    one_line(library[i].name if i in library else i),
                     ("  " + dose_text(library[i]) if i in library else "", "dim"),
                 ),
                 id=i,
@@ -249,7 +251,7 @@ class RoutinesScreen(JournalScreen):
             listing.set_options(
                 Option(
                     Text.assemble(
-                        e.name, (f"  {e.kind}" + ("" if e.builtin else ", yours"), "dim")
+                        one_line(e.name), (f"  {e.kind}" + ("" if e.builtin else ", yours"), "dim")
                     ),
                     id=e.id,
                 )
@@ -272,15 +274,15 @@ class RoutinesScreen(JournalScreen):
             howto.update("")
             return
         text = Text()
-        text.append(exercise.name, "bold")
+        text.append(one_line(exercise.name), "bold")
         text.append(f"\n{exercise.kind}, {exercise.region}")
         dose = dose_text(exercise)
         if dose:
             text.append(f": {dose}")
-        text.append("\n\n" + (exercise.how_to or "No how-to written."))
+        text.append("\n\n" + visible(exercise.how_to or "No how-to written."))
         if exercise.caution:
             text.append("\n\nTake care: ", "bold")
-            text.append(exercise.caution)
+            text.append(visible(exercise.caution))
         howto.update(text)
 
     # -- reacting to the lists ----------------------------------------------------------
@@ -316,7 +318,7 @@ class RoutinesScreen(JournalScreen):
 
     def _say(self, message: str, error: bool = False) -> None:
         label = self.query_one("#routines-message", Static)
-        label.update(message)
+        label.update(plain(message))
         label.set_class(error, "error")
 
     @work

@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from backjournal.domain.errors import InputError
 from backjournal.domain.settings import AdvisorSettings, Settings
+from backjournal.tui.plain import plain
 from backjournal.tui.screens.base import JournalScreen
 from backjournal.tui.widgets.screen_footer import ScreenFooter
 
@@ -199,6 +200,7 @@ class SettingsScreen(JournalScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.fill_form()
+        self.app.theme_changed_signal.subscribe(self, self._show_theme)
 
     def _theme_options(self) -> list[tuple[str, str]]:
         """Registered themes, the program's own first."""
@@ -254,10 +256,7 @@ class SettingsScreen(JournalScreen):
     def fill_form(self) -> None:
         """Fill the form from the settings in use."""
         settings = self.service.settings
-        select = self.query_one("#settings-theme", Select)
-        options = self._theme_options()
-        select.set_options(options)
-        select.value = self.app.theme if self.app.theme in dict(options).values() else options[0][1]
+        self._show_theme()
         self.query_one("#settings-day_starts_at", Input).value = settings.day_starts_at.strftime(
             "%H:%M"
         )
@@ -268,6 +267,16 @@ class SettingsScreen(JournalScreen):
         self.query_one("#settings-tempo", Select).value = settings.session.tempo
         self.query_one("#settings-alert", Select).value = settings.session.alert
 
+    def _show_theme(self, *_: object) -> None:
+        """The themes there are, and the one in use (a theme that failed is gone from both)."""
+        select = self.query_one("#settings-theme", Select)
+        options = self._theme_options()
+        with select.prevent(Select.Changed):  # showing the theme in use is not choosing one
+            select.set_options(options)
+            select.value = (
+                self.app.theme if self.app.theme in dict(options).values() else options[0][1]
+            )
+
     def _fill_advisor(self, advisor: AdvisorSettings) -> None:
         for field in fields(AdvisorSettings):
             self.query_one(f"#settings-{field.name}", Input).value = str(
@@ -277,8 +286,12 @@ class SettingsScreen(JournalScreen):
     @on(Select.Changed, "#settings-theme")
     def _apply_theme(self, event: Select.Changed) -> None:
         # The theme changes at once and the app remembers it, as with the command palette.
-        if event.value is not Select.NULL and event.value != self.app.theme:
-            self.app.theme = str(event.value)
+        # A change announced before the form was filled is stale: acting on it would flip the
+        # theme back and forth between it and the one in use, for ever.
+        if event.value is Select.NULL or event.value != event.select.value:
+            return
+        if event.value != self.app.theme:
+            self.journal_app.set_theme_safely(str(event.value))
 
     @on(Button.Pressed, "#settings-reset")
     def reset_advisor(self) -> None:
@@ -320,5 +333,5 @@ class SettingsScreen(JournalScreen):
 
     def _say(self, message: str, error: bool = False) -> None:
         label = self.query_one("#settings-message", Static)
-        label.update(message)
+        label.update(plain(message))
         label.set_class(error, "error")

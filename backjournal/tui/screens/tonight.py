@@ -21,9 +21,10 @@ from textual.worker import get_current_worker
 
 from backjournal.domain.advisor import Advice
 from backjournal.domain.models import Journal
-from backjournal.service import JOURNAL_ERRORS, JournalService
+from backjournal.service import JOURNAL_ERRORS, JournalService, SaveConflict
 from backjournal.tui.screens.tonight_actions import TonightActions
-from backjournal.tui.widgets.checkin_values import FIELDS, entry_values, suggested_values
+from backjournal.tui.screens.tonight_conflicts import ConflictHandling
+from backjournal.tui.widgets.checkin_values import FIELDS, as_shown, entry_values, suggested_values
 from backjournal.tui.widgets.psfs_nudge import PsfsNudge
 from backjournal.tui.widgets.tonight_text import (
     day_title,
@@ -53,7 +54,7 @@ FIELD_NAMES = {
 }
 
 
-class TonightScreen(TonightActions):
+class TonightScreen(ConflictHandling, TonightActions):
     """The nightly screen. Saving is explicit; ticks save at once."""
 
     DEFAULT_CSS = """
@@ -219,7 +220,7 @@ class TonightScreen(TonightActions):
         self.today: date | None = None
         self._baseline: dict[str, Any] = entry_values(None)  # what the journal holds
         self._suggested: dict[str, Any] = {}  # what a new day starts from (last night's areas)
-        self._values: dict[str, Any] = dict(self._baseline)  # what the form shows
+        self._values: dict[str, Any] = as_shown(self._baseline)  # what the form shows
         self._saved_at: str | None = None
         self._journal: Journal | None = None  # the recent days only (see reload)
         self._advice: Advice | None = None
@@ -294,18 +295,24 @@ class TonightScreen(TonightActions):
         stored = entry_values(journal.entry_on(day))
         suggested = suggested_values(journal, day)
         if day != self.day:
-            self._values = {**stored, **suggested}
+            self._values, self._baseline = {**as_shown(stored), **suggested}, stored
             self._saved_at = None
-        else:  # keep what the user changed (or was suggested); take the journal's value for the rest
+        else:  # keep what the user changed, and the version it was changed from: saving merges
+            edited = (
+                self.changes().keys()
+                - {f for f, v in as_shown(stored).items() if v == self._values[f]}
+                - {  # a suggestion left as it was yields to a value stored meanwhile
+                    f
+                    for f, v in self._suggested.items()
+                    if stored[f] != self._baseline[f] and self._values[f] == v
+                }
+            )
             self._values = {
-                f: self._values[f]
-                if self._values[f] != self._baseline[f]
-                or (f in self._suggested and stored[f] == self._baseline[f])
-                else stored[f]
-                for f in FIELDS
+                f: self._values[f] if f in edited else as_shown(stored)[f] for f in FIELDS
             }
+            self._baseline = {f: self._baseline[f] if f in edited else stored[f] for f in FIELDS}
         self.day, self.today, self._journal, self._advice = day, today, journal, advice
-        self._baseline, self._suggested = stored, suggested
+        self._suggested = suggested
         self.query_one(PsfsNudge).show_for(journal.psfs, today)
         self._show()
         self.refresh_bindings()
@@ -370,7 +377,8 @@ class TonightScreen(TonightActions):
         """The fields the user changed since the entry was loaded or saved."""
         if self.day is None:
             return {}
-        return {f: self._values[f] for f in FIELDS if self._values[f] != self._baseline[f]}
+        shown = as_shown(self._baseline)  # what the form shows of the stored day is no edit
+        return {f: self._values[f] for f in FIELDS if self._values[f] != shown[f]}
 
     def has_unsaved_changes(self) -> bool:
         # A suggestion the user left as it was (last night's areas) is saved with the entry,
@@ -395,7 +403,7 @@ class TonightScreen(TonightActions):
         return f"You changed {names} in {when}, and it is not saved yet."
 
     def discard_changes(self) -> None:
-        self._values = dict(self._baseline)
+        self._values = as_shown(self._baseline)
         self._show()
 
     def save_changes(self) -> bool:
@@ -414,7 +422,10 @@ class TonightScreen(TonightActions):
             return False
         assert self.day is not None
         try:
-            self.service.log(self.day, changes)
+            self.service.save_day(self.day, changes, base=self._baseline)
+        except SaveConflict as conflict:
+            self.resolve_conflict(conflict)  # nothing is written until the user chooses
+            return False
         except JOURNAL_ERRORS as error:
             self.report_error(error)
             return False
@@ -445,7 +456,7 @@ class TonightScreen(TonightActions):
             status.update(Content.styled("Not logged yet", "$foreground-muted"))
             label, variant = "Save ^s", "default"
         flags = self._values["red_flags"]
-        saved = flags == self._baseline["red_flags"]
+        saved = "red_flags" not in self.changes()
         advice = self._advice
         banner = (
             red_flag_banner(flags, saved, self.day, self.today)

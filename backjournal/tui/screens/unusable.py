@@ -11,19 +11,21 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from backjournal.domain.text import visible
 from backjournal.service import JournalUnusable
+from backjournal.tui.plain import one_line
 
 
 def explanation(error: JournalUnusable, data_dir: object) -> Content:
     """What happened, that nothing changed, and what to do: the store's own hint first."""
-    hint = f"{error.hint.rstrip('.')}." if error.hint else ""
+    hint = f"{visible(error.hint).rstrip('.')}." if error.hint else ""
     parts: list[str | tuple[str, str]] = [
         ("Your journal can't be opened", "bold $error"),
         "\n\n",
         ("File     ", "$foreground-muted"),
-        (f"{error.path}\n", "bold"),
+        (f"{one_line(str(error.path))}\n", "bold"),
         ("Problem  ", "$foreground-muted"),
-        (f"{error.problem}.\n\n", "$warning"),
+        (f"{visible(error.problem)}.\n\n", "$warning"),
     ]
     if hint:
         parts += [hint, "\n\n"]

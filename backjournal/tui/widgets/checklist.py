@@ -32,6 +32,7 @@ from backjournal.domain.tonight import (
     tonight_session,
 )
 from backjournal.domain.vocab import PHASE_LABELS, phase_needed_for
+from backjournal.tui.plain import one_line
 from backjournal.tui.widgets.phase_advisor import short_date
 
 LABEL_MIN = 3  # a routine's label on an item: the shortest unique start of its id, this or more
@@ -238,7 +239,7 @@ class Checklist(OptionList):
         if streak is not None and streak.current:
             parts.append(f"{streak.current}-{streak.unit} streak")
         return Content.assemble(
-            (routine.name, "bold $success" if progress.complete else "bold $primary"),
+            (one_line(routine.name), "bold $success" if progress.complete else "bold $primary"),
             (f" {self._short.get(routine.id, routine.id)}", "$foreground-muted italic"),
             ("  " + " · ".join(parts), "$foreground-muted"),
         )
@@ -252,13 +253,13 @@ class Checklist(OptionList):
             if reason == NOT_ALLOWED
             else "done enough this week"
         )
-        return Content.assemble((arrow + routine.name, "bold dim"), ("  " + why, "dim"))
+        return Content.assemble((arrow + one_line(routine.name), "bold dim"), ("  " + why, "dim"))
 
     def _item(self, exercise_id: str, name_width: int, labels: str) -> Content:
         journal, advice = self._journal, self._advice
         assert journal is not None and advice is not None
         exercise = journal.exercises.get(exercise_id)
-        name = exercise.name if exercise else f"{exercise_id} (unknown exercise)"
+        name = one_line(exercise.name if exercise else f"{exercise_id} (unknown exercise)")
         dose = dose_text(exercise) if exercise else ""
         tick = journal.ticks_on(advice.date).get(exercise_id)
         if tick is not None:

@@ -13,6 +13,7 @@ from textual.widgets import Button, Static
 
 from backjournal.domain.advisor import Advice
 from backjournal.domain.settings import AdvisorSettings
+from backjournal.domain.text import visible
 from backjournal.domain.vocab import MAINTENANCE, PHASE_LABELS, RECOVERY_PHASES
 
 # A gentle heading for each warning; the advisor's message follows it.
@@ -196,7 +197,7 @@ class PhaseAdvisor(Vertical):
                     ("▲ " if warning.code in URGENT else "• ", style),
                     (title, f"bold {style}"),
                     ": ",
-                    warning.message,
+                    visible(warning.message),
                 )
             )
         last = advice.history[-1] if advice.history else None

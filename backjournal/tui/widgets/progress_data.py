@@ -11,6 +11,7 @@ from backjournal.domain.insights import Insights, find_insights
 from backjournal.domain.models import Journal, Routine
 from backjournal.domain.settings import AdvisorSettings
 from backjournal.domain.streaks import DONE, MISSED, PAUSED, day_status, week_status
+from backjournal.tui.plain import one_line
 from backjournal.tui.widgets.pain_trend import pain_level
 from backjournal.tui.widgets.weekly_adherence import WeekCell
 
@@ -74,7 +75,7 @@ def compute_progress(
     labels = [f"{m.day} {m:%b}" for m in starts]
     for routine in journal.routines:
         cells = [_week_cell(reader, routine, m, today, first_day) for m in starts]
-        rows.append((routine.name, cells))
+        rows.append((one_line(routine.name), cells))
     since = min(journal.days) if journal.days else None
     return ProgressData(
         today,
