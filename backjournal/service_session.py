@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from backjournal.domain.settings import Settings
-    from backjournal.service import TickOutcome
+    from backjournal.service_ticks import TickOutcome
     from backjournal.storage import Store
 
 
