@@ -55,11 +55,11 @@ class Transfers:
         if fmt == "csv":
             return export.export_csv(days, journal.exercises, start, end)
         if fmt == "md":
+            from backjournal.domain.markdown_export import export_markdown
+
             today = self.today()
             first = start or min(days, default=today)
-            return export.export_markdown(
-                journal, first, end or today, self.settings.advisor, today
-            )
+            return export_markdown(journal, first, end or today, self.settings.advisor, today)
         raise InputError("format", f"unknown format {fmt!r}; choose json, csv, md or html")
 
     def report_html(
