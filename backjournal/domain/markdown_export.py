@@ -12,8 +12,8 @@ from backjournal.domain.advisor_phase import STEPPED_BACK, phase_history
 from backjournal.domain.export import check_range
 from backjournal.domain.models import Clearance, Journal
 from backjournal.domain.psfs import markdown_lines
+from backjournal.domain.routine_status import DONE, MET, MISSED, PAUSED, day_status, week_status
 from backjournal.domain.settings import AdvisorSettings
-from backjournal.domain.streaks import DONE, MET, MISSED, PAUSED, day_status, week_status
 from backjournal.domain.text import markdown_text
 from backjournal.domain.vocab import (
     PAIN_BAND_LABELS,
