@@ -1,8 +1,8 @@
 """The phase advisor: the advice for a day, its warnings, and the checks for ticking an exercise.
 
-Pure domain code: no clock, no files. The walk and the pain tests live in
-`backjournal.domain.advisor_phase` (re-exported here); read its docstring for the exact
-readings of the rules. This module adds:
+Pure domain code: no clock, no files. The walk lives in `backjournal.domain.advisor_phase` and
+the pain tests in `backjournal.domain.pain_tests` (both re-exported here); read their docstrings
+for the exact readings of the rules. This module adds:
 
 * ``next``: the next phase and its earliest date by the time rules alone, never before D+1
   (mobility: stretching on max(D+1, day 11); stretching: strengthening on
@@ -45,26 +45,28 @@ from backjournal.domain.advisor_phase import (
     ADVANCED,
     START,
     STEPPED_BACK,
-    EntrySource,
     PhaseChange,
     date_of_day,
     earliest_for,
-    entry_getter,
     episode_day,
     episode_phase_summary,
-    is_rising,
-    is_settled,
     next_phase,
     phase_history,
     phase_on,
     phases_by_day,
-    rising_detail,
     strengthening_time_earliest,
     stretching_time_earliest,
 )
 from backjournal.domain.dates import day_list, short_day
 from backjournal.domain.hurt import hurt_message, hurt_recently
 from backjournal.domain.models import Episode, Exercise, Journal
+from backjournal.domain.pain_tests import (
+    EntrySource,
+    entry_getter,
+    is_rising,
+    is_settled,
+    rising_detail,
+)
 from backjournal.domain.red_flags import holding_flags
 from backjournal.domain.settings import AdvisorSettings
 from backjournal.domain.vocab import (
