@@ -83,6 +83,7 @@ class Transfers:
             today,
             name=self.settings.name,
             all_notes=all_notes,
+            clearances=[(c.date, c.note) for c in journal.clearances if first <= c.date <= last],
         )
 
     def export_to_file(

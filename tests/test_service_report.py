@@ -96,3 +96,18 @@ def test_report_covers_the_journal_up_to_today(tmp_path):
     assert "to 27 Nov 2026</b> (30 days)" in html
     with pytest.raises(InputError):
         service.report_html(date(2026, 11, 20), date(2026, 11, 10))
+
+
+def test_the_html_report_dates_red_flags_and_their_clearances_in_order(tmp_path):
+    service = service_at(tmp_path, datetime(2026, 11, 20, 21, 0))
+    service.log(date(2026, 11, 10), {"pain": 5, "red_flags": ["bladder-bowel"]})
+    service.clear_red_flags(date(2026, 11, 12), "seen by <b>Dr</b> Lee")
+    html = service.export("html", date(2026, 11, 1), date(2026, 11, 20))
+    section = html[html.index("Warning signs") :]
+    section = section[: section.index("</ul>")]
+    flagged = section.index("10 Nov")
+    cleared = section.index("12 Nov")
+    assert flagged < cleared
+    assert "cleared, seen by a clinician: seen by &lt;b&gt;Dr&lt;/b&gt; Lee" in section
+    outside = service.export("html", date(2026, 11, 13), date(2026, 11, 20))
+    assert "seen by a clinician" not in outside  # a clearance outside the period stays out

@@ -246,3 +246,14 @@ def test_markdown_export_names_sessions_and_what_hurt(service, wall):
     text = service.export("md")
     assert "- 1 session, 12 min on average" in text
     assert f"- {NIGHT.isoformat()}: Bridge (pain 6/10)" in text
+
+
+def test_html_report_names_sessions_and_what_hurt(service, wall):
+    handle, plan = played(service, wall)
+    n = index_of(plan, "bridge")
+    service.record_session_item(handle, ItemResult(n, "bridge", STOPPED, 1, 4, pain=6))
+    wall.now += timedelta(minutes=12)
+    service.finish_session(handle, 4)
+    html = service.export("html", NIGHT - timedelta(days=30), NIGHT)
+    assert "Guided sessions: 1 session, 12 min on average." in html
+    assert f"Stopped because it hurt (1): {NIGHT.day} {NIGHT:%b}: Bridge (pain 6/10)." in html

@@ -20,6 +20,7 @@ from backjournal.domain.report_tables import (
     overrides_list,
     pain_table,
     psfs_table,
+    sessions_list,
     weeks_of,
 )
 from backjournal.domain.settings import AdvisorSettings
@@ -141,15 +142,14 @@ def _red_flags(
     flagged = [(d, e) for d, e in entries if e.red_flags]
     if not flagged and not clearances:
         return [*out, "<p>None reported in this period.</p>"]
-    out.append("<ul>")
+    items: list[tuple[date, int, str]] = []
     for day, entry in flagged:
         labels = "; ".join(RED_FLAG_LABELS.get(f, f) for f in entry.red_flags)
-        out.append(f'<li><span class="flag">{_fmt(day)}</span>: {text(labels)}</li>')
-    # The hook for dated clearances ("seen about it"): shown as soon as the journal stores them.
-    for day, note in clearances:
+        items.append((day, 0, f'<li><span class="flag">{_fmt(day)}</span>: {text(labels)}</li>'))
+    for day, note in clearances:  # dated, among the flags they release
         said = f": {text(note)}" if note else ""
-        out.append(f"<li>{_fmt(day)}: recorded as seen by a clinician{said}</li>")
-    return [*out, "</ul>"]
+        items.append((day, 1, f"<li>{_fmt(day)}: cleared, seen by a clinician{said}</li>"))
+    return [*out, "<ul>", *(line for _, _, line in sorted(items)), "</ul>"]
 
 
 def build_report(
@@ -208,6 +208,7 @@ def build_report(
         "<h2>Exercise</h2>",
         adherence_table(journal, weeks, settings, today),
         *overrides_list(journal, start, last),
+        *sessions_list(journal, start, last),
     ]
     body += _red_flags(entries, clearances)
     body += notes_section(entries, all_notes)

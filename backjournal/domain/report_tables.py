@@ -112,7 +112,7 @@ def _daily_cell(journal: Journal, routine: Routine, span: Span, s: AdvisorSettin
     statuses = [day_status(journal, routine, d, s) for d in _days(span)]
     expected = sum(1 for st in statuses if st != PAUSED)
     done = statuses.count(DONE)
-    return "paused" if expected == 0 and not done else f"{done}/{expected}"
+    return "off" if expected == 0 and not done else f"{done}/{expected}"
 
 
 def _weekly_cell(
@@ -122,7 +122,7 @@ def _weekly_cell(
     if monthly:
         return str(done)
     if week_status(journal, routine, span[0], s, today) == PAUSED and not done:
-        return "paused"
+        return "off"
     return f"{done}/{routine.times_per_week}"
 
 
@@ -143,7 +143,7 @@ def adherence_table(
     explain = (
         "Days each routine was done in full. Daily routines: done / days expected (rest days and "
         "days the phase did not allow it are not expected). Weekly routines: done / target; "
-        "'paused': not allowed in that week's phase."
+        "'off': not allowed in that week's phase."
     )
     if monthly:
         explain = "Days each routine was done in full, per month (daily routines: done / expected)."
@@ -166,6 +166,29 @@ def overrides_list(journal: Journal, start: date, last: date) -> list[str]:
     if not found:
         return ['<p class="small">No exercise was done against the advisor\'s timing.</p>']
     return [f"<p>Done against the advisor's timing ({len(found)}): {text('; '.join(found))}.</p>"]
+
+
+def sessions_list(journal: Journal, start: date, last: date) -> list[str]:
+    """Guided sessions (how many, minutes on average) and exercises stopped because they hurt."""
+    days = [journal.days[d] for d in sorted(journal.days) if start <= d <= last]
+    sessions = [s for day in days for s in day.sessions]
+    timed = [s.minutes for s in sessions if s.minutes is not None]
+    out = []
+    if sessions:
+        average = f", {sum(timed) / len(timed):.0f} min on average" if timed else ""
+        plural = "" if len(sessions) == 1 else "s"
+        out.append(f"<p>Guided sessions: {len(sessions)} session{plural}{average}.</p>")
+    hurt = []
+    for day in days:
+        for tick in day.ticks.values():
+            if tick.stopped:
+                exercise = journal.exercises.get(tick.exercise)
+                pain = f" (pain {tick.pain_during}/10)" if tick.pain_during is not None else ""
+                name = exercise.name if exercise else tick.exercise
+                hurt.append(f"{day.date.day} {day.date.strftime('%b')}: {name}{pain}")
+    if hurt:
+        out.append(f"<p>Stopped because it hurt ({len(hurt)}): {text('; '.join(hurt))}.</p>")
+    return out
 
 
 def _trim(note: str, limit: int) -> str:
