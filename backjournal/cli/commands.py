@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from argparse import Namespace
 from collections.abc import Callable
-from typing import Any
 
 from backjournal.cli import output
 from backjournal.cli.context import Context
+from backjournal.cli.output import print_json
 from backjournal.cli.report_commands import cmd_insights, cmd_psfs
 from backjournal.domain import codec
 from backjournal.domain.errors import InputError
-from backjournal.domain.text import json_safe, visible
-
-
-def _print_json(data: Any) -> None:
-    print(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))
+from backjournal.domain.text import visible
 
 
 def cmd_log(args: Namespace, ctx: Context) -> int:
@@ -55,7 +50,7 @@ def cmd_show(args: Namespace, ctx: Context) -> int:
         "sessions": codec.day_to_dict(record).get("sessions", []),
     }
     if args.json:
-        _print_json(data)
+        print_json(data)
     else:
         print(output.day_text(record, ctx.service.library().exercises))
     return 0
@@ -79,7 +74,7 @@ def cmd_episode(args: Namespace, ctx: Context) -> int:
         journal = service.journal()
         rows = output.episode_rows(journal, service.settings.advisor, service.today())
         if args.json:
-            _print_json(rows)
+            print_json(rows)
         else:
             print(output.episodes_text(rows))
         return 0
@@ -99,7 +94,7 @@ def cmd_advise(args: Namespace, ctx: Context) -> int:
     day = ctx.service.parse_date(args.date)
     advice = ctx.service.advise(day, args.exercise)
     if args.json:
-        _print_json(advice.to_dict())
+        print_json(advice.to_dict())
     else:
         print(output.advice_text(advice))
     return 0
@@ -109,7 +104,7 @@ def cmd_streaks(args: Namespace, ctx: Context) -> int:
     day = ctx.service.parse_date(args.date)
     result = ctx.service.streaks(day)
     if args.json:
-        _print_json(result.to_dict())
+        print_json(result.to_dict())
     else:
         print(output.streaks_text(result))
     return 0
@@ -118,7 +113,7 @@ def cmd_streaks(args: Namespace, ctx: Context) -> int:
 def cmd_exercises(args: Namespace, ctx: Context) -> int:
     exercises = list(ctx.service.library().exercises.values())
     if args.json:
-        _print_json([codec.exercise_to_dict(e) for e in exercises])
+        print_json([codec.exercise_to_dict(e) for e in exercises])
     else:
         print(output.exercises_text(exercises))
     return 0
@@ -127,7 +122,7 @@ def cmd_exercises(args: Namespace, ctx: Context) -> int:
 def cmd_routines(args: Namespace, ctx: Context) -> int:
     journal = ctx.service.library()
     if args.json:
-        _print_json(
+        print_json(
             [
                 {**codec.routine_to_dict(r), "kind": journal.routine_kind(r)}
                 for r in journal.routines

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from argparse import Namespace
 from pathlib import Path
 from typing import Any
 
 from backjournal.cli.context import Context
+from backjournal.cli.output import print_json
 from backjournal.domain.errors import InputError
-from backjournal.domain.text import json_safe, visible
-
-
-def _print_json(data: Any) -> None:
-    print(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))
+from backjournal.domain.text import visible
 
 
 def _confirm(question: str) -> bool:
@@ -99,7 +95,7 @@ def _backup_row(info: Any) -> dict[str, Any]:
 def cmd_backups(args: Namespace, ctx: Context) -> int:
     backups = ctx.service.store.backups()
     if args.json:
-        _print_json([_backup_row(b) for b in backups])
+        print_json([_backup_row(b) for b in backups])
         return 0
     if not backups:
         print(
