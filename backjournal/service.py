@@ -4,35 +4,28 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from backjournal.domain import advisor, entries, merge
 from backjournal.domain import journal as rules
-from backjournal.domain import psfs as psfs_rules
 from backjournal.domain.dates import parse_date
 from backjournal.domain.errors import AdvisorRefusal, InputError
 from backjournal.domain.merge import SaveConflict
 from backjournal.domain.models import (
-    Clearance,
     Day,
-    DemoOrigin,
     Entry,
-    Episode,
-    Exercise,
     Journal,
     JournalMeta,
-    Psfs,
-    PsfsActivity,
-    PsfsRating,
-    Routine,
-    Tick,
 )
 from backjournal.domain.settings import AdvisorSettings, Settings
+from backjournal.service_meta import MetaUseCases
 from backjournal.service_session import GuidedSessions, SessionHandle
+from backjournal.service_ticks import TickBatch, TickOutcome, TickUseCases
+from backjournal.service_transfer import Transfers
 from backjournal.storage import (
     BackupInfo,
     BackupNotFound,
@@ -53,33 +46,9 @@ from backjournal.storage.stamp import JournalStamp, journal_stamp
 
 if TYPE_CHECKING:  # imported where used: `log` and `tick` start faster without them
     from backjournal.domain import streaks
-    from backjournal.domain.red_flags import FlaggedDay
-
-NOT_EMPTY_IMPORT = "the journal is not empty; import into an empty data directory"
-NOT_EMPTY_DEMO = (
-    "the journal is not empty; demo only fills an empty journal. To try it without touching "
-    "yours, give it a folder of its own: backjournal --data-dir /tmp/bj-demo demo"
-)
 
 
-@dataclass(frozen=True, slots=True)
-class TickBatch:
-    """Ticks stored together, those already there, and the advice that came with them."""
-
-    ticks: tuple[Tick, ...]
-    already: tuple[str, ...]  # exercise ids already ticked that day: left as they were
-    warnings: tuple[advisor.AdvisorWarning, ...]  # each once, in the advisor's order
-
-
-@dataclass(frozen=True, slots=True)
-class TickOutcome:
-    """A stored tick and the advice that came with it (warnings never block, but are shown)."""
-
-    tick: Tick
-    advice: advisor.Advice
-
-
-class JournalService(GuidedSessions):
+class JournalService(TickUseCases, GuidedSessions, MetaUseCases, Transfers):
     """One journal: reads snapshots from the store, applies domain rules, writes through the store."""
 
     def __init__(
@@ -250,320 +219,6 @@ class JournalService(GuidedSessions):
         if had:
             self.store.update_day(day, lambda d: replace(d, entry=None))
         return had
-
-    # -- ticks ---------------------------------------------------------------------------
-    def tick(
-        self,
-        day: date,
-        exercise_id: str,
-        *,
-        sets: Any = None,
-        reps: Any = None,
-        hold_s: Any = None,
-        side: str | None = None,
-        anyway: bool = False,
-    ) -> TickOutcome:
-        """Record an exercise as done; too soon is refused unless `anyway`."""
-        outcome = self._checked_tick(
-            day, exercise_id, anyway, sets=sets, reps=reps, hold_s=hold_s, side=side
-        )
-        self.store.update_day(day, lambda d: entries.with_tick(d, outcome.tick))
-        return outcome
-
-    def _checked_tick(self, day: date, exercise_id: str, anyway: bool, **dose: Any) -> TickOutcome:
-        """The tick to store and its advice; bad input and too soon (unless `anyway`) are refused."""
-        self._check_not_future(day)
-        journal = self._recent(day)
-        exercise = entries.find_exercise(journal, exercise_id)
-        advice = advisor.advise(journal, day, self.settings.advisor, exercise)
-        too_soon = [w for w in advice.warnings if w.code == "too_soon"]
-        if too_soon and not anyway:
-            raise AdvisorRefusal(too_soon[0].message, list(advice.warnings))
-        tick = entries.make_tick(exercise, overridden=bool(too_soon), **dose)
-        return TickOutcome(tick=tick, advice=advice)
-
-    def tick_many(
-        self,
-        day: date,
-        names: list[str],
-        routine: str | None = None,
-        *,
-        anyway: bool = False,
-    ) -> TickBatch:
-        """Tick several exercises (ids or names) and a routine's, all or nothing, in one write.
-
-        Every name is resolved and every tick checked before anything is written: one unknown
-        name or one too-soon exercise (unless `anyway`) and nothing is stored.
-        """
-        self._check_not_future(day)
-        journal = self._recent(day)
-        wanted = [entries.find_exercise(journal, name) for name in names]
-        if routine is not None:
-            found = entries.find_routine(journal, routine)
-            wanted += [journal.exercises[e] for e in found.exercises if e in journal.exercises]
-        if not wanted:
-            raise InputError("tick", "name at least one exercise, or a routine with --routine")
-        chosen = list({e.id: e for e in wanted}.values())
-        ticked = journal.ticks_on(day)
-        new = [e for e in chosen if e.id not in ticked]
-        # The advice for each as if the whole batch were ticked: "stretch first" sees the warm-up.
-        batch = Day(day, journal.entry_on(day), {**ticked, **{e.id: Tick(e.id) for e in new}})
-        seen = Journal(
-            days={**journal.days, day: batch},
-            episodes=journal.episodes,
-            exercises=journal.exercises,
-            routines=journal.routines,
-            clearances=journal.clearances,
-        )
-        warnings: dict[tuple[str, str], advisor.AdvisorWarning] = {}
-        ticks = []
-        for exercise in new:
-            advice = advisor.advise(seen, day, self.settings.advisor, exercise)
-            too_soon = advice.too_soon
-            if too_soon is not None and not anyway:
-                raise AdvisorRefusal(too_soon.message, list(advice.warnings))
-            for warning in advice.warnings:
-                warnings.setdefault((warning.code, warning.message), warning)
-            ticks.append(entries.make_tick(exercise, overridden=too_soon is not None))
-
-        def apply(stored: Day) -> Day:
-            for tick in ticks:
-                if tick.exercise not in stored.ticks:
-                    stored = entries.with_tick(stored, tick)
-            return stored
-
-        if ticks:
-            self.store.update_day(day, apply)
-        order = {code: i for i, code in enumerate(advisor.WARNING_CODES)}
-        return TickBatch(
-            ticks=tuple(ticks),
-            already=tuple(e.id for e in chosen if e.id in ticked),
-            warnings=tuple(sorted(warnings.values(), key=lambda w: order.get(w.code, 99))),
-        )
-
-    def untick(self, day: date, exercise_id: str) -> bool:
-        """Remove a tick; False when the exercise was not ticked that day."""
-        self._check_not_future(day)
-        if exercise_id not in self.day(day).ticks:
-            return False
-        self.store.update_day(day, lambda d: entries.without_tick(d, exercise_id))
-        return True
-
-    # -- episodes, routines, exercises --------------------------------------------------
-    def start_episode(self, day: date) -> Episode:
-        self._check_not_future(day)
-        meta = self._update_meta(lambda m: rules.start_episode(m, day))
-        return meta.episodes[-1]
-
-    def end_episode(self, day: date) -> Episode:
-        self._check_not_future(day)
-        meta = self._update_meta(lambda m: rules.end_episode(m, day))
-        return meta.episodes[-1]
-
-    def save_routine(self, routine: Routine) -> None:
-        library = self.library().exercises
-        self._update_meta(lambda m: rules.save_routine(m, routine, library))
-
-    def delete_routine(self, routine_id: str) -> None:
-        self._update_meta(lambda m: rules.delete_routine(m, routine_id))
-
-    def move_routine(self, routine_id: str, offset: int) -> None:
-        self._update_meta(lambda m: rules.move_routine(m, routine_id, offset))
-
-    def add_exercise(self, exercise: Exercise) -> None:
-        self._update_meta(lambda m: rules.add_exercise(m, exercise))
-
-    # -- red flags -------------------------------------------------------------------------
-    def red_flags(self) -> tuple[list[FlaggedDay], list[Clearance]]:
-        """Every day with red flags (and what cleared them), and every clearance, oldest first."""
-        from backjournal.domain.red_flags import flagged_days
-
-        journal = self.journal()
-        return flagged_days(journal), list(journal.clearances)
-
-    def clear_red_flags(self, day: date, note: str = "") -> tuple[Clearance, list[date]]:
-        """Record that the user was seen about the red flags logged on or before `day`.
-
-        Returns the clearance and the flagged days it releases; refused when there is nothing
-        to clear (no flag on or before `day` that an earlier clearance has not released).
-        """
-        from backjournal.domain.red_flags import add_clearance, check_note, flagged_days
-
-        self._check_not_future(day)
-        clearance = Clearance(day, check_note(note))
-        released = [
-            f.date
-            for f in flagged_days(self.journal())
-            if f.date <= day and (f.cleared_on is None or f.cleared_on >= day)
-        ]
-        if not released:
-            raise InputError(
-                "red-flags",
-                f"nothing to clear: no warning signs are logged on or before {day} "
-                "that an earlier clearance has not already cleared",
-            )
-        self._update_meta(lambda m: add_clearance(m, clearance))
-        return clearance, released
-
-    # -- PSFS: the weekly function score -------------------------------------------------
-    def psfs(self) -> Psfs:
-        return self.store.load_meta().psfs
-
-    def psfs_add(self, name: Any) -> PsfsActivity:
-        meta = self._update_meta(lambda m: replace(m, psfs=psfs_rules.add_activity(m.psfs, name)))
-        return meta.psfs.activities[-1]
-
-    def psfs_rename(self, activity_id: str, name: Any) -> PsfsActivity:
-        meta = self._update_meta(
-            lambda m: replace(m, psfs=psfs_rules.rename_activity(m.psfs, activity_id, name))
-        )
-        return psfs_rules.find(meta.psfs, activity_id)
-
-    def psfs_retire(self, activity_id: str) -> PsfsActivity:
-        meta = self._update_meta(
-            lambda m: replace(m, psfs=psfs_rules.retire_activity(m.psfs, activity_id))
-        )
-        return psfs_rules.find(meta.psfs, activity_id)
-
-    def psfs_rate(self, day: date, values: Sequence[Any]) -> PsfsRating:
-        """Rate every active activity on `day` (replacing a rating already given that day)."""
-        self._check_not_future(day)
-        meta = self._update_meta(lambda m: replace(m, psfs=psfs_rules.rate(m.psfs, day, values)))
-        return next(r for r in meta.psfs.ratings if r.date == day)
-
-    # -- exports, imports, demo ---------------------------------------------------------
-    def export(
-        self,
-        fmt: str,
-        start: date | None = None,
-        end: date | None = None,
-        *,
-        all_notes: bool = False,
-    ) -> str:
-        from backjournal.domain import export
-
-        if start and end and start > end:
-            raise InputError("from", f"{start} is after --to {end}")
-        if fmt == "html":
-            return self.report_html(start, end, all_notes=all_notes)
-        days, meta = self.store.load()
-        if fmt == "json":
-            return export.export_json(days, meta, start, end)
-        journal = rules.build_journal(days, meta)
-        if fmt == "csv":
-            return export.export_csv(days, journal.exercises, start, end)
-        if fmt == "md":
-            today = self.today()
-            first = start or min(days, default=today)
-            return export.export_markdown(
-                journal, first, end or today, self.settings.advisor, today
-            )
-        raise InputError("format", f"unknown format {fmt!r}; choose json, csv, md or html")
-
-    def report_html(
-        self, start: date | None = None, end: date | None = None, *, all_notes: bool = False
-    ) -> str:
-        """The clinician report: one self-contained HTML page for the period (default: all of it)."""
-        from backjournal.domain.report_html import build_report
-
-        today = self.today()
-        if start and end and start > end:
-            raise InputError("from", f"{start} is after --to {end}")
-        journal = self.journal()
-        last = end or today
-        # Without --from: from the first recorded day of the period (a --to before it stays valid).
-        first = start or min((d for d in journal.days if d <= last), default=last)
-        return build_report(
-            journal,
-            first,
-            last,
-            self.settings.advisor,
-            today,
-            name=self.settings.name,
-            all_notes=all_notes,
-            clearances=[(c.date, c.note) for c in journal.clearances if first <= c.date <= last],
-        )
-
-    def export_to_file(
-        self,
-        fmt: str,
-        out: str,
-        start: date | None = None,
-        end: date | None = None,
-        *,
-        force: bool = False,
-        all_notes: bool = False,
-    ) -> Path:
-        """Write an export where the user asks: 0600, atomic, never into the data folder."""
-        from backjournal.storage.user_files import write_export
-
-        text = self.export(fmt, start, end, all_notes=all_notes)
-        return write_export(out, text.encode("utf-8"), self.store.data_dir, force=force)
-
-    def import_file(self, name: str) -> int:
-        """Import the JSON export at a path the user gave (a regular file only); returns the days."""
-        from backjournal.storage.user_files import read_user_file
-
-        return self.import_text(read_user_file(name), source=name)
-
-    def import_text(self, text: str, source: str = "import") -> int:
-        """Load a JSON export into an empty journal, all or nothing; returns the days imported."""
-        from backjournal.domain import export
-
-        days, meta = export.parse_export(text, today=self.today(), source=source)
-        if not self.store.is_empty():
-            raise InputError("import", NOT_EMPTY_IMPORT)
-        try:
-            self.store.replace_all(
-                days, meta, require_empty=True
-            )  # decided again under the write lock
-        except JournalNotEmpty:
-            raise InputError("import", NOT_EMPTY_IMPORT) from None
-        return len(days)
-
-    def demo(self, days: int, seed: int) -> int:
-        """Fill an empty journal with realistic data; returns the days written."""
-        from backjournal.domain.demo import demo_journal
-
-        entries.score(days, "days", 1, 36_500)
-        if not self.store.is_empty():
-            raise InputError("demo", NOT_EMPTY_DEMO)
-        today = self.today()
-        data, meta = demo_journal(days, seed, today)
-        meta.demo = DemoOrigin(days=days, seed=seed, today=today)  # so `demo --clear` knows it
-        try:
-            self.store.replace_all(
-                data, meta, require_empty=True
-            )  # decided again under the write lock
-        except JournalNotEmpty:
-            raise InputError("demo", NOT_EMPTY_DEMO) from None
-        return len(data)
-
-    def clear_demo(self) -> Path | None:
-        """Remove a journal that holds exactly what `demo` wrote, after a backup; else refuse.
-
-        Returns the backup of what was removed (None when the journal was already empty).
-        """
-        from backjournal.domain.demo import demo_journal
-
-        def only_demo(days: dict[date, Day], meta: JournalMeta) -> None:
-            if not days and meta == JournalMeta():
-                return
-            origin = meta.demo
-            if origin is None:
-                raise InputError(
-                    "demo", "this journal was not filled by `backjournal demo`; nothing removed"
-                )
-            expected_days, expected = demo_journal(origin.days, origin.seed, origin.today)
-            expected.demo = origin
-            if days != expected_days or meta != expected:
-                raise InputError(
-                    "demo",
-                    "the journal holds more than the demo data (something was logged or changed "
-                    "since); nothing removed",
-                )
-
-        return self.store.clear_if(only_demo)
 
     def _update_meta(self, change: Callable[[JournalMeta], JournalMeta]) -> JournalMeta:
         """Apply a rule to the stored meta; it runs once unlocked so bad input never touches the disk."""

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from backjournal.domain.session_engine import ItemResult
     from backjournal.domain.session_plan import SessionPlan
     from backjournal.domain.settings import Settings
-    from backjournal.service import TickOutcome
+    from backjournal.service_ticks import TickOutcome
     from backjournal.storage import Store
 
 

@@ -2,37 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from argparse import Namespace
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
 
 from backjournal.cli import output
 from backjournal.cli.context import Context
+from backjournal.cli.output import print_json
 from backjournal.cli.report_commands import cmd_insights, cmd_psfs
 from backjournal.domain import codec
 from backjournal.domain.errors import InputError
-from backjournal.domain.text import json_safe, visible
-
-
-def _print_json(data: Any) -> None:
-    print(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))
-
-
-def _confirm(question: str) -> bool:
-    """A y/N answer at the terminal; end of input (Ctrl-D) or Ctrl-C is an answer too: no."""
-    try:
-        answer = input(visible(question, newlines=False))
-    except (EOFError, KeyboardInterrupt):
-        print()  # the prompt's line is left open
-        raise NoAnswer from None
-    return answer.strip().lower() in ("y", "yes")
-
-
-class NoAnswer(Exception):
-    """The user closed the input or pressed Ctrl-C at a question: nothing is done."""
+from backjournal.domain.text import visible
 
 
 def cmd_log(args: Namespace, ctx: Context) -> int:
@@ -70,7 +50,7 @@ def cmd_show(args: Namespace, ctx: Context) -> int:
         "sessions": codec.day_to_dict(record).get("sessions", []),
     }
     if args.json:
-        _print_json(data)
+        print_json(data)
     else:
         print(output.day_text(record, ctx.service.library().exercises))
     return 0
@@ -94,7 +74,7 @@ def cmd_episode(args: Namespace, ctx: Context) -> int:
         journal = service.journal()
         rows = output.episode_rows(journal, service.settings.advisor, service.today())
         if args.json:
-            _print_json(rows)
+            print_json(rows)
         else:
             print(output.episodes_text(rows))
         return 0
@@ -114,7 +94,7 @@ def cmd_advise(args: Namespace, ctx: Context) -> int:
     day = ctx.service.parse_date(args.date)
     advice = ctx.service.advise(day, args.exercise)
     if args.json:
-        _print_json(advice.to_dict())
+        print_json(advice.to_dict())
     else:
         print(output.advice_text(advice))
     return 0
@@ -124,7 +104,7 @@ def cmd_streaks(args: Namespace, ctx: Context) -> int:
     day = ctx.service.parse_date(args.date)
     result = ctx.service.streaks(day)
     if args.json:
-        _print_json(result.to_dict())
+        print_json(result.to_dict())
     else:
         print(output.streaks_text(result))
     return 0
@@ -133,7 +113,7 @@ def cmd_streaks(args: Namespace, ctx: Context) -> int:
 def cmd_exercises(args: Namespace, ctx: Context) -> int:
     exercises = list(ctx.service.library().exercises.values())
     if args.json:
-        _print_json([codec.exercise_to_dict(e) for e in exercises])
+        print_json([codec.exercise_to_dict(e) for e in exercises])
     else:
         print(output.exercises_text(exercises))
     return 0
@@ -142,7 +122,7 @@ def cmd_exercises(args: Namespace, ctx: Context) -> int:
 def cmd_routines(args: Namespace, ctx: Context) -> int:
     journal = ctx.service.library()
     if args.json:
-        _print_json(
+        print_json(
             [
                 {**codec.routine_to_dict(r), "kind": journal.routine_kind(r)}
                 for r in journal.routines
@@ -190,179 +170,6 @@ def cmd_import(args: Namespace, ctx: Context) -> int:
     return 0
 
 
-def cmd_check(args: Namespace, ctx: Context) -> int:
-    store = ctx.service.store
-    if args.repair:
-        done = store.repair()
-        for line in done:
-            print(line)
-        if not done:
-            print(
-                f"Nothing to repair: the journal in {ctx.paths.data_dir} is fine. Nothing was changed."
-            )
-        answered = True
-        if any(line.startswith("newest good backup") for line in done):
-            try:
-                _offer_restore(ctx)
-            except NoAnswer:
-                answered = False
-                print("No answer: nothing restored.", file=sys.stderr)
-        problems, _ = store.check_report()
-        for problem in problems:
-            print(f"problem (still): {problem}", file=sys.stderr)
-        return 4 if problems else 0 if answered else 2
-    problems, notes = store.check_report()
-    for note in notes:
-        print(f"note: {note}")
-    if not problems:
-        print(f"The journal in {ctx.paths.data_dir} is fine.")
-        return 0
-    for problem in problems:
-        print(f"problem: {problem}", file=sys.stderr)
-    print(
-        "`backjournal check --repair` moves unreadable files aside (it deletes nothing) and points at the "
-        "newest good backup; `backjournal backups` lists them all.",
-        file=sys.stderr,
-    )
-    return 4
-
-
-def _offer_restore(ctx: Context) -> None:
-    """After a repair, at a terminal: offer to restore the newest good backup there and then."""
-    store = ctx.service.store
-    folder = store.newest_good_backup()
-    if folder is None or not sys.stdin.isatty():
-        return
-    if _confirm(f"Restore {folder.name} now? The journal as it is now is backed up first. [y/N] "):
-        saved = store.restore(folder)
-        print(
-            f"Restored {folder.name}. The journal as it was is saved as {saved.name}; "
-            f"to undo: backjournal restore {saved.name}"
-        )
-    else:
-        print("Nothing restored.")
-
-
-def _backup_row(info: Any) -> dict[str, Any]:
-    return {
-        "name": info.path.name,
-        "date": info.day.isoformat(),
-        "kind": info.kind,
-        "size": info.size,
-        "entries": info.entries,
-        "path": str(info.path),
-        "problem": info.problem,
-    }
-
-
-def cmd_backups(args: Namespace, ctx: Context) -> int:
-    backups = ctx.service.store.backups()
-    if args.json:
-        _print_json([_backup_row(b) for b in backups])
-        return 0
-    if not backups:
-        print(
-            "No backups yet: one is taken before the first change of each day, "
-            f"and kept for 14 days, in {ctx.service.store.backups_dir}."
-        )
-        return 0
-    print(
-        f"Backups in {ctx.service.store.backups_dir}, newest first. Restore one with `backjournal restore NAME`."
-    )
-    width = max(len(b.path.name) for b in backups)
-    print(f"{'NAME':<{width}}  {'DATE':<10}  {'KIND':<16}  {'SIZE':>11}  {'ENTRIES':>7}")
-    for b in backups:
-        print(
-            f"{b.path.name:<{width}}  {b.day.isoformat():<10}  {b.kind:<16}  {_size(b.size):>11}  {b.entries:>7,}"
-        )
-        if b.problem:
-            print(f"{'':<{width}}  damaged, cannot be restored: {b.problem}")
-    return 0
-
-
-def _size(size: int) -> str:
-    for unit in ("bytes", "KB", "MB"):
-        if size < 1024 or unit == "MB":
-            return f"{size:,} {unit}" if unit == "bytes" else f"{size:,.1f} {unit}"
-        size /= 1024  # type: ignore[assignment]
-    return str(size)
-
-
-def _find_backup(ctx: Context, text: str) -> Any:
-    """A backup named by `backjournal backups` (NAME), a backup folder's path, or a date."""
-    store = ctx.service.store
-    backups = store.backups()
-    by_name = {b.path.name: b for b in backups}
-    cleaned = text.strip()
-    if not cleaned:
-        raise InputError(
-            "backup", "is empty; give a backup's name or date from `backjournal backups`"
-        )
-    if cleaned in by_name:
-        return by_name[cleaned]
-    path = Path(cleaned).expanduser()
-    try:
-        given_folder = ("/" in cleaned or cleaned.startswith(".")) and path.is_dir()
-    except OSError as error:  # a name too long, a loop: a path the user gave, so exit 2
-        raise InputError("backup", f"cannot use {cleaned}: {error.strerror or error}") from None
-    if given_folder:
-        resolved = path.resolve()
-        for b in backups:
-            if b.path.resolve() == resolved:
-                return b
-        return ctx.service.backup_folder(resolved)
-    day = ctx.service.parse_date(cleaned, "backup")
-    same_day = [b for b in backups if b.day == day]
-    if not same_day:
-        known = (
-            ", ".join(sorted({b.day.isoformat() for b in backups}, reverse=True)[:5]) or "none yet"
-        )
-        raise InputError(
-            "backup", f"there is no backup from {day} (newest: {known}); see `backjournal backups`"
-        )
-    daily = [b for b in same_day if b.kind == "daily"]
-    return daily[0] if daily else same_day[0]
-
-
-def cmd_restore(args: Namespace, ctx: Context) -> int:
-    store = ctx.service.store
-    backup = _find_backup(ctx, args.backup)
-    if backup.problem:
-        raise InputError(
-            "backup", f"{backup.path.name} is damaged and cannot be restored: {backup.problem}"
-        )
-    what = f"{backup.path.name} ({backup.kind}, {backup.entries:,} diary {'entry' if backup.entries == 1 else 'entries'})"
-    if not args.yes:
-        if not sys.stdin.isatty():
-            raise InputError(
-                "yes",
-                f"restoring {what} replaces the journal; confirm with --yes when not at a terminal",
-            )
-        try:
-            confirmed = _confirm(
-                f"Replace the journal with {what}? The current journal is backed up first. [y/N] "
-            )
-        except NoAnswer:
-            print("No answer: nothing changed.", file=sys.stderr)
-            return 2
-        if not confirmed:
-            print("Nothing changed.")
-            return 0
-    from backjournal.service import BackupNotFound
-
-    try:
-        saved, set_aside = store.restore_report(backup.path)
-    except BackupNotFound as error:
-        raise InputError("backup", str(error)) from None
-    print(f"Restored {what}.")
-    for path, aside in set_aside:
-        print(f"Set {path} aside as {aside.name}: it could not be read, and nothing was deleted.")
-    print(
-        f"The journal as it was is saved as the backup {saved.name}; to undo: backjournal restore {saved.name}"
-    )
-    return 0
-
-
 def cmd_locate(args: Namespace, ctx: Context) -> int:
     paths = ctx.paths
     print(f"data: {paths.data_dir}")
@@ -378,6 +185,7 @@ def cmd_locate(args: Namespace, ctx: Context) -> int:
 
 
 from backjournal.cli.commands_night import cmd_demo, cmd_red_flags, cmd_tick  # noqa: E402
+from backjournal.cli.commands_recovery import cmd_backups, cmd_check, cmd_restore  # noqa: E402
 from backjournal.cli.commands_session import cmd_session  # noqa: E402
 
 COMMANDS: dict[str, Callable[[Namespace, Context], int]] = {

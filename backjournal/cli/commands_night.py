@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from argparse import Namespace
-from typing import Any
 
 from backjournal.cli.context import Context
+from backjournal.cli.output import print_json
 from backjournal.domain.dates import short_day
 from backjournal.domain.errors import InputError
 from backjournal.domain.text import visible
 from backjournal.domain.vocab import RED_FLAG_LABELS
-
-
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def cmd_red_flags(args: Namespace, ctx: Context) -> int:
@@ -32,7 +27,7 @@ def cmd_red_flags(args: Namespace, ctx: Context) -> int:
         return 0
     flagged, clearances = service.red_flags()
     if args.json:
-        _print_json(
+        print_json(
             {
                 "flagged_days": [
                     {

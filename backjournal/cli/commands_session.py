@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from argparse import Namespace
 
 from backjournal.cli.context import Context
+from backjournal.cli.output import print_json
 from backjournal.domain.errors import InputError
 from backjournal.domain.exercises import dose_text
 from backjournal.domain.session_plan import SessionPlan
@@ -20,7 +20,7 @@ def cmd_session(args: Namespace, ctx: Context) -> int:
     day = service.parse_date(args.date)
     plan = service.session_plan(day, dropped=args.drop or [], add_back=args.add_back or [])
     if args.json:
-        print(json.dumps(plan.to_dict(), indent=2, ensure_ascii=False))
+        print_json(plan.to_dict())
     else:
         print(plan_text(plan))
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -10,6 +11,7 @@ from backjournal.domain import advisor
 from backjournal.domain.exercises import dose_text, ordered
 from backjournal.domain.models import OUTCOMES, Day, Exercise, Journal
 from backjournal.domain.settings import AdvisorSettings
+from backjournal.domain.text import json_safe
 from backjournal.domain.vocab import (
     AREA_LABELS,
     PAIN_BAND_LABELS,
@@ -171,3 +173,8 @@ def episodes_text(rows: list[dict[str, Any]]) -> str:
                 f"    {change['date']}  {PHASE_LABELS[change['phase']]:<16} {change['reason']}"
             )
     return "\n".join(lines)
+
+
+def print_json(data: Any) -> None:
+    """JSON on stdout that still parses back exactly: DEL, C1 and bidi controls as \\u escapes."""
+    print(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))

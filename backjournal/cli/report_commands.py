@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from argparse import Namespace
 from typing import Any
 
 from backjournal.cli.context import Context
+from backjournal.cli.output import print_json
 from backjournal.domain import psfs as rules
 from backjournal.domain.models import Psfs
 from backjournal.domain.psfs_codec import activity_to_dict, rating_to_dict
-
-
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def psfs_json(psfs: Psfs, due: bool) -> dict[str, Any]:
@@ -73,7 +69,7 @@ def cmd_psfs(args: Namespace, ctx: Context) -> int:
     if action is None:
         psfs, today = service.psfs(), service.today()
         if args.json:
-            _print_json(psfs_json(psfs, rules.is_due(psfs, today)))
+            print_json(psfs_json(psfs, rules.is_due(psfs, today)))
         else:
             print(psfs_text(psfs, today))
         return 0
@@ -104,7 +100,7 @@ def cmd_insights(args: Namespace, ctx: Context) -> int:
     day = service.parse_date(args.date)
     result = insights.find_insights(service.journal(), day)
     if args.json:
-        _print_json(result.to_dict())
+        print_json(result.to_dict())
     else:
         print("\n".join(insights.insight_lines(result)))
     return 0

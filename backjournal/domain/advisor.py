@@ -1,8 +1,8 @@
 """The phase advisor: the advice for a day, its warnings, and the checks for ticking an exercise.
 
-Pure domain code: no clock, no files. The walk and the pain tests live in
-`backjournal.domain.advisor_phase` (re-exported here); read its docstring for the exact
-readings of the rules. This module adds:
+Pure domain code: no clock, no files. The walk lives in `backjournal.domain.advisor_phase` and
+the pain tests in `backjournal.domain.pain_tests` (both re-exported here); read their docstrings
+for the exact readings of the rules. This module adds:
 
 * ``next``: the next phase and its earliest date by the time rules alone, never before D+1
   (mobility: stretching on max(D+1, day 11); stretching: strengthening on
@@ -37,34 +37,48 @@ message does not repeat it, so "title: message" reads once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
+from backjournal.domain.advice import (
+    EXERCISE_HURT,
+    FLARE_SUSPECTED,
+    NOT_SETTLED,
+    PAIN_RISING,
+    RED_FLAG,
+    STRENGTHENING_OVERDONE,
+    STRETCH_FIRST,
+    TOO_SOON,
+    WARNING_CODES,
+    WARNING_TITLES,
+    Advice,
+    AdvisorWarning,
+)
 from backjournal.domain.advisor_phase import (
     ADVANCED,
     START,
     STEPPED_BACK,
-    EntrySource,
     PhaseChange,
     date_of_day,
     earliest_for,
-    entry_getter,
     episode_day,
     episode_phase_summary,
-    is_rising,
-    is_settled,
     next_phase,
     phase_history,
     phase_on,
     phases_by_day,
-    rising_detail,
     strengthening_time_earliest,
     stretching_time_earliest,
 )
 from backjournal.domain.dates import day_list, short_day
 from backjournal.domain.hurt import hurt_message, hurt_recently
 from backjournal.domain.models import Episode, Exercise, Journal
+from backjournal.domain.pain_tests import (
+    EntrySource,
+    entry_getter,
+    is_rising,
+    is_settled,
+    rising_detail,
+)
 from backjournal.domain.red_flags import holding_flags
 from backjournal.domain.settings import AdvisorSettings
 from backjournal.domain.vocab import (
@@ -89,6 +103,14 @@ __all__ = [
     "Advice",
     "WARNING_CODES",
     "WARNING_TITLES",
+    "EXERCISE_HURT",
+    "FLARE_SUSPECTED",
+    "NOT_SETTLED",
+    "PAIN_RISING",
+    "RED_FLAG",
+    "STRENGTHENING_OVERDONE",
+    "STRETCH_FIRST",
+    "TOO_SOON",
     "advise",
     "is_settled",
     "is_rising",
@@ -108,105 +130,7 @@ __all__ = [
     "history_start",
 ]
 
-TOO_SOON = "too_soon"
-PAIN_RISING = "pain_rising"
-NOT_SETTLED = "not_settled"
-STRENGTHENING_OVERDONE = "strengthening_overdone"
-STRETCH_FIRST = "stretch_first"
-EXERCISE_HURT = "exercise_hurt"
-RED_FLAG = "red_flag"
-FLARE_SUSPECTED = "flare_suspected"
-WARNING_CODES: tuple[str, ...] = (
-    RED_FLAG,
-    PAIN_RISING,
-    FLARE_SUSPECTED,
-    TOO_SOON,
-    STRENGTHENING_OVERDONE,
-    STRETCH_FIRST,
-    EXERCISE_HURT,
-    NOT_SETTLED,
-)
-
-# A short heading for each warning, in kind words; the message follows it and does not repeat it.
-WARNING_TITLES: dict[str, str] = {
-    RED_FLAG: "Please get medical advice",
-    PAIN_RISING: "Your pain is up",
-    FLARE_SUSPECTED: "Could this be a flare?",
-    TOO_SOON: "Not yet",
-    STRENGTHENING_OVERDONE: "Plenty of strengthening this week",
-    STRETCH_FIRST: "Warm up or stretch first",
-    EXERCISE_HURT: "Something hurt lately",
-    NOT_SETTLED: "Not quite settled yet",
-}
-
 _PHYSIO = "These are the program's default timings, not medical advice: your physiotherapist's word comes first."
-
-
-@dataclass(frozen=True, slots=True)
-class AdvisorWarning:
-    """One piece of advice with a stable code and a plain message."""
-
-    code: str
-    message: str
-
-    @property
-    def title(self) -> str:
-        return WARNING_TITLES.get(self.code, self.code.replace("_", " ").capitalize())
-
-    def to_dict(self) -> dict[str, str]:
-        return {"code": self.code, "title": self.title, "message": self.message}
-
-
-_Date = date  # inside Advice, the field `date` hides the type
-
-
-@dataclass(frozen=True, slots=True)
-class Advice:
-    """What the advisor says about a day."""
-
-    date: date
-    phase: str
-    episode: Episode | None
-    episode_day: int | None
-    allowed: tuple[str, ...]
-    next_phase: str | None
-    next_earliest: _Date | None
-    warnings: tuple[AdvisorWarning, ...]
-    history: tuple[PhaseChange, ...]  # the open episode's phase changes up to date
-    phase_start: _Date | None  # when the current phase (last) began; None in maintenance
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        return tuple(w.code for w in self.warnings)
-
-    def has(self, code: str) -> bool:
-        return any(w.code == code for w in self.warnings)
-
-    @property
-    def too_soon(self) -> AdvisorWarning | None:
-        """The warning that blocks a tick unless the user confirms."""
-        return next((w for w in self.warnings if w.code == TOO_SOON), None)
-
-    def to_dict(self) -> dict[str, Any]:
-        episode = None
-        if self.episode is not None:
-            episode = {"start": self.episode.start.isoformat(), "day": self.episode_day}
-        nxt = None
-        if self.next_phase is not None and self.next_earliest is not None:
-            nxt = {"phase": self.next_phase, "earliest": self.next_earliest.isoformat()}
-        return {
-            "date": self.date.isoformat(),
-            "phase": self.phase,
-            "episode": episode,
-            "allowed": list(self.allowed),
-            "next": nxt,
-            "warnings": [w.to_dict() for w in self.warnings],
-            "phase_start": self.phase_start.isoformat() if self.phase_start else None,
-            "episode_end": self.episode.end.isoformat()
-            if self.episode and self.episode.end
-            else None,
-            "history": [c.to_dict() for c in self.history],
-        }
 
 
 def _label(phase: str) -> str:

@@ -1,4 +1,4 @@
-"""The phase walk: the two pain tests (settled, rising) and the day-by-day phase of an episode.
+"""The phase walk: the day-by-day phase of an episode, and the time rules for the next phase.
 
 Pure domain code: every function takes the day it reasons about; nothing reads a clock.
 
@@ -7,18 +7,7 @@ Exact readings of the contract (issue 2, section 4), with the default settings i
 * **Episode days.** Day 1 is the episode's start date, so "day N" is ``start + (N - 1)`` days:
   day 11 is ``start + 10`` days, day 21 is ``start + 20`` days. Day 1 is always mobility: no
   step back and no advance is possible on it.
-* **Rising** on a day with an entry: its pain is >= ``rising_pain`` [7], or
-  ``pain - mean >= pain_jump`` [2] where ``mean`` is the average pain of the last (up to
-  ``rising_lookback_entries`` [3]) entries dated in the ``rising_lookback_days`` [7] days
-  before it (D-7..D-1). With no such entry only the >= 7 test applies. The comparison is exact
-  (integer arithmetic, no float rounding): +2 is rising, +1.67 is not. A day without an entry
-  is never rising.
-* **Settled** on D: the last ``settled_entries`` [3] entries dated on or before D are all in
-  the ``settled_window_days`` [5] days D-4..D, each has pain <= ``settled_max_pain`` [3], and
-  none is ``pain_jump`` [2] or more above the entry before it. "The entry before it" is read
-  within those 3 entries (2nd vs 1st, 3rd vs 2nd): the oldest of the three is not compared with
-  an older entry. Equivalently: at least 3 entries fall in D-4..D and the latest 3 of them pass.
-  Entries before the episode's start count, and D need not have an entry itself.
+* **Rising** and **settled**: the pain tests, read exactly in `backjournal.domain.pain_tests`.
 * **Walk.** Each day from day 2 to D, in order: if the day has a rising entry, the phase steps
   back one (strengthening -> stretching -> mobility) and that phase starts afresh on that day;
   in mobility a rising day changes nothing. Otherwise mobility advances to stretching when the
@@ -36,14 +25,14 @@ from __future__ import annotations
 
 import operator
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import pairwise
 from threading import Lock
 from typing import Any
 
-from backjournal.domain.models import Clearance, Day, Entry, Episode, Journal
+from backjournal.domain.models import Clearance, Entry, Episode, Journal
+from backjournal.domain.pain_tests import last_n, rising_reason, settled_fast
 from backjournal.domain.settings import AdvisorSettings
 from backjournal.domain.vocab import (
     MAINTENANCE,
@@ -56,9 +45,6 @@ from backjournal.domain.vocab import (
 START, ADVANCED, STEPPED_BACK = "start", "advanced", "stepped back"
 
 ONE_DAY = timedelta(days=1)
-
-# What the pain tests read entries from: the journal, or a mapping of dates to entries or days.
-EntrySource = Journal | Mapping[date, Entry] | Mapping[date, Day]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,18 +65,6 @@ class PhaseChange:
         }
 
 
-def entry_getter(source: EntrySource) -> Callable[[date], Entry | None]:
-    """A function giving the entry on a date (or None), whatever the source holds."""
-    if isinstance(source, Journal):
-        return source.entry_on
-
-    def get(day: date) -> Entry | None:
-        value = source.get(day)
-        return value.entry if isinstance(value, Day) else value
-
-    return get
-
-
 def episode_day(episode: Episode, day: date) -> int:
     """The day number of `day` in the episode: the start date is day 1."""
     return (day - episode.start).days + 1
@@ -99,103 +73,6 @@ def episode_day(episode: Episode, day: date) -> int:
 def date_of_day(episode: Episode, number: int) -> date:
     """The date of episode day `number` (day 1 is the start date)."""
     return episode.start + timedelta(days=number - 1)
-
-
-# ---------------------------------------------------------------------------- pain tests
-
-
-def _num(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
-def _tail(values: list[int], n: int) -> list[int]:
-    """The last n values (none when n <= 0; slicing with -0 would give them all)."""
-    return values[max(0, len(values) - n) :] if n > 0 else []
-
-
-def _rising_reason(pain: int, previous: list[int], s: AdvisorSettings) -> str | None:
-    """Why `pain` is rising against the previous entries' pains (oldest first), or None."""
-    if pain >= s.rising_pain:
-        return f"pain {pain}/10 ({s.rising_pain} or more)"
-    count = len(previous)
-    if count and pain * count - sum(previous) >= s.pain_jump * count:
-        mean = sum(previous) / count
-        entries = "entry" if count == 1 else f"{count} entries"
-        return (
-            f"pain {pain}/10, {_num(pain - mean)} above your recent average of {_num(mean)} "
-            f"(from your {entries} in the {s.rising_lookback_days} days before)"
-        )
-    return None
-
-
-def rising_detail(source: EntrySource, day: date, s: AdvisorSettings) -> str | None:
-    """Why pain on `day` counts as rising, in plain words; None if it does not or there is no entry."""
-    get = entry_getter(source)
-    entry = get(day)
-    if entry is None:
-        return None
-    previous = []
-    for back in range(s.rising_lookback_days, 0, -1):  # oldest first
-        before = get(day - timedelta(days=back))
-        if before is not None:
-            previous.append(before.pain)
-    return _rising_reason(entry.pain, _tail(previous, s.rising_lookback_entries), s)
-
-
-def is_rising(source: EntrySource, day: date, s: AdvisorSettings) -> bool:
-    """Whether the entry on `day` shows rising pain (False when the day has no entry)."""
-    return rising_detail(source, day, s) is not None
-
-
-def _settled_window(pains: list[tuple[date, int]], s: AdvisorSettings) -> tuple[bool, str]:
-    """Judge the entries (date, pain), oldest first, that fall in the settled window."""
-    need, window = s.settled_entries, s.settled_window_days
-    if len(pains) < need:
-        return False, (
-            f"log pain nightly: {len(pains)} of {need} entries in the last {window} days"
-        )
-    last = pains[len(pains) - need :] if need > 0 else []
-    problems = [
-        f"pain {pain}/10 on {when.isoformat()} is above {s.settled_max_pain}"
-        for when, pain in last
-        if pain > s.settled_max_pain
-    ]
-    problems += [
-        f"pain went up from {a}/10 to {b}/10 on {when.isoformat()}"
-        for (_, a), (when, b) in pairwise(last)
-        if b - a >= s.pain_jump
-    ]
-    return (not problems), "; ".join(problems)
-
-
-def is_settled(source: EntrySource, day: date, s: AdvisorSettings) -> tuple[bool, str]:
-    """Whether pain has settled on `day`, and if not, what is missing in plain words.
-
-    Returns ``(True, "")`` or ``(False, "log pain nightly: 1 of 3 entries in the last 5 days")``
-    and the like. `source` is the journal or a mapping of dates to entries (or days).
-    """
-    get = entry_getter(source)
-    pains = []
-    for back in range(s.settled_window_days - 1, -1, -1):  # D-4..D, oldest first
-        when = day - timedelta(days=back)
-        entry = get(when)
-        if entry is not None:
-            pains.append((when, entry.pain))
-    return _settled_window(pains, s)
-
-
-def _settled_fast(recent: list[tuple[int, int]], today: int, s: AdvisorSettings) -> bool:
-    """The settled test on the walk's buffer of (ordinal, pain), oldest first, all <= today."""
-    need = s.settled_entries
-    if need <= 0:
-        return True
-    if len(recent) < need or recent[-need][0] < today - (s.settled_window_days - 1):
-        return False
-    top, jump = s.settled_max_pain, s.pain_jump
-    last = recent[-need:]
-    if any(pain > top for _, pain in last):
-        return False
-    return not any(b[1] - a[1] >= jump for a, b in pairwise(last))
 
 
 # ---------------------------------------------------------------------------- time rules
@@ -313,7 +190,7 @@ def _walk(
                 rising = count > 0 and pain * count - sum(previous) >= jump * count
             if rising and ordinal > first and level > 0:
                 previous = [p for when, p in recent if when >= ordinal - lookback_days]
-                reason = _rising_reason(pain, _tail(previous, lookback_entries), s)
+                reason = rising_reason(pain, last_n(previous, lookback_entries), s)
             recent.append((ordinal, pain))
         if ordinal > first:
             if rising:
@@ -329,7 +206,7 @@ def _walk(
             elif flagged > cleared and flagged > ordinal - flag_window:
                 pass  # a red flag holds: nothing moves forward until it is cleared or older
             elif level == 0:
-                if ordinal >= stretch_from and _settled_fast(recent, ordinal, s):
+                if ordinal >= stretch_from and settled_fast(recent, ordinal, s):
                     level, level_start = 1, ordinal
                     number = ordinal - first + 1
                     history.append(
@@ -339,7 +216,7 @@ def _walk(
                 level == 1
                 and ordinal >= strength_from
                 and ordinal - level_start >= s.min_stretching_days
-                and _settled_fast(recent, ordinal, s)
+                and settled_fast(recent, ordinal, s)
             ):
                 level, level_start = 2, ordinal
                 number = ordinal - first + 1

@@ -1,4 +1,4 @@
-"""Plain-dict shapes of the journal's records, with strict validation of stored data.
+"""Plain-dict shapes of the journal's records, with strict validation of stored data (days here).
 
 Storage turns these dicts into files; exports and `--json` output reuse them. Every
 decode checks the shape and raises ShapeError naming the field, so a wrongly shaped
@@ -7,71 +7,39 @@ journal is reported, never half-loaded.
 
 from __future__ import annotations
 
-from datetime import date
-from itertools import pairwise
 from typing import Any
 
 from backjournal.domain.codec_fast import TicksKey, day_fast, entry_fast, tick_fast
-from backjournal.domain.dates import EARLIEST, LATEST
+from backjournal.domain.codec_fields import ShapeError as ShapeError
+from backjournal.domain.codec_fields import read_date, read_int, read_whole, read_words
+
+# The meta records' shapes live in codec_meta; callers keep reaching them as codec.<name>.
+from backjournal.domain.codec_meta import CLEARANCE_NOTE_MAX as CLEARANCE_NOTE_MAX
+from backjournal.domain.codec_meta import EXERCISE_FIELDS as EXERCISE_FIELDS
+from backjournal.domain.codec_meta import check_clearances as check_clearances
+from backjournal.domain.codec_meta import check_episodes as check_episodes
+from backjournal.domain.codec_meta import clearance_from_dict as clearance_from_dict
+from backjournal.domain.codec_meta import clearance_to_dict as clearance_to_dict
+from backjournal.domain.codec_meta import demo_from_dict as demo_from_dict
+from backjournal.domain.codec_meta import demo_to_dict as demo_to_dict
+from backjournal.domain.codec_meta import episode_from_dict as episode_from_dict
+from backjournal.domain.codec_meta import episode_to_dict as episode_to_dict
+from backjournal.domain.codec_meta import exercise_from_dict as exercise_from_dict
+from backjournal.domain.codec_meta import exercise_to_dict as exercise_to_dict
+from backjournal.domain.codec_meta import routine_from_dict as routine_from_dict
+from backjournal.domain.codec_meta import routine_to_dict as routine_to_dict
 from backjournal.domain.models import (
     NOTES_MAX,
-    Clearance,
     Day,
-    DemoOrigin,
     Entry,
-    Episode,
-    Exercise,
-    Routine,
     Tick,
 )
-from backjournal.domain.vocab import AREAS, KINDS, RED_FLAGS, REGIONS, SIDES, TICK_SIDES
+from backjournal.domain.vocab import AREAS, RED_FLAGS, TICK_SIDES
 
 # 2: journal-meta.json may hold the PSFS tables and a "clearances" table (red flags cleared);
 #    a tick may hold "stopped" (false if absent) and "pain_during" (null if absent); a day may
 #    hold "sessions" (guided sessions, [] if absent). All optional: version 1 files read as is.
 SCHEMA_VERSION = 2
-
-
-class ShapeError(ValueError):
-    """Stored data does not have the expected shape; `where` says which record."""
-
-    def __init__(self, where: str, problem: str) -> None:
-        super().__init__(f"{where}: {problem}")
-        self.where = where
-        self.problem = problem
-
-
-def _date(value: Any, where: str) -> date:
-    if not isinstance(value, str):
-        raise ShapeError(where, f"date must be a string, got {type(value).__name__}")
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        raise ShapeError(where, f"{value[:40]!r} is not a valid date") from None
-    if not EARLIEST <= day <= LATEST:
-        # Later arithmetic (weeks, "the day after") overflows near year 1 and year 9999.
-        raise ShapeError(where, f"{day} is outside {EARLIEST.year} to {LATEST.year}")
-    return day
-
-
-def _int(value: Any, where: str, lo: int, hi: int) -> int | None:
-    return None if value is None else _whole(value, where, lo, hi)
-
-
-def _whole(value: Any, where: str, lo: int, hi: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-        raise ShapeError(where, f"must be a whole number from {lo} to {hi}, got {value!r}")
-    return value
-
-
-def _words(value: Any, where: str, allowed: tuple[str, ...] | None = None) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ShapeError(where, "must be a list of strings")
-    if allowed is not None:
-        bad = [v for v in value if v not in allowed]
-        if bad:
-            raise ShapeError(where, f"unknown value {bad[0]!r}")
-    return tuple(value)
 
 
 def entry_to_dict(entry: Entry) -> dict[str, Any]:
@@ -103,14 +71,14 @@ def _entry_checked(doc: Any, where: str) -> Entry:
     if not isinstance(rest, bool):
         raise ShapeError(f"{where}.rest", "must be true or false")
     return Entry(
-        pain=_whole(doc.get("pain"), f"{where}.pain", 0, 10),
-        worst=_int(doc.get("worst"), f"{where}.worst", 0, 10),
-        areas=_words(doc.get("areas", []), f"{where}.areas", AREAS),
-        sleep=_int(doc.get("sleep"), f"{where}.sleep", 0, 10),
-        mood=_int(doc.get("mood"), f"{where}.mood", 0, 10),
+        pain=read_whole(doc.get("pain"), f"{where}.pain", 0, 10),
+        worst=read_int(doc.get("worst"), f"{where}.worst", 0, 10),
+        areas=read_words(doc.get("areas", []), f"{where}.areas", AREAS),
+        sleep=read_int(doc.get("sleep"), f"{where}.sleep", 0, 10),
+        mood=read_int(doc.get("mood"), f"{where}.mood", 0, 10),
         notes=notes,
-        tags=_words(doc.get("tags", []), f"{where}.tags"),
-        red_flags=_words(doc.get("red_flags", []), f"{where}.red_flags", RED_FLAGS),
+        tags=read_words(doc.get("tags", []), f"{where}.tags"),
+        red_flags=read_words(doc.get("red_flags", []), f"{where}.red_flags", RED_FLAGS),
         rest=rest,
     )
 
@@ -147,13 +115,13 @@ def _tick_checked(doc: Any, where: str) -> Tick:
         raise ShapeError(f"{where}.stopped", "must be true or false")
     return Tick(
         exercise=doc["exercise"],
-        sets=_int(doc.get("sets"), f"{where}.sets", 1, 100),
-        reps=_int(doc.get("reps"), f"{where}.reps", 1, 1000),
-        hold_s=_int(doc.get("hold_s"), f"{where}.hold_s", 1, 3600),
+        sets=read_int(doc.get("sets"), f"{where}.sets", 1, 100),
+        reps=read_int(doc.get("reps"), f"{where}.reps", 1, 1000),
+        hold_s=read_int(doc.get("hold_s"), f"{where}.hold_s", 1, 3600),
         side=side,
         overridden=overridden,
         stopped=stopped,
-        pain_during=_int(doc.get("pain_during"), f"{where}.pain_during", 0, 10),
+        pain_during=read_int(doc.get("pain_during"), f"{where}.pain_during", 0, 10),
     )
 
 
@@ -237,7 +205,7 @@ def day_from_dict(doc: Any, where: str = "day", ticks_key: TicksKey | None = Non
 def _day_checked(doc: Any, where: str) -> Day:
     if not isinstance(doc, dict):
         raise ShapeError(where, "must be an object")
-    day = _date(doc.get("date"), f"{where}.date")
+    day = read_date(doc.get("date"), f"{where}.date")
     where = f"{where} {day.isoformat()}"
     raw_entry = doc.get("entry")
     entry = None if raw_entry is None else entry_from_dict(raw_entry, f"{where} entry")
@@ -256,155 +224,3 @@ def _day_checked(doc: Any, where: str) -> Day:
 
         sessions = sessions_from_list(doc["sessions"], f"{where} sessions")
     return Day(date=day, entry=entry, ticks=ticks, sessions=sessions)
-
-
-def episode_to_dict(episode: Episode) -> dict[str, Any]:
-    return {
-        "start": episode.start.isoformat(),
-        "end": episode.end.isoformat() if episode.end else None,
-    }
-
-
-def episode_from_dict(doc: Any, where: str = "episode") -> Episode:
-    if not isinstance(doc, dict):
-        raise ShapeError(where, "must be an object")
-    start = _date(doc.get("start"), f"{where}.start")
-    end = None if doc.get("end") is None else _date(doc.get("end"), f"{where}.end")
-    if end is not None and end <= start:
-        raise ShapeError(where, f"ends {end} on or before it starts {start}")
-    return Episode(start=start, end=end)
-
-
-def check_episodes(episodes: list[Episode], where: str = "episodes") -> list[Episode]:
-    """Sort episodes and refuse overlaps or more than one open episode."""
-    episodes = sorted(episodes, key=lambda e: e.start)
-    for before, after in pairwise(episodes):
-        if before.end is None or after.start < before.end:
-            raise ShapeError(
-                where, f"episode starting {after.start} overlaps the one starting {before.start}"
-            )
-    return episodes
-
-
-EXERCISE_FIELDS = ("id", "name", "kind", "region", "sets", "reps", "hold_s", "sides")
-
-
-def exercise_to_dict(exercise: Exercise, full: bool = True) -> dict[str, Any]:
-    doc = {
-        "id": exercise.id,
-        "name": exercise.name,
-        "kind": exercise.kind,
-        "region": exercise.region,
-        "sets": exercise.sets,
-        "reps": exercise.reps,
-        "hold_s": exercise.hold_s,
-        "sides": exercise.sides,
-    }
-    if full:
-        doc.update(
-            hold_max_s=exercise.hold_max_s,
-            how_to=exercise.how_to,
-            caution=exercise.caution,
-            builtin=exercise.builtin,
-        )
-    return doc
-
-
-def exercise_from_dict(doc: Any, where: str = "exercise") -> Exercise:
-    if not isinstance(doc, dict):
-        raise ShapeError(where, "must be an object")
-    for key in ("id", "name", "how_to", "caution"):
-        if not isinstance(doc.get(key, ""), str):
-            raise ShapeError(f"{where}.{key}", "must be text")
-    if not isinstance(doc.get("id"), str) or not doc["id"]:
-        raise ShapeError(f"{where}.id", "is missing")
-    where = f"{where} {doc['id']}"
-    if doc.get("kind") not in KINDS:
-        raise ShapeError(f"{where}.kind", f"unknown kind {doc.get('kind')!r}")
-    if doc.get("region") not in REGIONS:
-        raise ShapeError(f"{where}.region", f"unknown region {doc.get('region')!r}")
-    if doc.get("sides") not in SIDES:
-        raise ShapeError(f"{where}.sides", "must be 'one' or 'both'")
-    return Exercise(
-        id=doc["id"],
-        name=doc.get("name") or doc["id"],
-        kind=doc["kind"],
-        region=doc["region"],
-        sets=_int(doc.get("sets"), f"{where}.sets", 1, 100),
-        reps=_int(doc.get("reps"), f"{where}.reps", 1, 1000),
-        hold_s=_int(doc.get("hold_s"), f"{where}.hold_s", 1, 3600),
-        hold_max_s=_int(doc.get("hold_max_s"), f"{where}.hold_max_s", 1, 3600),
-        sides=doc["sides"],
-        how_to=doc.get("how_to", ""),
-        caution=doc.get("caution", ""),
-        builtin=False,
-    )
-
-
-def routine_to_dict(routine: Routine) -> dict[str, Any]:
-    return {
-        "id": routine.id,
-        "name": routine.name,
-        "frequency": routine.frequency,
-        "times_per_week": routine.times_per_week,
-        "max_per_week": routine.max_per_week,
-        "exercises": list(routine.exercises),
-    }
-
-
-def routine_from_dict(doc: Any, where: str = "routine") -> Routine:
-    if not isinstance(doc, dict) or not isinstance(doc.get("id"), str) or not doc["id"]:
-        raise ShapeError(where, "must be an object with an id")
-    where = f"{where} {doc['id']}"
-    name = doc.get("name", doc["id"])
-    if not isinstance(name, str):
-        raise ShapeError(f"{where}.name", "must be text")
-    times = _int(doc.get("times_per_week"), f"{where}.times_per_week", 1, 7)
-    most = _int(doc.get("max_per_week"), f"{where}.max_per_week", 1, 7)
-    return Routine(
-        id=doc["id"],
-        name=name,
-        exercises=_words(doc.get("exercises", []), f"{where}.exercises"),
-        times_per_week=times,
-        max_per_week=most,
-    )
-
-
-CLEARANCE_NOTE_MAX = 1000
-
-
-def clearance_to_dict(clearance: Clearance) -> dict[str, Any]:
-    return {"date": clearance.date.isoformat(), "note": clearance.note}
-
-
-def clearance_from_dict(doc: Any, where: str = "clearance") -> Clearance:
-    if not isinstance(doc, dict):
-        raise ShapeError(where, "must be an object")
-    day = _date(doc.get("date"), f"{where}.date")
-    note = doc.get("note", "")
-    if not isinstance(note, str) or len(note) > CLEARANCE_NOTE_MAX:
-        raise ShapeError(
-            f"{where}.note", f"must be text of at most {CLEARANCE_NOTE_MAX} characters"
-        )
-    return Clearance(date=day, note=note)
-
-
-def check_clearances(clearances: list[Clearance], where: str = "clearances") -> list[Clearance]:
-    """Sort clearances by date and refuse two on the same date."""
-    ordered = sorted(clearances, key=lambda c: c.date)
-    for before, after in zip(ordered, ordered[1:], strict=False):
-        if before.date == after.date:
-            raise ShapeError(where, f"two clearances are dated {after.date}")
-    return ordered
-
-
-def demo_to_dict(origin: DemoOrigin) -> dict[str, Any]:
-    return {"days": origin.days, "seed": origin.seed, "today": origin.today.isoformat()}
-
-
-def demo_from_dict(doc: Any, where: str = "meta.demo") -> DemoOrigin:
-    if not isinstance(doc, dict):
-        raise ShapeError(where, "must be an object")
-    days = _whole(doc.get("days"), f"{where}.days", 1, 36_500)
-    seed = _whole(doc.get("seed"), f"{where}.seed", 0, 2**31)
-    return DemoOrigin(days=days, seed=seed, today=_date(doc.get("today"), f"{where}.today"))

@@ -7,7 +7,6 @@ import random
 from dataclasses import replace
 from datetime import date, timedelta
 
-from backjournal.domain.advisor_phase import is_rising, is_settled
 from backjournal.domain.exercises import BUILTIN_BY_ID, DEFAULT_ROUTINES
 from backjournal.domain.models import (
     Day,
@@ -19,6 +18,7 @@ from backjournal.domain.models import (
     PsfsRating,
     Tick,
 )
+from backjournal.domain.pain_tests import is_rising, is_settled
 from backjournal.domain.settings import AdvisorSettings
 from backjournal.domain.vocab import AREAS, MAINTENANCE, MOBILITY, STRENGTHENING, STRETCHING
 

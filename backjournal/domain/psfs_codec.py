@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from backjournal.domain.codec import ShapeError, _date
+from backjournal.domain.codec_fields import ShapeError, read_date
 from backjournal.domain.dates import EARLIEST, LATEST
 from backjournal.domain.errors import InputError
 from backjournal.domain.models import Psfs, PsfsActivity, PsfsRating
@@ -62,7 +62,7 @@ def activity_from_dict(doc: Any, where: str = "psfs activity") -> PsfsActivity:
 def rating_from_dict(doc: Any, known: set[str], where: str = "psfs rating") -> PsfsRating:
     if not isinstance(doc, dict):
         raise ShapeError(where, "must be an object")
-    day = _date(doc.get("date"), f"{where}.date")
+    day = read_date(doc.get("date"), f"{where}.date")
     where = f"{where} {day}"
     raw = doc.get("scores")
     if not isinstance(raw, dict) or not raw:

@@ -11,8 +11,8 @@ from datetime import date, timedelta
 
 from backjournal.domain.models import Entry, Journal, PsfsActivity, PsfsRating, Routine
 from backjournal.domain.report_charts import text
+from backjournal.domain.routine_status import DONE, PAUSED, day_status, routine_done_on, week_status
 from backjournal.domain.settings import AdvisorSettings
-from backjournal.domain.streaks import DONE, PAUSED, day_status, routine_done_on, week_status
 
 COLUMNS = 14
 MONTHLY_AFTER_WEEKS = 26  # beyond this many weeks, columns are months

@@ -36,13 +36,16 @@ from typing import Any
 
 from backjournal.domain.advisor_phase import phases_by_day
 from backjournal.domain.models import Day, Journal, Routine
+from backjournal.domain.routine_status import (
+    ALLOWED_BY_PHASE,
+    DONE,
+    PAUSED,
+    PENDING,
+    monday_of,
+)
 from backjournal.domain.settings import AdvisorSettings
-from backjournal.domain.vocab import MAINTENANCE, PHASES, allowed_kinds
+from backjournal.domain.vocab import MAINTENANCE
 
-DONE, PAUSED, MISSED, PENDING = "done", "paused", "missed", "pending"
-MET, RUNNING = "met", "running"
-
-_ALLOWED: dict[str, frozenset[str]] = {phase: frozenset(allowed_kinds(phase)) for phase in PHASES}
 _NO_TICKS: frozenset[str] = frozenset()
 _MEMO_WEEKS = 4  # the memo re-walks this many weeks before D's week
 
@@ -94,89 +97,6 @@ class Streaks:
             "journal": self.journal.to_dict(),
             "routines": [r.to_dict() for r in self.routines],
         }
-
-
-# ---------------------------------------------------------------------------- single days
-
-
-def routine_done_on(journal: Journal, routine: Routine, day: date) -> bool:
-    """Every exercise of the routine was ticked on `day` (an empty routine is never done)."""
-    ticks = journal.ticks_on(day)
-    return bool(routine.exercises) and all(e in ticks for e in routine.exercises)
-
-
-def _blocked(
-    journal: Journal,
-    routine: Routine,
-    day: date,
-    s: AdvisorSettings,
-    phases: Mapping[int, str] | None = None,
-) -> bool:
-    """The routine's kind is not allowed on `day` by the phase of the episode open then."""
-    if phases is None:
-        phases = phases_by_day(journal, day, day, s)
-    phase = phases.get(day.toordinal(), MAINTENANCE)
-    return journal.routine_kind(routine) not in _ALLOWED[phase]
-
-
-def day_status(
-    journal: Journal,
-    routine: Routine,
-    day: date,
-    s: AdvisorSettings,
-    phases: Mapping[int, str] | None = None,
-) -> str:
-    """'done', 'paused' (rest day, or a phase that does not allow the routine) or 'missed'.
-
-    `phases` is `phases_by_day` over a span holding `day`, for callers that ask about many days.
-    """
-    if routine_done_on(journal, routine, day):
-        return DONE
-    entry = journal.entry_on(day)
-    if (entry is not None and entry.rest) or _blocked(journal, routine, day, s, phases):
-        return PAUSED
-    return MISSED
-
-
-def monday_of(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-def week_status(
-    journal: Journal,
-    routine: Routine,
-    monday: date,
-    s: AdvisorSettings,
-    today: date,
-    phases: Mapping[int, str] | None = None,
-) -> str:
-    """The ISO week starting `monday` (any day of it is accepted) as seen on `today`.
-
-    'met' once done on >= N days up to today; 'running' while the week is not over (it
-    contains today or is later) and not met; else 'paused' if the routine was not allowed on
-    at least one of its days, else 'missed'. `phases` is `phases_by_day` over a span holding
-    the week, for callers that ask about many weeks.
-    """
-    monday = monday_of(monday)
-    sunday = monday + timedelta(days=6)
-    last = min(sunday, today)
-    target = routine.times_per_week or 1
-    done = sum(
-        1
-        for n in range((last - monday).days + 1)
-        if routine_done_on(journal, routine, monday + timedelta(days=n))
-    )
-    if done >= target:
-        return MET
-    if sunday >= today:
-        return RUNNING
-    if phases is None:
-        phases = phases_by_day(journal, monday, sunday, s)
-    kind = journal.routine_kind(routine)
-    week = (monday + timedelta(days=n) for n in range(7))
-    if any(kind not in _ALLOWED[phases.get(d.toordinal(), MAINTENANCE)] for d in week):
-        return PAUSED
-    return MISSED
 
 
 # ---------------------------------------------------------------------------- the forward pass
@@ -261,7 +181,8 @@ def _walk(
     done_by_ticks: dict[int, tuple[bool, ...]] = {}
     held: list[object] = []  # keeps every mapping whose id is a key alive for the whole pass
     blocked_in = {
-        phase: tuple(kind not in allowed for kind in kinds) for phase, allowed in _ALLOWED.items()
+        phase: tuple(kind not in allowed for kind in kinds)
+        for phase, allowed in ALLOWED_BY_PHASE.items()
     }
     blocked_default = blocked_in[MAINTENANCE]
     current = date.fromordinal(low) if low <= high else date.min  # the loop may not run
@@ -325,7 +246,7 @@ def _finish(
     record = journal.days.get(day)
     ticks = record.ticks.keys() if record is not None else _NO_TICKS
     rest = record is not None and record.entry is not None and record.entry.rest
-    allowed = _ALLOWED[phases.get(day.toordinal(), MAINTENANCE)]
+    allowed = ALLOWED_BY_PHASE[phases.get(day.toordinal(), MAINTENANCE)]
     out = []
     for i, routine in enumerate(plan.routines):
         done = bool(plan.needs[i]) and plan.needs[i] <= ticks

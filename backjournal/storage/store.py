@@ -12,10 +12,9 @@ from typing import Any, cast
 from backjournal.domain.codec import SCHEMA_VERSION, ShapeError
 from backjournal.domain.dates import journal_today
 from backjournal.domain.models import Day, JournalMeta
-from backjournal.storage import backups as backup_files
 from backjournal.storage import replace
 from backjournal.storage.clock import system_clock
-from backjournal.storage.errors import JournalNotEmpty, JournalUnusable
+from backjournal.storage.errors import JournalUnusable
 from backjournal.storage.filecache import Cached, StatKey, Txn, read_with_key, stat_key
 from backjournal.storage.paths import (
     BACKUPS_DIR,
@@ -381,54 +380,3 @@ class Store(WholeJournal):
             txn.before_write()
             self._write_meta(new, txn.raw)
         return _copy_meta(new)
-
-    def replace_all(
-        self, days: dict[date, Day], meta: JournalMeta, *, require_empty: bool = False
-    ) -> None:
-        """Make the journal exactly this (import): validates everything before writing anything.
-
-        With require_empty, a journal holding anything is refused (JournalNotEmpty), decided under the
-        write lock so that a write from another process just before cannot be replaced."""
-        files = replace.encode_journal(days, meta)
-        with self._writing() as txn:
-            held = False
-            for year, path in self._year_paths().items():
-                # a damaged journal is refused, not replaced
-                held = bool(self._locked_year(path, year, txn.meta)[1]) or held
-            if require_empty and (
-                held
-                or txn.meta.episodes
-                or txn.meta.exercises
-                or txn.meta.routines is not None
-                or not txn.meta.psfs.is_empty
-                or txn.meta.clearances
-            ):
-                raise JournalNotEmpty(self.data_dir)
-            txn.before_write()
-            current, _, whole = self.verified_contents()  # every file was validated just above
-            saved = (
-                backup_files.snapshot(
-                    current, self.backups_dir, self.clock(), "before-import", whole=whole
-                )
-                if current
-                else None
-            )
-            replace.commit_files(self, files, saved)
-
-    def clear_if(self, check: Callable[[dict[date, Day], JournalMeta], None]) -> Path | None:
-        """Remove every journal file, after a backup, if `check` (which raises to refuse) passes
-        on the journal as read under the write lock; returns the backup (None: it was empty)."""
-        with self._writing() as txn:
-            self.forget()
-            days, meta = self.load()
-            check(days, meta)
-            if not self.journal_files():
-                return None
-            txn.before_write()
-            current, _, whole = self.verified_contents()  # every file was loaded just above
-            saved = backup_files.snapshot(
-                current, self.backups_dir, self.clock(), "before-clear", whole=whole
-            )
-            replace.commit_files(self, {}, saved)
-            self._merged = None
-            return saved

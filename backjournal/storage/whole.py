@@ -1,15 +1,17 @@
-"""The Store's whole-journal side: backups, restore, check, repair, and the problems every command reports."""
+"""The Store's whole-journal side: backups, restore, check, repair, import, clearing, and the problems every command reports."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from backjournal.domain.models import Day, JournalMeta
 from backjournal.storage import backups as backup_files
 from backjournal.storage import doctor, replace
 from backjournal.storage import repair as repairs
-from backjournal.storage.errors import JournalUnusable
+from backjournal.storage.errors import JournalNotEmpty, JournalUnusable
 from backjournal.storage.filecache import read_with_key
 from backjournal.storage.schema import known_exercises
 from backjournal.storage.verify import JournalProblem, read_meta, year_problem
@@ -101,6 +103,59 @@ class WholeJournal:
             else:
                 damaged.append(path)
         return contents, damaged, whole and not damaged
+
+    def replace_all(
+        self, days: dict[date, Day], meta: JournalMeta, *, require_empty: bool = False
+    ) -> None:
+        """Make the journal exactly this (import): validates everything before writing anything.
+
+        With require_empty, a journal holding anything is refused (JournalNotEmpty), decided under the
+        write lock so that a write from another process just before cannot be replaced."""
+        store = _store(self)
+        files = replace.encode_journal(days, meta)
+        with store._writing() as txn:
+            held = False
+            for year, path in store._year_paths().items():
+                # a damaged journal is refused, not replaced
+                held = bool(store._locked_year(path, year, txn.meta)[1]) or held
+            if require_empty and (
+                held
+                or txn.meta.episodes
+                or txn.meta.exercises
+                or txn.meta.routines is not None
+                or not txn.meta.psfs.is_empty
+                or txn.meta.clearances
+            ):
+                raise JournalNotEmpty(store.data_dir)
+            txn.before_write()
+            current, _, whole = self.verified_contents()  # every file was validated just above
+            saved = (
+                backup_files.snapshot(
+                    current, store.backups_dir, store.clock(), "before-import", whole=whole
+                )
+                if current
+                else None
+            )
+            replace.commit_files(store, files, saved)
+
+    def clear_if(self, check: Callable[[dict[date, Day], JournalMeta], None]) -> Path | None:
+        """Remove every journal file, after a backup, if `check` (which raises to refuse) passes
+        on the journal as read under the write lock; returns the backup (None: it was empty)."""
+        store = _store(self)
+        with store._writing() as txn:
+            store.forget()
+            days, meta = store.load()
+            check(days, meta)
+            if not store.journal_files():
+                return None
+            txn.before_write()
+            current, _, whole = self.verified_contents()  # every file was loaded just above
+            saved = backup_files.snapshot(
+                current, store.backups_dir, store.clock(), "before-clear", whole=whole
+            )
+            replace.commit_files(store, {}, saved)
+            store._merged = None
+            return saved
 
     def _backup_contents(self) -> tuple[dict[str, bytes], bool]:
         contents, _, whole = self.verified_contents()

@@ -83,3 +83,23 @@ def test_show_and_log_name_the_pain_band(bj):
     assert result.code == 0 and "pain 4/10 (moderate)" in result.out
     shown = bj("show", "--date", day(3)).out
     assert "Pain 4/10 (moderate), worst 7/10 (high)" in shown
+
+
+def test_list_json_of_a_hand_edited_note_parses_back_exactly_and_carries_no_raw_control(
+    bj, journal_dir
+):
+    settled_with_a_flag(bj)
+    assert bj("red-flags", "clear", "--date", day(12), "--note", "placeholder").code == 0
+    meta = journal_dir / "journal-meta.json"
+    hostile = "ok\u007f\u0085\u009b31m\u202e"  # DEL, C1 NEL, C1 CSI, a bidi override
+    meta.write_text(
+        meta.read_text("utf-8").replace(
+            "placeholder", hostile.encode("unicode_escape").decode().replace("\\x", "\\u00")
+        ),
+        "utf-8",
+    )
+    result = bj("red-flags", "list", "--json")
+    assert result.code == 0, result.err
+    assert not any(c in result.out for c in "\u007f\u0085\u009b\u202e")
+    data = json.loads(result.out)
+    assert hostile in json.dumps(data, ensure_ascii=False)

@@ -19,10 +19,10 @@ from backjournal.domain.export import (
     CSV_COLUMNS,
     export_csv,
     export_json,
-    export_markdown,
     parse_export,
 )
 from backjournal.domain.journal import build_journal
+from backjournal.domain.markdown_export import export_markdown
 from backjournal.domain.models import (
     Clearance,
     Day,

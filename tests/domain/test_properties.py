@@ -11,14 +11,12 @@ from hypothesis import strategies as st
 
 from backjournal.domain.advisor import advise, is_rising, is_settled, phase_history, phase_on
 from backjournal.domain.models import Day, Entry, Tick
+from backjournal.domain.routine_status import day_status, monday_of, week_status
 from backjournal.domain.settings import AdvisorSettings
 from backjournal.domain.streaks import (
     StreakMemo,
     compute_streaks,
-    day_status,
     journal_streak,
-    monday_of,
-    week_status,
 )
 from backjournal.domain.vocab import RECOVERY_PHASES
 

@@ -7,15 +7,13 @@ from dataclasses import replace
 import pytest
 
 from backjournal.domain.models import Day, Episode, Routine, Tick
+from backjournal.domain.routine_status import day_status, routine_done_on, week_status
 from backjournal.domain.streaks import (
     RoutineStreak,
     Streak,
     StreakMemo,
     compute_streaks,
-    day_status,
     journal_streak,
-    routine_done_on,
-    week_status,
 )
 
 MOBILITY_IDS = (

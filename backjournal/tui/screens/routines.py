@@ -2,66 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from backjournal.domain.errors import InputError
 from backjournal.domain.exercises import dose_text, ordered
-from backjournal.domain.library_rules import check_new_exercise, new_routine_id
 from backjournal.domain.models import Exercise, Journal, Routine
 from backjournal.domain.text import visible
 from backjournal.domain.vocab import KINDS, REGIONS
 from backjournal.service import JOURNAL_ERRORS, JournalService
-from backjournal.tui.modals.exercise_form import ExerciseFormModal
-from backjournal.tui.modals.routine_form import RoutineFormModal
-from backjournal.tui.plain import one_line, plain
-from backjournal.tui.screens.base import JournalScreen
+from backjournal.tui.plain import one_line
+from backjournal.tui.screens.routines_actions import RoutineActions
+from backjournal.tui.widgets.routine_lists import (
+    LibraryList,
+    RoutineExerciseList,
+    RoutineList,
+    target_text,
+)
 from backjournal.tui.widgets.screen_footer import ScreenFooter
 
 
-def target_text(routine: Routine) -> str:
-    if routine.times_per_week is None:
-        return "daily"
-    return f"{routine.times_per_week}× a week"
-
-
-class RoutineList(OptionList):
-    """Your routines, in the order Tonight shows them."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "screen.edit_routine", "Edit"),
-        Binding("x,delete", "screen.delete_routine", "Delete"),
-        Binding("shift+up,minus", "screen.move_routine(-1)", "Move up", key_display="⇧↑"),
-        Binding("shift+down,plus", "screen.move_routine(1)", "Move down", key_display="⇧↓"),
-    ]
-
-
-class RoutineExerciseList(OptionList):
-    """The exercises of the highlighted routine, in the order they are done."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("x,delete", "screen.remove_exercise", "Remove"),
-    ]
-
-
-class LibraryList(OptionList):
-    """Every exercise, built in and your own, filtered by kind and region."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "screen.add_to_routine", "Add to routine", show=False),
-    ]
-
-
-class RoutinesScreen(JournalScreen):
+class RoutinesScreen(RoutineActions):
     """Create, rename, reorder and delete routines; add exercises from the library."""
 
     DEFAULT_CSS = """
@@ -298,146 +265,3 @@ class RoutinesScreen(JournalScreen):
     def _filter_changed(self) -> None:
         if self.journal is not None:
             self._fill_library()
-
-    # -- writing ------------------------------------------------------------------------
-    def _write(self, action: Callable[[], object], done: str, select: str | None = None) -> bool:
-        """Run one service write; a refusal is shown and nothing changes."""
-        try:
-            action()
-        except InputError as error:
-            self._say(f"Not changed: {error.problem}.", error=True)
-            return False
-        except JOURNAL_ERRORS as error:
-            self.report_error(error)
-            return False
-        self.announce_change()  # this screen reloads too
-        if select:
-            self._fill_routines(select)
-        self._say(done)
-        return True
-
-    def _say(self, message: str, error: bool = False) -> None:
-        label = self.query_one("#routines-message", Static)
-        label.update(plain(message))
-        label.set_class(error, "error")
-
-    @work
-    async def action_new_routine(self) -> None:
-        service = self.service
-        created: list[str] = []
-
-        def save(name: str, per_week: int | None) -> None:
-            taken = [r.id for r in self.journal.routines] if self.journal else []
-            new_id = new_routine_id(name, taken)
-            service.save_routine(
-                Routine(id=new_id, name=name, exercises=(), times_per_week=per_week)
-            )
-            created.append(new_id)
-
-        if await self.app.push_screen_wait(RoutineFormModal("New routine", save)):
-            self.announce_change()
-            self._fill_routines(created[-1])
-            self.query_one(LibraryList).focus()
-            self._say("Routine created. Pick exercises in the library and press a to add each.")
-
-    @work
-    async def action_edit_routine(self) -> None:
-        routine = self.selected_routine()
-        if routine is None:
-            return
-        service = self.service
-
-        def save(name: str, per_week: int | None) -> None:
-            keep_max = (
-                routine.max_per_week
-                if per_week and (routine.max_per_week or 0) >= per_week
-                else None
-            )
-            service.save_routine(
-                replace(routine, name=name, times_per_week=per_week, max_per_week=keep_max)
-            )
-
-        dialog = RoutineFormModal(
-            "Rename or change target", save, routine.name, routine.times_per_week
-        )
-        if await self.app.push_screen_wait(dialog):
-            self.announce_change()
-            self._say("Routine saved.")
-
-    @work
-    async def action_delete_routine(self) -> None:
-        routine = self.selected_routine()
-        if routine is None:
-            return
-        from backjournal.tui.modals.confirm import ConfirmModal
-
-        body = (
-            f"'{routine.name}' will no longer appear on Tonight's checklist. "
-            "Exercises already ticked stay in the diary."
-        )
-        dialog = ConfirmModal("Delete this routine?", body, "Delete", "Keep it", danger=True)
-        if await self.app.push_screen_wait(dialog):
-            self._write(
-                lambda: self.service.delete_routine(routine.id), f"'{routine.name}' was deleted."
-            )
-
-    def action_move_routine(self, offset: int) -> None:
-        routine = self.selected_routine()
-        if routine is not None:
-            self._write(
-                lambda: self.service.move_routine(routine.id, offset),
-                f"Moved '{routine.name}' {'up' if offset < 0 else 'down'}.",
-                select=routine.id,
-            )
-
-    def action_add_to_routine(self) -> None:
-        routine, exercise = self.selected_routine(), self.selected_exercise()
-        if routine is None or exercise is None or self.journal is None:
-            self._say("Make a routine first (n), then add exercises to it.", error=True)
-            return
-        if exercise.id in routine.exercises:
-            self._say(f"{exercise.name} is already in {routine.name}.", error=True)
-            return
-        ids = ordered((*routine.exercises, exercise.id), self.journal.exercises)
-        self._write(
-            lambda: self.service.save_routine(replace(routine, exercises=ids)),
-            f"Added {exercise.name} to {routine.name}.",
-            select=routine.id,
-        )
-
-    def action_remove_exercise(self) -> None:
-        routine = self.selected_routine()
-        option = self.query_one(RoutineExerciseList).highlighted_option
-        if routine is None or option is None or option.id is None:
-            return
-        ids = tuple(i for i in routine.exercises if i != option.id)
-        name = (
-            self.journal.exercises[option.id].name
-            if self.journal and option.id in self.journal.exercises
-            else option.id
-        )
-        self._write(
-            lambda: self.service.save_routine(replace(routine, exercises=ids)),
-            f"Removed {name} from {routine.name}.",
-            select=routine.id,
-        )
-
-    @work
-    async def action_new_exercise(self) -> None:
-        service = self.service
-
-        def save(exercise: Exercise) -> None:
-            check_new_exercise(exercise, self.journal.exercises if self.journal else {})
-            service.add_exercise(exercise)
-
-        new_id = await self.app.push_screen_wait(ExerciseFormModal(save))
-        if new_id:
-            self.query_one("#library-kind", Select).clear()
-            self.query_one("#library-region", Select).clear()
-            self.announce_change()
-            ids = [e.id for e in self.library]
-            if new_id in ids:
-                self.query_one(LibraryList).highlighted = ids.index(new_id)
-            self._say(
-                "Exercise added to the library. Press a to add it to the highlighted routine."
-            )

@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from backjournal.domain.advisor_phase import phases_by_day
 from backjournal.domain.insights import Insights, find_insights
 from backjournal.domain.models import Journal, Routine
+from backjournal.domain.routine_status import DONE, MISSED, PAUSED, day_status, week_status
 from backjournal.domain.settings import AdvisorSettings
-from backjournal.domain.streaks import DONE, MISSED, PAUSED, day_status, week_status
 from backjournal.tui.plain import one_line
 from backjournal.tui.widgets.pain_trend import pain_level
 from backjournal.tui.widgets.weekly_adherence import WeekCell
