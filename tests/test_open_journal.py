@@ -83,6 +83,14 @@ def test_the_cli_alone_needs_a_command(journal_dir, capsys):
 
 def test_the_console_script_opens_the_app_with_no_command(journal_dir, monkeypatch):
     opened = []
-    monkeypatch.setattr("backjournal.tui.app.run_app", lambda context: opened.append(context) or 0)
+    drawn = []
+
+    def run_app(context, when_drawn=None):
+        opened.append(context)
+        drawn.append(when_drawn)
+        return 0
+
+    monkeypatch.setattr("backjournal.tui.app.run_app", run_app)
     assert entry.main(["--data-dir", str(journal_dir)]) == 0
     assert [c.service.paths.data_dir for c in opened] == [journal_dir]
+    assert drawn[0] is not None  # the collector comes back on once the first frame is drawn
