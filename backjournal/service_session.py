@@ -25,12 +25,13 @@ from backjournal.domain.models import (
     Journal,
     Tick,
 )
-from backjournal.domain.session_engine import ItemResult
-from backjournal.domain.session_plan import SessionPlan, build_plan
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    # (types only: the engine and the planner are imported when a session is planned, not at start-up)
+    from backjournal.domain.session_engine import ItemResult
+    from backjournal.domain.session_plan import SessionPlan
     from backjournal.domain.settings import Settings
     from backjournal.service_ticks import TickOutcome
     from backjournal.storage import Store
@@ -76,6 +77,8 @@ class GuidedSessions:
         self, day: date, *, dropped: Collection[str] = (), add_back: Collection[str] = ()
     ) -> SessionPlan:
         """The plan for `day`; `dropped` ids left out, `add_back` ids played although they hurt."""
+        from backjournal.domain.session_plan import build_plan
+
         journal = self._recent(day)
         if min(journal.days, default=day).year >= day.year:
             # The last two sessions may be further back than the advisor reads.

@@ -258,8 +258,13 @@ class BackjournalApp(Navigation):
         yield from super().get_system_commands(screen)
 
 
-def run_app(context: LaunchContext) -> int:
-    """Run the app until the user quits; 0, or 4 when the journal could not be used."""
+def run_app(context: LaunchContext, when_drawn: Callable[[], object] | None = None) -> int:
+    """Run the app until the user quits; 0, or 4 when the journal could not be used.
+
+    `when_drawn` runs once the first frame is on screen (the console script turns the cycle
+    collector back on then)."""
     app = BackjournalApp(context.service)
+    if when_drawn is not None:
+        app.after_first_frame(when_drawn)
     app.run()
     return app.return_code or EXIT_OK

@@ -30,6 +30,14 @@ def test_t_quantile_tends_to_the_normal_and_takes_fractional_df():
     assert T_TABLE[5] < t_quantile(0.975, 4.5) < T_TABLE[4]
 
 
+@pytest.mark.parametrize("df", [0.3, 1, 2.5, 10.52, 300.2, 5000.3, 1e6])
+@pytest.mark.parametrize("p", [0.5, 0.6, 0.9, 0.975, 0.999, 0.9999, 0.025])
+def test_t_quantile_inverts_the_cdf_at_any_df(df, p):
+    t = t_quantile(p, df)
+    assert insights.t_cdf(t, df) == pytest.approx(p, abs=1e-10)
+    assert t_quantile(1 - p, df) == pytest.approx(-t, rel=1e-9, abs=1e-12)
+
+
 def test_welch_interval_on_known_samples():
     # means 3 and 5, variances 2.5 each: se = 1, Welch df = 8, t(0.975, 8) = 2.306004
     c = welch_interval([1, 2, 3, 4, 5], [3, 4, 5, 6, 7])

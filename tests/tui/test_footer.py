@@ -30,3 +30,28 @@ async def test_help_shows_and_nothing_runs_under_the_palette_hint(demo_service, 
                         assert other.region.right <= hint.x, (
                             f"{key} at {size}: {other.description!r} runs under the palette hint"
                         )
+
+
+def _descriptions(app) -> list[str]:
+    return [key.description for key in app.screen.query_one(Footer).query(FooterKey)]
+
+
+async def test_the_footer_follows_focus_and_keeps_its_keys_when_nothing_changed(
+    demo_service, make_app
+):
+    app = make_app(demo_service(days=30))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("d")
+        await settle(pilot, 5)
+        assert "Open day" in _descriptions(app)  # the table has focus: its keys show
+        keys = list(app.screen.query_one(Footer).query(FooterKey))
+        app.screen.refresh_bindings()  # a bindings change that changes nothing on show
+        await settle(pilot, 5)
+        assert list(app.screen.query_one(Footer).query(FooterKey)) == keys
+        app.screen.query_one("#diary-words").focus()
+        await settle(pilot, 5)
+        shown = _descriptions(app)
+        assert "Open day" not in shown and "Filter" in shown
+        app.screen.query_one("#diary-table").focus()
+        await settle(pilot, 5)
+        assert "Open day" in _descriptions(app)

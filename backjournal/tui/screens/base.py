@@ -49,12 +49,16 @@ class JournalScreen(Screen[None]):
         from backjournal.tui.widgets.problem_banner import ProblemBanner
 
         self.mount(ProblemBanner())
-        self.call_after_refresh(self._show_problems)
+        # The problems need every year file read and checked (tens of ms on ten years): after
+        # the first frame at start-up, so that the phase shows first; later, on the next refresh.
+        self.journal_app.after_first_frame(self._show_problems)
 
     def on_screen_resume(self) -> None:
         # Each time the screen is shown (changes written elsewhere show up), after its first frame.
-        self.call_after_refresh(self.reload)
-        self.call_after_refresh(self._show_problems)
+        # (Textual calls this for the start-up screen too, whatever a subclass overrides: there,
+        # after the app's first frame, or the problems' read of every year holds the phase back.)
+        self.journal_app.after_first_frame(self.reload)
+        self.journal_app.after_first_frame(self._show_problems)
 
     def _journal_changed(self, writer: DOMNode | None) -> None:
         # The writer has reloaded already; screens of other modes reload when shown again.
