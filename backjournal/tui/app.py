@@ -5,35 +5,33 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import date
 from functools import partial
 from importlib import import_module
 from typing import TYPE_CHECKING, Protocol
 
-from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.signal import Signal
 from textual.theme import Theme
 
 from backjournal.domain.settings import Settings
 from backjournal.domain.text import visible
 from backjournal.service import (
-    JOURNAL_ERRORS,
     InputError,
     JournalService,
     JournalUnusable,
     StoreWriteError,
 )
 from backjournal.tui import themes
+from backjournal.tui.app_navigation import Navigation
 
 if TYPE_CHECKING:
     from backjournal.tui.screens.base import JournalScreen
 
-EXIT_OK, EXIT_UNUSABLE = 0, 4
+EXIT_OK = 0
 WATCH_INTERVAL = 1.0  # seconds between two looks at the journal's files (a stat each)
 
 # mode -> (module in backjournal.tui.screens, screen class, title, what the palette says about it)
@@ -84,7 +82,7 @@ class LaunchContext(Protocol):
     service: JournalService
 
 
-class BackjournalApp(themes.ThemeGuard):
+class BackjournalApp(Navigation):
     """The nightly journal: Tonight, Diary, Progress, Routines, Episodes and Settings."""
 
     TITLE = "backjournal"
@@ -186,74 +184,6 @@ class BackjournalApp(themes.ThemeGuard):
             self.journal_changed()
         return True
 
-    def journal_changed(self, writer: DOMNode | None = None) -> None:
-        """After a write: every screen showing the journal hears of it and reloads."""
-        self._stamp = self.service.journal_stamp()  # our own write is not news to the watcher
-        self._problems = None
-        self.journal_changed_signal.publish(writer)
-
-    def check_for_changes(self) -> bool:
-        """Whether another process changed the journal's files since they were last read; if so,
-        every screen hears of it (a form with unsaved edits keeps them). A stat of each file only."""
-        if self.unusable is not None or self.service.journal_stamp() == self._stamp:
-            return False
-        self.journal_changed(None)
-        return True
-
-    def journal_problems(self) -> list[str]:
-        """The damaged, missing or foreign journal files, each a sentence naming the repair command."""
-        if self._problems is None:
-            try:
-                self._problems = [str(p) for p in self.service.journal_problems()]
-            except JOURNAL_ERRORS as error:  # said by the screens' own reads too
-                self._problems = [f"{self.service.paths.data_dir}: {error}"]
-            except OSError as error:
-                self._problems = [f"{self.service.paths.data_dir}: {error}"]
-        return self._problems
-
-    def report_error(self, error: Exception) -> None:
-        """Show a journal error the way the user needs it: a notice, or the unusable-journal screen."""
-        if isinstance(error, JournalUnusable) and "locked" in error.problem:
-            # Another backjournal is busy writing: nothing was written, and trying again may work.
-            self.notify(
-                f"{error.problem}. {error.hint}", title="Journal busy", severity="error", timeout=15
-            )
-        elif isinstance(error, JournalUnusable) and self._only_an_old_year(error):
-            # The banner names it; tonight's year still works, so only this view is cut short.
-            self.notify(
-                f"{error.path.name} is damaged, and this view needs every year of the journal. "
-                "Tonight's year is fine. Run `backjournal check --repair`.",
-                title="Part of the journal is unreadable",
-                severity="error",
-                timeout=15,
-            )
-        elif isinstance(error, JournalUnusable):
-            self.show_unusable(error)
-        elif isinstance(error, StoreWriteError):
-            self.notify(str(error), title="Not saved", severity="error", timeout=15)
-        elif isinstance(error, InputError):
-            self.notify(
-                error.problem, title=error.field.replace("_", " ").capitalize(), severity="warning"
-            )
-        else:
-            raise error
-
-    def _only_an_old_year(self, error: JournalUnusable) -> bool:
-        """A damaged year file other than tonight's: the journal stays usable around it."""
-        name = error.path.name
-        if not (name.startswith("journal-") and name.endswith(".json") and name[8:12].isdigit()):
-            return False  # the meta file, the lock, the folder: nothing works without them
-        return len(name) == 17 and int(name[8:12]) != self.service.today().year
-
-    def show_unusable(self, error: JournalUnusable) -> None:
-        """Replace everything with the explanation; any key quits with exit code 4."""
-        if self.unusable is not None:
-            return
-        self.unusable = error
-        from backjournal.tui.screens.unusable import UnusableJournalScreen
-
-        self.push_screen(UnusableJournalScreen(error, self.service.paths.data_dir))
-
     # -- start-up ----------------------------------------------------------------------
     def on_mount(self) -> None:
         if self.watch_interval is not None:
@@ -309,123 +239,6 @@ class BackjournalApp(themes.ThemeGuard):
             self.save_settings(replace(self.settings, theme=theme.name))
 
     # -- moving around -----------------------------------------------------------------
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.unusable is not None:
-            return action == "quit"
-        # While a dialog waits for an answer, no screen switch and no Help (Help may close itself).
-        return not (action in ("show", "help") and isinstance(self.screen, ModalScreen))
-
-    @work(group="leave")
-    async def action_show(self, mode: str) -> None:
-        if self.screen.id == "help":
-            self.pop_screen()
-        if mode == "tonight":
-            await self._tonight()
-        elif mode != self.current_mode and await self.confirm_leave():
-            await self.switch_mode(mode)
-
-    @work(group="leave")
-    async def action_session(self) -> None:
-        """The guided session, over Tonight (asks first about unsaved edits elsewhere)."""
-        from backjournal.tui.screens.session import SessionScreen
-
-        if isinstance(self.screen, SessionScreen):
-            return
-        if self.current_mode != "tonight":
-            if not await self.confirm_leave():
-                return
-            await self.switch_mode("tonight")
-        self.push_screen(SessionScreen(self.service))
-
-    async def _tonight(self) -> None:
-        """`t` (and home) always lead to tonight, even from a past day opened on Tonight."""
-        from backjournal.tui.screens.tonight import TonightScreen
-
-        today = self.service.today()
-        if self.current_mode == "tonight":
-            tonight = self.screen
-            if (
-                isinstance(tonight, TonightScreen)
-                and tonight.day != today
-                and await self.confirm_leave()
-            ):
-                tonight.show_day(today)
-            return
-        if not await self.confirm_leave():
-            return
-        await self.switch_mode("tonight")
-        tonight = self.screen
-        if isinstance(tonight, TonightScreen) and tonight.day not in (None, today):
-            tonight.show_day(today)
-
-    def action_help(self) -> None:
-        from backjournal.tui.screens.help import HelpScreen
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.settings, id="help"))
-
-    def action_rate_psfs(self) -> None:
-        """The weekly function score's dialog, from any screen (the palette's command)."""
-        from backjournal.tui.modals.psfs_rating import PsfsRatingModal
-
-        try:
-            today = self.service.today()
-        except JOURNAL_ERRORS as error:
-            self.report_error(error)
-            return
-
-        def saved(done: bool | None) -> None:
-            if done:
-                self.journal_changed(None)
-
-        self.push_screen(PsfsRatingModal(self.service, today), callback=saved)
-
-    async def action_quit(self) -> None:
-        if self.unusable is not None:
-            self.exit(return_code=EXIT_UNUSABLE)
-        else:
-            self._quit_when_saved()
-
-    @work(group="leave")
-    async def _quit_when_saved(self) -> None:
-        if await self.confirm_leave():
-            self.exit()
-
-    @work(group="leave")
-    async def open_day(self, day: date) -> None:
-        """Show `day` on Tonight, to view or change it (asks first about unsaved edits there)."""
-        from backjournal.tui.screens.tonight import TonightScreen
-
-        await self.switch_mode("tonight")
-        tonight = self.screen
-        if isinstance(tonight, TonightScreen) and await self.confirm_leave():
-            tonight.show_day(day)
-
-    async def confirm_leave(self) -> bool:
-        """True once unsaved changes on this mode's screens are saved or dropped (call in a worker)."""
-        from backjournal.tui.modals.unsaved import UnsavedChangesModal
-        from backjournal.tui.screens.base import JournalScreen
-
-        if isinstance(self.screen, UnsavedChangesModal):
-            return False
-        pending = next(
-            (
-                s
-                for s in self.screen_stack
-                if isinstance(s, JournalScreen) and s.has_unsaved_changes()
-            ),
-            None,
-        )
-        if pending is None:
-            return True
-        choice = await self.push_screen_wait(UnsavedChangesModal(pending.unsaved_summary()))
-        if choice == "save":
-            return pending.save_changes()
-        if choice == "discard":
-            pending.discard_changes()
-            return True
-        return False
-
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for mode, (_, _, title, help_text) in SCREENS.items():
             yield SystemCommand(f"Go to {title}", help_text, partial(self.action_show, mode))

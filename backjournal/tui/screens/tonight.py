@@ -8,7 +8,7 @@ then the screen keeps the form's values itself, so a digit typed early is kept a
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
@@ -21,40 +21,26 @@ from textual.worker import get_current_worker
 
 from backjournal.domain.advisor import Advice
 from backjournal.domain.models import Journal
-from backjournal.service import JOURNAL_ERRORS, JournalService, SaveConflict
+from backjournal.service import JOURNAL_ERRORS, JournalService
 from backjournal.tui.screens.tonight_actions import TonightActions
-from backjournal.tui.screens.tonight_conflicts import ConflictHandling
+from backjournal.tui.screens.tonight_form import CheckinState
 from backjournal.tui.widgets.checkin_values import FIELDS, as_shown, entry_values, suggested_values
 from backjournal.tui.widgets.psfs_nudge import PsfsNudge
 from backjournal.tui.widgets.tonight_text import (
     day_title,
-    held_banner,
     plan_summary,
-    red_flag_banner,
 )
 
 if TYPE_CHECKING:
     from textual.widgets import Button
 
     from backjournal.domain.streaks import Streaks
-    from backjournal.tui.widgets.checkin_form import CheckinForm
     from backjournal.tui.widgets.tonight_body import TonightBody
 
 WIDE = 96  # columns from which the form and the plan sit side by side
-FIELD_NAMES = {
-    "pain": "pain",
-    "worst": "worst pain",
-    "sleep": "sleep",
-    "mood": "mood",
-    "areas": "areas",
-    "tags": "tags",
-    "notes": "notes",
-    "rest": "rest day",
-    "red_flags": "warning signs",
-}
 
 
-class TonightScreen(ConflictHandling, TonightActions):
+class TonightScreen(CheckinState, TonightActions):
     """The nightly screen. Saving is explicit; ticks save at once."""
 
     DEFAULT_CSS = """
@@ -372,109 +358,6 @@ class TonightScreen(ConflictHandling, TonightActions):
             day_title(self.day, self.today, short) + Content.styled(hint, "$foreground-muted")
         )
 
-    # -- the form's state --------------------------------------------------------------
-    def changes(self) -> dict[str, Any]:
-        """The fields the user changed since the entry was loaded or saved."""
-        if self.day is None:
-            return {}
-        shown = as_shown(self._baseline)  # what the form shows of the stored day is no edit
-        return {f: self._values[f] for f in FIELDS if self._values[f] != shown[f]}
-
-    def has_unsaved_changes(self) -> bool:
-        # A suggestion the user left as it was (last night's areas) is saved with the entry,
-        # but alone it is nothing to save.
-        suggested = self._suggested
-        return any(
-            f not in suggested or value != suggested[f] for f, value in self.changes().items()
-        )
-
-    def save_before_tick(self) -> None:
-        """Ticking, or leaving the form for the checklist, saves what was typed (once pain is set)."""
-        if self.has_unsaved_changes() and self._values["pain"] is not None:
-            self.save_changes()
-
-    def unsaved_summary(self) -> str:
-        names = ", ".join(FIELD_NAMES[f] for f in self.changes())
-        when = (
-            "tonight's check-in"
-            if self.day == self.today or self.day is None
-            else f"the check-in for {self.day:%A} {self.day.day} {self.day:%B}"
-        )
-        return f"You changed {names} in {when}, and it is not saved yet."
-
-    def discard_changes(self) -> None:
-        self._values = as_shown(self._baseline)
-        self._show()
-
-    def save_changes(self) -> bool:
-        """Write the changed fields; True when the journal now holds what the form shows."""
-        changes = self.changes()
-        if not changes:
-            return True
-        if self._baseline["pain"] is None and changes.get("pain") is None:
-            self.notify(
-                "Set the pain first (press 0-9): a new day needs at least that.",
-                title="Pain",
-                severity="warning",
-            )
-            if self._body is not None:
-                self._body.form.focus_pain()
-            return False
-        assert self.day is not None
-        try:
-            self.service.save_day(self.day, changes, base=self._baseline)
-        except SaveConflict as conflict:
-            self.resolve_conflict(conflict)  # nothing is written until the user chooses
-            return False
-        except JOURNAL_ERRORS as error:
-            self.report_error(error)
-            return False
-        self._saved_at = self.service.clock().strftime("%H:%M")  # the one clock seam
-        self.announce_change()
-        self.notify(
-            f"Saved the check-in for {self.day:%A} {self.day.day} {self.day:%B}.",
-            title="Saved",
-            timeout=3,
-        )
-        return True
-
-    def _update_status(self) -> None:
-        if self.day is None:
-            return  # nothing loaded (the journal could not be read)
-        dirty = self.has_unsaved_changes()
-        stored = self._baseline["pain"] is not None
-        status = self.query_one("#tonight-status", Static)
-        if dirty:
-            status.update(Content.styled("Not saved yet", "bold $warning"))
-            label, variant = "Save ^s", "primary"
-        elif stored:
-            status.update(
-                Content.styled(f"Saved at {self._saved_at}", "$success") if self._saved_at else ""
-            )
-            label, variant = "Saved ✓", "success"
-        else:
-            status.update(Content.styled("Not logged yet", "$foreground-muted"))
-            label, variant = "Save ^s", "default"
-        flags = self._values["red_flags"]
-        saved = "red_flags" not in self.changes()
-        advice = self._advice
-        banner = (
-            red_flag_banner(flags, saved, self.day, self.today)
-            if flags
-            else held_banner(
-                advice, self._journal, self.service.settings.advisor.red_flag_window_days
-            )
-            if advice is not None and self._journal is not None
-            else None
-        )
-        can_clear = saved and advice is not None and advice.has("red_flag")
-        if self._body is not None:
-            self._body.show_status(label, variant, banner, can_clear)
-
-    def on_checkin_form_edited(self, event: CheckinForm.Edited) -> None:
-        self._values = event.form.values()  # what it shows now, not when the message was sent
-        self._update_status()
-
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "tonight-save":
             self.action_save()
@@ -496,50 +379,3 @@ class TonightScreen(ConflictHandling, TonightActions):
         if action == "start_episode":
             return self._advice is not None and self._advice.episode is None
         return True
-
-    def action_save(self) -> None:
-        if not self.has_unsaved_changes():
-            self.notify(
-                "Nothing new to save."
-                if self._baseline["pain"] is not None
-                else "Set the pain first (press 0-9).",
-                title="Save",
-            )
-            return
-        if self.save_changes():
-            self._update_status()
-
-    def action_set_pain(self, value: int) -> None:
-        if self._body is not None:
-            self._body.form.set_pain(value)  # as typed: the form posts Edited
-        elif self.day is not None:
-            self._values["pain"] = value  # shown in the form once it is there
-            self._update_status()
-
-    def action_previous_day(self) -> None:
-        if self.day is not None:
-            self._go_to(self.day - timedelta(days=1))
-
-    def action_next_day(self) -> None:
-        if self.day is not None and self.today is not None and self.day < self.today:
-            self._go_to(self.day + timedelta(days=1))
-
-    @work(group="leave")
-    async def _go_to(self, day: date) -> None:
-        if await self.journal_app.confirm_leave():
-            self.show_day(day)
-
-    def show_day(self, day: date) -> None:
-        """Show `day` (unsaved edits must be saved or dropped first: see the app's confirm_leave)."""
-        self.day = day
-        self.reload()
-
-    def action_leave_text(self) -> None:
-        self.focus_next()
-
-    def action_focus_checklist(self) -> None:
-        self.save_before_tick()
-        if self._body is not None:
-            checklist = self._body.checklist
-            checklist.focus()
-            checklist.scroll_visible()

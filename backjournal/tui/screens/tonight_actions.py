@@ -1,9 +1,10 @@
 """Tonight's one-key actions: back to the form, the warnings in view, red flags cleared, an
-episode started. A part of TonightScreen, kept apart to keep the screen's module readable."""
+episode started, an earlier or later day. A part of TonightScreen, kept apart to keep the
+screen's module readable."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -90,3 +91,31 @@ class TonightActions(TickHandling):
             return
         self.notify("Episode started. Gentle mobility for now.", title="Episode")
         self.announce_change()
+
+    def action_previous_day(self) -> None:
+        if self.day is not None:
+            self._go_to(self.day - timedelta(days=1))
+
+    def action_next_day(self) -> None:
+        if self.day is not None and self.today is not None and self.day < self.today:
+            self._go_to(self.day + timedelta(days=1))
+
+    @work(group="leave")
+    async def _go_to(self, day: date) -> None:
+        if await self.journal_app.confirm_leave():
+            self.show_day(day)
+
+    def show_day(self, day: date) -> None:
+        """Show `day` (unsaved edits must be saved or dropped first: see the app's confirm_leave)."""
+        self.day = day
+        self.reload()
+
+    def action_leave_text(self) -> None:
+        self.focus_next()
+
+    def action_focus_checklist(self) -> None:
+        self.save_before_tick()
+        if self._body is not None:
+            checklist = self._body.checklist
+            checklist.focus()
+            checklist.scroll_visible()
