@@ -145,3 +145,20 @@ async def test_space_on_a_routine_ticks_the_rest_of_it(empty_service, make_servi
         "knee-to-chest",
         "cool-down-breathing",
     }
+
+
+async def test_a_burst_of_keys_lands_where_it_was_meant(empty_service, make_app):
+    # Keys queued while the app was busy arrive together: each must find the focus the digit
+    # before it moved, or "3 Tab 7 6" would store worst 6 instead of sleep 7 and mood 6.
+    from textual import events
+
+    empty_service.log(YESTERDAY, {"pain": 4, "areas": ["lower-back"]})
+    app = make_app(empty_service)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_tonight(pilot)
+        for key, char in [("3", "3"), ("tab", "\t"), ("7", "7"), ("6", "6")]:
+            app.post_message(events.Key(key, char))  # all queued before any is handled
+        await settle(pilot, 5)
+        values = {bar.id: bar.value for bar in app.screen.query(ScoreBar)}
+        assert values == {"pain": 3, "worst": None, "sleep": 7, "mood": 6}
+        assert focused_id(pilot) == "area-neck"

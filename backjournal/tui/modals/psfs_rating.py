@@ -92,6 +92,7 @@ class PsfsRatingModal(ModalScreen[bool]):
                 "  score", higher_is_better=True, required=True, id=f"psfs-{activity.id}"
             )
             bar.clock = self.key_clock
+            bar.move_on = self._move_on
             yield bar
 
     def _compose_names(self) -> ComposeResult:
@@ -120,18 +121,16 @@ class PsfsRatingModal(ModalScreen[bool]):
         first = self.query(".psfs-new" if self.naming else ScoreBar).first()
         first.focus()
 
-    @on(ScoreBar.Done)
-    def _next_score(self, event: ScoreBar.Done) -> None:
-        """A score typed in full: on to the next activity, then to Save."""
-        event.stop()
+    def _move_on(self, bar: ScoreBar, carry: int | None) -> None:
+        """A score typed in full: on to the next activity, then to Save (at once: see move_on)."""
         bars = list(self.query(ScoreBar))
-        index = bars.index(event.bar) + 1
+        index = bars.index(bar) + 1
         if index < len(bars):
-            bars[index].focus()
-            if event.carry is not None:
-                bars[index].action_set_score(event.carry)
+            self.set_focus(bars[index])
+            if carry is not None:
+                bars[index].action_set_score(carry)
         else:
-            self.query_one("#psfs-save", Button).focus()
+            self.set_focus(self.query_one("#psfs-save", Button))
 
     @on(Input.Submitted)
     def _next_name(self, event: Input.Submitted) -> None:

@@ -148,12 +148,15 @@ class CheckinForm(Vertical):
             return self.form
 
     def compose(self) -> ComposeResult:
-        yield ScoreBar("Pain now", required=True, id="pain")
-        yield ScoreBar("Worst today", id="worst")
-        yield ScoreBar(
-            "Sleep", higher_is_better=True, hint="0 = awful, 10 = slept well", id="sleep"
-        )
-        yield ScoreBar("Mood", higher_is_better=True, hint="0 = low, 10 = great", id="mood")
+        bars = [
+            ScoreBar("Pain now", required=True, id="pain"),
+            ScoreBar("Worst today", id="worst"),
+            ScoreBar("Sleep", higher_is_better=True, hint="0 = awful, 10 = slept well", id="sleep"),
+            ScoreBar("Mood", higher_is_better=True, hint="0 = low, 10 = great", id="mood"),
+        ]
+        for bar in bars:
+            bar.move_on = self._move_on
+            yield bar
         yield Label("Where it hurts", classes="checkin-label")
         with Grid(id="areas"):
             for area in AREAS:
@@ -223,18 +226,16 @@ class CheckinForm(Vertical):
         for area in AREAS:
             self.query_one(f"#area-{area}", Checkbox).value = False  # posts Changed: an edit
 
-    @on(ScoreBar.Done)
-    def _next_score(self, event: ScoreBar.Done) -> None:
+    def _move_on(self, bar: ScoreBar, carry: int | None) -> None:
         """A score typed in full: the focus moves to the next one (after mood, to the areas)."""
-        event.stop()
-        index = SCORES.index(event.bar.id or "pain") + 1
+        index = SCORES.index(bar.id or "pain") + 1
         if index < len(SCORES):
             following = self.query_one(f"#{SCORES[index]}", ScoreBar)
-            following.focus()
-            if event.carry is not None:
-                following.action_set_score(event.carry)
+            self.screen.set_focus(following)  # now, not after a refresh: see ScoreBar.move_on
+            if carry is not None:
+                following.action_set_score(carry)
         else:
-            self.query_one(f"#area-{AREAS[0]}").focus()
+            self.screen.set_focus(self.query_one(f"#area-{AREAS[0]}"))
 
     def set_pain(self, value: int) -> None:
         self.query_one("#pain", ScoreBar).set_value(value)

@@ -107,6 +107,10 @@ class ScoreBar(Widget, can_focus=True):
         self.clock: KeyClock = REAL_KEY_CLOCK  # tests give a FakeKeyClock
         self._one_at: float | None = None  # when a "1" was typed that a "0" may still follow
         self._cancel_pause: Callable[[], None] | None = None
+        # Set by the form that owns the bar: called at once, inside the key's own handling, so a
+        # key typed right behind the digit (Tab, the next digit) already finds the focus moved.
+        # A Done message alone would be handled later, and a burst of keys could overtake it.
+        self.move_on: Callable[[ScoreBar, int | None], None] | None = None
 
     def render(self) -> Content:
         value = self.value
@@ -145,21 +149,27 @@ class ScoreBar(Widget, can_focus=True):
         if pending is not None:
             if value == 0 and self.clock.now() - pending <= TEN_WINDOW_S:
                 self.set_value(10)
-                self.post_message(self.Done(self, None))
+                self._done(None)
             else:  # the 1 stands; this digit starts the next score
-                self.post_message(self.Done(self, value))
+                self._done(value)
             return
         self.set_value(value)
         if value == 1:
             self._one_at = self.clock.now()
             self._cancel_pause = self.clock.later(self, TEN_WINDOW_S, self._pause_over)
         else:
-            self.post_message(self.Done(self, None))
+            self._done(None)
 
     def _pause_over(self) -> None:
         if self._one_at is not None:
             self._stop_waiting()
-            self.post_message(self.Done(self, None))
+            self._done(None)
+
+    def _done(self, carry: int | None) -> None:
+        if self.move_on is not None:
+            self.move_on(self, carry)
+        else:
+            self.post_message(self.Done(self, carry))
 
     def _stop_waiting(self) -> None:
         if self._cancel_pause is not None:
