@@ -162,3 +162,19 @@ async def test_a_burst_of_keys_lands_where_it_was_meant(empty_service, make_app)
         values = {bar.id: bar.value for bar in app.screen.query(ScoreBar)}
         assert values == {"pain": 3, "worst": None, "sleep": 7, "mood": 6}
         assert focused_id(pilot) == "area-neck"
+
+
+async def test_a_burst_of_spaces_ticks_one_exercise_each(empty_service, make_service, make_app):
+    from textual import events
+
+    app = make_app(empty_service)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_tonight(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        for key, char in [("c", "c"), *[("space", " ")] * 4]:
+            app.post_message(events.Key(key, char))  # all queued before any is handled
+        await settle(pilot, 8)
+    stored = make_service().day(TODAY)
+    assert stored.entry is not None and stored.entry.pain == 5
+    assert set(stored.ticks) == {"march-in-place", "chin-tuck", "cat-cow", "pelvic-tilt"}

@@ -117,5 +117,6 @@ class TonightActions(TickHandling):
         self.save_before_tick()
         if self._body is not None:
             checklist = self._body.checklist
-            checklist.focus()
+            # At once, not after a refresh: the spaces typed right behind "c" are ticks.
+            self.set_focus(checklist)
             checklist.scroll_visible()

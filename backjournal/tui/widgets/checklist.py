@@ -123,6 +123,9 @@ class Checklist(OptionList):
         self._session: TonightSession | None = None
         self._day: date | None = None
         self._advance_from: str | None = None  # an exercise just ticked: move on past it
+        # Ticks asked for but not yet back from the journal: a space typed right behind one must
+        # move on, not toggle the same exercise again.
+        self._pending: set[str] = set()
         self._one_line = True
         self._short: dict[str, str] = {}
 
@@ -143,6 +146,7 @@ class Checklist(OptionList):
         self._journal, self._advice, self._streaks = journal, advice, streaks
         self._settings, self._day = settings, day
         self._session = tonight_session(journal, day, advice.allowed)
+        self._pending.clear()  # the journal shown now holds what was asked
         self._short = short_labels([r.id for r in journal.routines])
         if new_day:
             self.unfolded = set()
@@ -287,6 +291,8 @@ class Checklist(OptionList):
             if progress is not None and not progress.complete:
                 self.post_message(self.TickRoutine(key))
         elif kind == "ex":
+            if key in self._pending:
+                return  # its tick is on its way
             ticked = (
                 self._journal is not None
                 and self._day is not None
@@ -294,7 +300,24 @@ class Checklist(OptionList):
             )
             if not ticked:
                 self._advance_from = key
+                self._pending.add(key)
+                self._move_past(key)
             self.post_message(self.Toggled(key, ticked))
+
+    def _move_past(self, key: str) -> None:
+        """The cursor to the next exercise still to do, at once (before the tick is stored)."""
+        session = self._session
+        shown = [it.exercise_id for it in session.items] if session is not None else []
+        if session is None or key not in shown:
+            return
+        ids = [o.id for o in self.options]
+        start = shown.index(key)
+        for step in range(1, len(shown)):
+            item = session.items[(start + step) % len(shown)]
+            target = f"ex:{item.exercise_id}"
+            if not item.ticked and item.exercise_id not in self._pending and target in ids:
+                self.highlighted = ids.index(target)
+                return
 
     def on_resize(self) -> None:
         self._rebuild()
