@@ -42,6 +42,7 @@ from backjournal.storage import (
     save_settings,
     system_clock,
 )
+from backjournal.storage.paths import year_of
 from backjournal.storage.stamp import JournalStamp, journal_stamp
 
 if TYPE_CHECKING:  # imported where used: `log` and `tick` start faster without them
@@ -291,6 +292,7 @@ __all__ = [
     "save_settings",
     "shipped_themes_dir",
     "system_clock",
+    "year_of",
 ]
 
 

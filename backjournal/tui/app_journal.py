@@ -13,6 +13,7 @@ from backjournal.service import (
     JournalStamp,
     JournalUnusable,
     StoreWriteError,
+    year_of,
 )
 from backjournal.tui import themes
 
@@ -80,10 +81,8 @@ class JournalEvents(themes.ThemeGuard):
 
     def _only_an_old_year(self, error: JournalUnusable) -> bool:
         """A damaged year file other than tonight's: the journal stays usable around it."""
-        name = error.path.name
-        if not (name.startswith("journal-") and name.endswith(".json") and name[8:12].isdigit()):
-            return False  # the meta file, the lock, the folder: nothing works without them
-        return len(name) == 17 and int(name[8:12]) != self.service.today().year
+        year = year_of(error.path.name)  # None: the meta file, the lock, the folder
+        return year is not None and year != self.service.today().year
 
     def show_unusable(self, error: JournalUnusable) -> None:
         """Replace everything with the explanation; any key quits with exit code 4."""

@@ -102,22 +102,7 @@ def _variables(raw: Any) -> dict[str, str]:
 
 
 # The colours Textual derives every other theme colour from.
-_BASE_COLOURS = frozenset(
-    [
-        "primary",
-        "secondary",
-        "accent",
-        "warning",
-        "error",
-        "success",
-        "foreground",
-        "background",
-        "surface",
-        "panel",
-        "boost",
-        "border",
-    ]
-)
+_BASE_COLOURS = frozenset((*_COLOURS, "border"))
 
 
 def _variable_value(key: str, value: str) -> None:
